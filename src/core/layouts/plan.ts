@@ -1,0 +1,166 @@
+/**
+ * A layout plan: everything the product writes into a workbook, as plain data.
+ * Core computes it once; a renderer (Office.js in the add-in, ExcelJS for files)
+ * walks it and applies it without making any decision of its own.
+ *
+ * Coordinates are 0-based (row 0, column 0 is A1). Content is stored in
+ * rectangular blocks of 2-D arrays so a 5,000 x 40 grid is a few arrays, not a
+ * million objects, and so the Office.js renderer can assign whole ranges at once.
+ */
+
+/** A rectangle on a sheet, 0-based. */
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** A formula, written without the leading "=" in A1 style; `result` is core's value for it. */
+export interface FormulaCell {
+  formula: string;
+  result?: number | string | null;
+}
+
+/**
+ * A cell's content. Strings are always text, whatever they start with: a
+ * renderer must never let "=...", "+...", "-..." or "@..." become a formula.
+ */
+export type PlanCell = string | number | boolean | null | FormulaCell;
+
+export function isFormula(cell: PlanCell): cell is FormulaCell {
+  return typeof cell === 'object' && cell !== null;
+}
+
+/** A block of content whose top-left cell is `at`. Rows may be ragged; missing cells are left alone. */
+export interface CellBlock {
+  row: number;
+  col: number;
+  cells: PlanCell[][];
+}
+
+export type HAlign = 'left' | 'center' | 'right';
+export type VAlign = 'top' | 'middle' | 'bottom';
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string; // "RRGGBB"
+  fill?: string; // "RRGGBB"
+  wrap?: boolean;
+  hAlign?: HAlign;
+  vAlign?: VAlign;
+  numberFormat?: string; // e.g. "0%", "0.0"
+  border?: 'thin';
+  fontSize?: number;
+  rotate?: number; // text rotation in degrees, e.g. 90 for vertical headers
+}
+
+/** A style applied to a rectangle, by id into the plan's style table. */
+export interface StyleBlock {
+  range: Rect;
+  style: string;
+}
+
+/** A dropdown of valid levels, sourced from a range (never an inline list). */
+export interface ListValidation {
+  range: Rect;
+  /** An absolute A1 reference with its sheet, e.g. "'Scale'!$B$2:$B$6" (no leading "="). */
+  source: string;
+  title?: string;
+  prompt?: string;
+  errorMessage: string;
+}
+
+export interface ColorPoint {
+  kind: 'min' | 'max' | 'number' | 'percentile';
+  value?: number;
+  color: string; // "RRGGBB"
+}
+
+/** One rule per block, never per cell and never whole columns. */
+export type ConditionalFormat =
+  | { kind: 'colorScale'; range: Rect; points: ColorPoint[] }
+  | {
+      kind: 'cellValue';
+      range: Rect;
+      operator: 'equal' | 'notEqual' | 'greaterThan' | 'greaterThanOrEqual' | 'lessThan' | 'lessThanOrEqual' | 'between';
+      values: (number | string)[];
+      style: Pick<CellStyle, 'fill' | 'fontColor' | 'bold'>;
+    }
+  | {
+      /** A formula relative to the range's top-left cell, without "=", true where the style applies. */
+      kind: 'formula';
+      range: Rect;
+      formula: string;
+      style: Pick<CellStyle, 'fill' | 'fontColor' | 'bold'>;
+    };
+
+export interface ColumnWidth {
+  col: number;
+  width: number; // in characters, as Excel's column width
+}
+
+/**
+ * Cells people fill in (ratings), keyed so that a regenerated grid can carry
+ * every rating over: rowKeys[i] x colKeys[j] names the cell at (range.row + i, range.col + j).
+ */
+export interface InputRegion {
+  id: string;
+  range: Rect;
+  rowKeys: string[];
+  colKeys: string[];
+}
+
+export type SheetKind = 'matrix' | 'scale' | 'descriptors' | 'roles' | 'grid' | 'calibration' | 'framework-data' | 'snapshot';
+
+export interface SheetPlan {
+  /** The name the product would like; renderers make it unique and valid (see sheetNames.ts). */
+  name: string;
+  kind: SheetKind;
+  blocks: CellBlock[];
+  styles: StyleBlock[];
+  columnWidths: ColumnWidth[];
+  rowHeights?: { row: number; height: number }[];
+  merges?: Rect[];
+  freeze?: { rows: number; cols: number };
+  validations: ListValidation[];
+  conditionalFormats: ConditionalFormat[];
+  inputs?: InputRegion[];
+  /** Rows (0-based, inclusive) repeated at the top of each printed page. */
+  printTitleRows?: [number, number];
+  landscape?: boolean;
+  hidden?: boolean;
+  tabColor?: string;
+}
+
+/** A workbook-level defined name. */
+export interface NamedRange {
+  name: string;
+  /** Absolute A1 reference with its sheet, without "=". */
+  ref: string;
+  comment?: string;
+}
+
+export interface LayoutPlan {
+  /** What this plan builds, for messages: "MIT DevOps matrix", "Team grid (25 people)". */
+  title: string;
+  sheets: SheetPlan[];
+  names: NamedRange[];
+  styles: Record<string, CellStyle>;
+}
+
+/** Counts a renderer can report without looking at the workbook. */
+export function planSize(plan: LayoutPlan): { sheets: number; cells: number; formulas: number } {
+  let cells = 0;
+  let formulas = 0;
+  for (const s of plan.sheets) {
+    for (const b of s.blocks) {
+      for (const row of b.cells) {
+        cells += row.length;
+        for (const c of row) if (isFormula(c)) formulas++;
+      }
+    }
+  }
+  return { sheets: plan.sheets.length, cells, formulas };
+}

@@ -1,0 +1,178 @@
+/**
+ * A roster: the people a grid assesses. Parsed from rows of cells (a CSV file,
+ * a selection, an Excel table) with header detection and trimming. Every
+ * problem is collected and reported together, naming the row; nothing is
+ * half-accepted and no rating is ever dropped silently.
+ */
+import Papa from 'papaparse';
+import type { Competency, Role, ScaleLevel } from './framework/schema';
+import type { FrameworkModel } from './framework/model';
+import { CompetencyError, listForHumans } from './problems';
+import { normaliseLevelText } from './scale';
+
+export interface RosterPerson {
+  id: string;
+  name: string;
+  role: Role;
+  manager: string;
+  /** 1-based row in the source, for messages. */
+  row: number;
+  /** Ratings given in the source, by competency id. */
+  ratings: Map<string, ScaleLevel>;
+}
+
+export interface Roster {
+  people: RosterPerson[];
+  /** Competencies that had a column in the source, in source order. */
+  ratedCompetencies: Competency[];
+  warnings: string[];
+}
+
+export interface RosterOptions {
+  /** Names the source in messages: a file name or a sheet range. */
+  source?: string;
+  /** At most this many problems are listed in the error. */
+  maxProblems?: number;
+}
+
+const HEADER_ALIASES: Record<'id' | 'name' | 'role' | 'manager', string[]> = {
+  id: ['id', 'person id', 'employee id', 'employee number', 'staff id', 'personnel number'],
+  name: ['name', 'full name', 'person', 'employee', 'employee name'],
+  role: ['role', 'job title', 'title', 'position', 'level', 'grade'],
+  manager: ['manager', 'line manager', 'rater', 'manager name', 'reports to'],
+};
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return String(v).trim();
+}
+
+function headerIndex(cells: string[], field: keyof typeof HEADER_ALIASES): number {
+  const norm = cells.map((c) => normaliseLevelText(c));
+  return norm.findIndex((c) => HEADER_ALIASES[field].includes(c));
+}
+
+/** The first row (within the first 20) that names id, name and role columns. */
+function findHeader(rows: unknown[][]): number {
+  const limit = Math.min(rows.length, 20);
+  for (let r = 0; r < limit; r++) {
+    const cells = (rows[r] ?? []).map(cellText);
+    if (headerIndex(cells, 'id') >= 0 && headerIndex(cells, 'name') >= 0 && headerIndex(cells, 'role') >= 0) return r;
+  }
+  return -1;
+}
+
+export function parseRoster(rows: unknown[][], model: FrameworkModel, options: RosterOptions = {}): Roster {
+  const source = options.source ?? 'roster';
+  const maxProblems = options.maxProblems ?? 10;
+  if (!rows.length || rows.every((r) => r.every((c) => cellText(c) === ''))) {
+    throw new CompetencyError('invalid-roster', 'the roster is empty; give a header row with id, name and role, then one row per person', source);
+  }
+  const h = findHeader(rows);
+  if (h < 0) {
+    throw new CompetencyError(
+      'invalid-roster',
+      'no header row with id, name and role columns was found in the first 20 rows; add one (manager and one column per competency are optional)',
+      source,
+    );
+  }
+  const header = rows[h].map(cellText);
+  const col = {
+    id: headerIndex(header, 'id'),
+    name: headerIndex(header, 'name'),
+    role: headerIndex(header, 'role'),
+    manager: headerIndex(header, 'manager'),
+  };
+  const warnings: string[] = [];
+  const ratingColumns: { competency: Competency; index: number }[] = [];
+  const seenCompetency = new Set<string>();
+  header.forEach((label, i) => {
+    if (!label || Object.values(col).includes(i)) return;
+    const competency = model.findCompetency(label);
+    if (!competency) {
+      warnings.push(`column "${label}" is not a competency of ${model.name}; it was ignored`);
+      return;
+    }
+    if (seenCompetency.has(competency.id)) {
+      throw new CompetencyError('invalid-roster', `two columns are the competency "${competency.name}"; keep one`, `${source}, header row ${h + 1}`);
+    }
+    seenCompetency.add(competency.id);
+    ratingColumns.push({ competency, index: i });
+  });
+
+  const problems: string[] = [];
+  const people: RosterPerson[] = [];
+  const rowOfId = new Map<string, number>();
+  for (let r = h + 1; r < rows.length; r++) {
+    const cells = rows[r] ?? [];
+    if (cells.every((c) => cellText(c) === '')) continue;
+    const rowNo = r + 1;
+    const id = cellText(cells[col.id]);
+    const name = cellText(cells[col.name]);
+    const roleText = cellText(cells[col.role]);
+    if (!id) {
+      problems.push(`row ${rowNo}: no id; every person needs a unique id so ratings can be kept when the grid is rebuilt`);
+      continue;
+    }
+    const earlier = rowOfId.get(id.toLowerCase());
+    if (earlier !== undefined) {
+      problems.push(`row ${rowNo}: id "${id}" is already used on row ${earlier}; give each person a unique id`);
+      continue;
+    }
+    rowOfId.set(id.toLowerCase(), rowNo);
+    const role = roleText ? model.findRole(roleText) : undefined;
+    if (!role) {
+      problems.push(
+        roleText
+          ? `row ${rowNo}: role "${roleText}" is not a role of ${model.name}; use ${listForHumans(model.roles.map((x) => x.name))}`
+          : `row ${rowNo}: no role for "${id}"; use ${listForHumans(model.roles.map((x) => x.name))}`,
+      );
+      continue;
+    }
+    const ratings = new Map<string, ScaleLevel>();
+    for (const { competency, index } of ratingColumns) {
+      const raw = cells[index];
+      const level = model.scaleOf(competency).tryParse(typeof raw === 'string' ? raw.trim() : raw);
+      if (level === undefined) {
+        problems.push(`row ${rowNo}, ${competency.name}: "${cellText(raw)}" is not a level; use ${model.scaleOf(competency).describeLevels()} or leave it blank`);
+      } else if (level) {
+        ratings.set(competency.id, level);
+      }
+    }
+    people.push({ id, name: name || id, role, manager: col.manager >= 0 ? cellText(cells[col.manager]) : '', row: rowNo, ratings });
+  }
+  if (problems.length) {
+    const shown = problems.slice(0, maxProblems);
+    const more = problems.length > maxProblems ? `; and ${problems.length - maxProblems} more problems` : '';
+    throw new CompetencyError('invalid-roster', `${shown.join('; ')}${more}`, source);
+  }
+  if (!people.length) {
+    throw new CompetencyError('invalid-roster', 'the roster has a header row but no people; add one row per person under it', source);
+  }
+  return { people, ratedCompetencies: ratingColumns.map((c) => c.competency), warnings };
+}
+
+/** Parses roster CSV text (already decoded) with a real CSV parser, then as rows. */
+export function parseRosterCsv(text: string, model: FrameworkModel, options: RosterOptions = {}): Roster {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.code === 'MissingQuotes');
+  if (fatal) {
+    throw new CompetencyError('invalid-roster', `${fatal.message} on row ${(fatal.row ?? 0) + 1}; check the quotes on that line`, options.source);
+  }
+  return parseRoster(parsed.data, model, options);
+}
+
+/** A roster of N blank rows, for a grid people fill in from scratch. */
+export function blankRoster(count: number, model: FrameworkModel, role?: Role): Roster {
+  const r = role ?? model.roles[0];
+  const people: RosterPerson[] = Array.from({ length: count }, (_, i) => ({
+    id: `P${String(i + 1).padStart(String(count).length, '0')}`,
+    name: '',
+    role: r,
+    manager: '',
+    row: i + 2,
+    ratings: new Map(),
+  }));
+  return { people, ratedCompetencies: [], warnings: [] };
+}

@@ -1,0 +1,90 @@
+/* eslint-disable no-undef */
+// Builds the add-in: the task pane page, the ribbon commands page, and a
+// standalone functions.js (no DOM, no React) with its generated functions.json.
+const path = require('path');
+const os = require('os');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+const DEV_PORT = 3000;
+
+// office.js is served from our own origin, so the add-in loads nothing from
+// elsewhere; only the Excel host scripts and the string tables are copied.
+const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/package.json')) + '/dist';
+const officeJsPatterns = [
+  'office.js',
+  'excel-*.js',
+  'excelwebapp-*.js',
+  'custom-functions-runtime.js',
+  'es6-promise.js',
+  'o15apptofilemappingtable.js',
+  '*/office_strings.js',
+  'telemetry/**',
+  'ariatelemetry/**',
+].map((glob) => ({
+  from: glob,
+  context: OFFICE_JS,
+  to: 'office-js/',
+  globOptions: { ignore: ['**/*.debug.js'] },
+  // Already minified: do not let the terser pass spend minutes on it.
+  info: { minimized: true },
+}));
+
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020', sourceMap: dev } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // Shared runtime: the task pane page also hosts the worksheet functions.
+        chunks: ['functions', 'commands', 'taskpane'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          ...officeJsPatterns,
+        ],
+      }),
+    ],
+    devServer: {
+      host: 'localhost',
+      port: DEV_PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: dev && env.WEBPACK_SERVE ? await httpsOptions() : {} },
+      static: { directory: path.resolve(__dirname, 'dist') },
+      hot: false,
+      client: false,
+    },
+  };
+};

@@ -1,8 +1,6 @@
-/* eslint-disable no-undef */
 // Builds the add-in: the task pane page, the ribbon commands page, and a
 // standalone functions.js (no DOM, no React) with its generated functions.json.
 const path = require('path');
-const os = require('os');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');

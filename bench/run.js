@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-undef, @typescript-eslint/no-require-imports */
 // npm run bench: runs every bench/*.bench.ts (or the ones named on the command
 // line), prints a table and one machine-readable JSON line. Exit code 1 when a
 // goal is missed, so a regression is visible.

@@ -131,7 +131,7 @@ export class Scale {
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
     return new CompetencyError(
       'unknown-level',
-      `"${shown}" is not a level of ${this.name}; use ${this.describeLevels()}, or leave it blank for not rated`,
+      `"${shown}" is not a level of the ${this.name} scale; use ${this.describeLevels()}, or leave it blank for not rated`,
     );
   }
 }

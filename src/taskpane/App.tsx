@@ -1,12 +1,27 @@
-import { FluentProvider, webLightTheme, Title3, Body1 } from '@fluentui/react-components';
+/**
+ * The task pane: state and workbench at the root, the Fluent theme that
+ * follows Office's, then the shell that shows what fits where the pane runs.
+ */
+import { FluentProvider } from '@fluentui/react-components';
+import { TaskpaneProvider, useTaskpane } from './state/TaskpaneContext';
+import { preferredTheme, themeFor } from './theme/themeFor';
+import { AppShell } from './components/AppShell/AppShell';
+import type { Workbench } from './workbench/types';
 
-export function App() {
+function ThemedShell() {
+  const { state } = useTaskpane();
+  const theme = state.host.status === 'ready' ? state.host.info.theme : preferredTheme();
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main>
-        <Title3 as="h1">Competency Matrix</Title3>
-        <Body1>Frameworks, assessment grids and heatmaps.</Body1>
-      </main>
+    <FluentProvider theme={themeFor(theme)} data-theme={theme} style={{ minHeight: '100vh' }}>
+      <AppShell />
     </FluentProvider>
+  );
+}
+
+export function App(props: { workbench: Workbench }) {
+  return (
+    <TaskpaneProvider workbench={props.workbench}>
+      <ThemedShell />
+    </TaskpaneProvider>
   );
 }

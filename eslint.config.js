@@ -1,0 +1,37 @@
+// Lint: the Office add-in rules (sync discipline, load-before-read, unused code)
+// plus the React hooks rules; formatting is checked by prettier in `npm run lint`.
+const officeAddins = require('eslint-plugin-office-addins');
+const reactHooks = require('eslint-plugin-react-hooks');
+// The TypeScript parser the office-addins rules are built against (its own dependency).
+const tsParser = require(require.resolve('@typescript-eslint/parser', { paths: [require.resolve('eslint-plugin-office-addins')] }));
+
+module.exports = [
+  { ignores: ['dist/**', 'lib/**', 'build-tsc/**', 'coverage/**', 'node_modules/**', 'tests/output/**'] },
+  ...officeAddins.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // prettier runs on its own in `npm run lint`, not as an eslint rule.
+      'prettier/prettier': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-unused-vars': 'off',
+      // TypeScript already reports undefined names, with the right globals.
+      'no-undef': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      ecmaVersion: 2022,
+      globals: Object.fromEntries(
+        ['require', 'module', 'exports', 'process', '__dirname', '__filename', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'URL'].map((g) => [g, 'readonly']),
+      ),
+    },
+    rules: { 'prettier/prettier': 'off' },
+  },
+];

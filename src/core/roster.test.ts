@@ -1,0 +1,74 @@
+import { builtIn } from './frameworks/library';
+import { blankRoster, parseRoster, parseRosterCsv } from './roster';
+import { CompetencyError } from './problems';
+
+const mit = builtIn('mit-devops');
+
+function rejection(fn: () => unknown): CompetencyError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof CompetencyError) return e;
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('reading a roster', () => {
+  it('finds the header below title rows, trims cells and parses ratings with each competency scale', () => {
+    const roster = parseRoster(
+      [
+        ['Team Alpha assessment'],
+        [],
+        ['ID', 'Full name', 'Job title', 'Line manager', 'Adaptability', 'Teamwork'],
+        [' e1 ', ' Ada ', 'DevOps Engineer II', 'Grace', 'A', ''],
+        ['e2', 'Bob', 'devops engineer iv', '', 'Expert', 'n/a'],
+      ],
+      mit,
+      { source: 'team.csv' },
+    );
+    expect(roster.people.map((p) => [p.id, p.name, p.role.id, p.manager, p.row])).toEqual([
+      ['e1', 'Ada', 'devops-engineer-2', 'Grace', 4],
+      ['e2', 'Bob', 'devops-engineer-4', '', 5],
+    ]);
+    expect(roster.people[0].ratings.get('adaptability')?.code).toBe('A');
+    expect(roster.people[0].ratings.has('teamwork')).toBe(false);
+    expect(roster.people[1].ratings.get('adaptability')?.code).toBe('E');
+    expect(roster.ratedCompetencies.map((c) => c.name)).toEqual(['Adaptability', 'Teamwork']);
+  });
+
+  it('reports duplicate ids, unknown roles and unknown levels together, naming rows', () => {
+    const e = rejection(() =>
+      parseRosterCsv('id,name,role,Teamwork\na,Ann,DevOps Engineer I,B\na,Al,DevOps Engineer I,B\nb,Bea,Wizard,B\nc,Cy,DevOps Engineer I,Z\n', mit, {
+        source: 'team.csv',
+      }),
+    );
+    expect(e.kind).toBe('invalid-roster');
+    expect(e.message).toContain('team.csv: row 3: id "a" is already used on row 2');
+    expect(e.message).toContain('row 4: role "Wizard" is not a role of MIT IS&T DevOps Engineer; use DevOps Engineer I, DevOps Engineer II, DevOps Engineer III or DevOps Engineer IV');
+    expect(e.message).toContain('row 5, Teamwork: "Z" is not a level; use BD (Being Developed)');
+  });
+
+  it('keeps formula-like names as they are, as text', () => {
+    const roster = parseRosterCsv('id,name,role\nx1,"=HYPERLINK(""http://x"",""y"")",DevOps Engineer I\n', mit);
+    expect(roster.people[0].name).toBe('=HYPERLINK("http://x","y")');
+  });
+
+  it('explains an empty file and a file without a header', () => {
+    expect(rejection(() => parseRosterCsv('', mit, { source: 'empty.csv' })).message).toMatch(/^empty\.csv: the roster is empty/);
+    expect(rejection(() => parseRosterCsv('a,b\n1,2\n', mit)).message).toMatch(/no header row with id, name and role/);
+    expect(rejection(() => parseRosterCsv('id,name,role\n', mit)).message).toMatch(/header row but no people/);
+  });
+
+  it('warns about columns that are not competencies instead of guessing', () => {
+    const roster = parseRosterCsv('id,name,role,Shoe size\nx,X,DevOps Engineer I,44\n', mit);
+    expect(roster.warnings).toEqual(['column "Shoe size" is not a competency of MIT IS&T DevOps Engineer; it was ignored']);
+  });
+
+  it('makes N blank rows with unique ids', () => {
+    const roster = blankRoster(12, mit);
+    expect(roster.people).toHaveLength(12);
+    expect(new Set(roster.people.map((p) => p.id)).size).toBe(12);
+    expect(roster.people[0].id).toBe('P01');
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * Every word the task pane shows, in one place (Script Lab keeps its
+ * localization/strings.ts the same way). Components never hold literal text:
+ * a reviewer reads the whole voice of the pane here, and a translation is one
+ * file. Plain values are labels; functions build sentences from numbers and names.
+ */
+
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export const strings = {
+  app: {
+    title: 'Competency Matrix',
+    tagline: 'Frameworks, assessment grids and heatmaps for Excel.',
+    connecting: 'Connecting to Excel…',
+    loadingFrameworks: 'Loading the framework library…',
+  },
+
+  outsideExcel: {
+    title: 'Open this add-in from Excel',
+    body: 'This page is the Competency Matrix task pane. It writes frameworks, assessment grids and heatmaps into an Excel workbook, so it only works inside Excel.',
+    howTo: 'In Excel, go to Home > Add-ins (or Insert > Add-ins), choose Competency Matrix, then select Show task pane.',
+    cli: 'No Excel at hand? The command line builds the same workbook from a roster file: npx competency-matrix workbook --framework <id> --roster roster.csv',
+  },
+
+  limits: {
+    title: 'Some features are limited in this version of Excel',
+    noDropdowns: 'This Excel cannot add dropdown lists (it lacks ExcelApi 1.8, as in Office 2019). Grids are written without level dropdowns; type the level codes instead.',
+    notSupported: (what: string) => `This Excel does not support ${what}. Update Office or use Excel on the web.`,
+  },
+
+  picker: {
+    heading: 'Framework',
+    label: 'Choose a framework',
+    placeholder: 'Choose a framework',
+    builtInGroup: 'Built-in library',
+    importedGroup: 'Imported',
+    importButton: 'Import a framework file…',
+    importHint: 'Framework JSON, CSV or CASE 1.1 JSON. It stays on this computer.',
+    importedOk: (name: string) => `Imported "${name}". It is now in the list.`,
+    importWarnings: (n: number) => `${plural(n, 'remark', 'remarks')} on the file:`,
+    replacedImport: (name: string) => `"${name}" was already imported; the list now holds the new file.`,
+    optionDescription: (publisher: string, roles: number, competencies: number) =>
+      `${publisher} · ${plural(roles, 'role', 'roles')} · ${plural(competencies, 'competency', 'competencies')}`,
+    chooseFirst: 'Choose a framework above to see what it holds and what you can build from it.',
+  },
+
+  preview: {
+    heading: 'What this framework holds',
+    source: (title: string, publisher: string, year?: number) => `Source: ${title}, ${publisher}${year ? `, ${year}` : ''}.`,
+    licence: (licence: string) => `Licence: ${licence}`,
+    roles: (n: number) => `Roles (${n}, most junior first)`,
+    competencies: (n: number, categories: number) =>
+      categories > 0 ? `Competencies (${n} in ${plural(categories, 'category', 'categories')})` : `Competencies (${n})`,
+    scales: (n: number) => (n === 1 ? 'Scale' : `Scales (${n})`),
+    uncategorised: 'Other',
+    partialScale: 'The source states only part of this scale.',
+    levelLine: (code: string, name: string) => (code === name ? code : `${code}: ${name}`),
+    targets: (n: number) => `${plural(n, 'target level', 'target levels')} by role and competency.`,
+    nothingWritten: 'Nothing is written to the workbook until you choose an action below.',
+  },
+
+  actions: {
+    heading: 'Build',
+    busy: 'Another action is running. Wait for it to finish or cancel it.',
+    needFramework: 'Choose a framework first.',
+  },
+
+  matrix: {
+    heading: 'Proficiency matrix',
+    description: 'A sheet of competencies by role with target levels, the scale with its definitions, and descriptors per level.',
+    rolesLabel: 'Roles to include',
+    allRoles: 'All roles',
+    noRoles: 'Choose at least one role.',
+    run: 'Insert matrix',
+  },
+
+  grid: {
+    heading: 'Assessment grid',
+    description: 'A sheet with one row per person and one column per competency: level dropdowns, targets from each role, gaps, meets % and coverage.',
+    sourceLabel: 'Who is assessed',
+    sourceSelection: 'People in the current selection',
+    sourceSelectionHint: 'Select the roster in the sheet first: a header row with id, name and role (manager and competency columns are optional).',
+    sourceTable: 'People in an Excel table',
+    sourceCsv: 'People in a CSV file',
+    sourceBlank: 'Blank rows to fill in',
+    tableLabel: 'Table',
+    tablePlaceholder: 'Choose a table',
+    tablesLoading: 'Looking for tables…',
+    noTables: 'This workbook has no tables. Format the roster as a table (Insert > Table) or use the current selection.',
+    refreshTables: 'Look again',
+    csvButton: 'Choose a CSV file…',
+    csvChosen: (name: string, people: number) => `${name}: ${plural(people, 'row', 'rows')} after the header.`,
+    csvNone: 'No file chosen.',
+    csvHint: 'A header row with id, name and role; optional manager and one column per competency with ratings. Read on this computer, never uploaded.',
+    blankCount: 'Number of blank rows',
+    blankRole: 'Role for the blank rows',
+    blankCountInvalid: (max: number) => `Enter a whole number from 1 to ${max.toLocaleString('en')}.`,
+    formulasLabel: 'Formulas',
+    formulasPortable: 'Portable (native Excel formulas)',
+    formulasPortableHint: 'Works for anyone who opens the workbook, with or without the add-in. Recommended.',
+    formulasAddin: 'Add-in functions (=COMPETENCY.*)',
+    formulasAddinHint: 'Shorter formulas; people without the add-in see #NAME?.',
+    readiness: 'Show readiness for the next role',
+    run: 'Create grid',
+    noFile: 'Choose a CSV file first.',
+    noTable: 'Choose a table first.',
+  },
+
+  heatmaps: {
+    heading: 'Heatmaps',
+    description: 'Colour scales on the grids in this workbook: levels from low to high, gaps from short (red) through on target to above (green).',
+    ratings: 'Ratings (level heatmap)',
+    gaps: 'Gaps against target (gap = rating − target)',
+    nothingChosen: 'Choose at least one heatmap.',
+    run: 'Add or refresh heatmaps',
+  },
+
+  calibration: {
+    heading: 'Calibration pack',
+    description: 'Rater statistics for a calibration meeting: leniency by manager, distributions by level, and a heatmap of manager by competency that follows live edits.',
+    minGroup: 'Hide groups smaller than',
+    minGroupInvalid: 'Enter a whole number from 2 to 50.',
+    run: 'Build calibration pack',
+  },
+
+  progress: {
+    label: (action: string) => `${action}…`,
+    step: (done: number, total: number) => `Step ${done} of ${total}`,
+    cancel: 'Cancel',
+    cancelling: 'Cancelling after the current step…',
+  },
+
+  summary: {
+    doneTitle: (action: string) => `${action}: done`,
+    created: (names: readonly string[]) => `Created ${plural(names.length, 'sheet', 'sheets')}: ${names.join(', ')}.`,
+    replaced: (names: readonly string[]) => `Rebuilt ${plural(names.length, 'sheet', 'sheets')}: ${names.join(', ')}.`,
+    ratingsKept: (n: number) => `${plural(n, 'rating was', 'ratings were')} kept.`,
+    ratingsUnplaced: (n: number) =>
+      `${plural(n, 'rating', 'ratings')} could not be placed in the new grid (the person or competency is gone); they are listed on the sheet named below so nothing is lost.`,
+    unplacedSheet: (name: string) => `Unplaced ratings are on "${name}".`,
+    warnings: 'Worth knowing:',
+    nothingChanged: 'Nothing needed changing.',
+    dismiss: 'Dismiss',
+    cancelledTitle: (action: string) => `${action}: cancelled`,
+    cancelledBody: 'Stopped before the workbook was changed any further. Sheets finished before you cancelled are kept; run the action again to complete them.',
+  },
+
+  errors: {
+    title: (action: string) => `${action}: not done`,
+    whatToDo: 'What to do:',
+    /** Titles and fixes by kind of problem; the message from core says exactly what is wrong. */
+    kinds: {
+      'unknown-level': { title: 'A rating is not a level of the scale', fix: 'Change the value to one of the levels listed, or leave the cell blank for "not rated".' },
+      'unknown-role': { title: 'A role is not in the framework', fix: 'Use one of the role names listed, or pick the framework that has this role.' },
+      'unknown-competency': { title: 'A competency is not in the framework', fix: 'Rename the column to one of the competencies listed, or remove it.' },
+      'unknown-framework': { title: 'Framework not found', fix: 'Choose a framework from the list again.' },
+      'unknown-scale': { title: 'Scale not found', fix: 'Check the framework file: every competency must use a scale it defines.' },
+      'invalid-framework': { title: 'The framework file has problems', fix: 'Fix the places listed in the file and import it again. Nothing was imported.' },
+      'invalid-roster': { title: 'The roster has problems', fix: 'Fix the rows listed, then run the action again. Nothing was written.' },
+      'invalid-file': { title: 'The file cannot be read', fix: 'Save it as UTF-8 (in Excel: Save As > CSV UTF-8) and choose it again.' },
+      'invalid-argument': { title: 'An option is not valid', fix: 'Check the options above and try again.' },
+      'sheet-conflict': { title: 'A sheet is in the way', fix: 'Rename or move the sheet named above, then run the action again. Your cells were not changed.' },
+      'unsupported-host': { title: 'This Excel cannot do that', fix: 'Update Office, or open the workbook in Excel on the web.' },
+    },
+    emptySelection: {
+      title: 'Nothing is selected',
+      detail: 'The current selection is a single empty cell.',
+      fix: 'Select the roster in the sheet (its header row and every person), then run the action again.',
+    },
+    payload: {
+      title: 'The workbook change is too large for one request',
+      detail: 'Excel refused a request because of its size.',
+      fix: 'Try again with fewer people at once, or use the desktop version of Excel.',
+    },
+    protectedSheet: {
+      title: 'A sheet is protected',
+      detail: 'Excel refused to change a protected sheet or workbook.',
+      fix: 'Unprotect it (Review > Unprotect Sheet), then run the action again.',
+    },
+    editing: {
+      title: 'Excel is busy',
+      detail: 'Excel is in cell-editing mode or showing a dialog, so it cannot accept changes.',
+      fix: 'Press Enter or Esc in the sheet to finish editing, close any dialog, then try again.',
+    },
+    unexpected: {
+      title: 'Something went wrong',
+      fix: 'Try again. If it keeps happening, save the workbook, reload the add-in (close and reopen the task pane) and try once more.',
+    },
+    partial: (written: readonly string[]) =>
+      written.length ? `Already written before the problem: ${written.join(', ')}.` : 'Nothing was written to the workbook.',
+    fileTooLarge: (name: string, mb: number) => `${name} is larger than ${mb} MB; split the roster into smaller files.`,
+    fileTooLargeTitle: 'The file is too large',
+  },
+
+  actionNames: {
+    matrix: 'Insert matrix',
+    grid: 'Create grid',
+    heatmaps: 'Heatmaps',
+    calibration: 'Calibration pack',
+    import: 'Import framework',
+  },
+} as const;
+
+export type Strings = typeof strings;
+export type ProblemKindText = keyof typeof strings.errors.kinds;

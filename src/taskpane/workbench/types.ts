@@ -1,0 +1,94 @@
+/**
+ * The task pane's one seam to the outside world. Components ask a Workbench to
+ * do things (load frameworks, read a roster, write a plan) and get plain
+ * results or a thrown error back; they never see Office.js, the layouts or the
+ * renderer. The real one (officeWorkbench.ts) loads those lazily and goes
+ * through src/host; component tests pass a scripted one.
+ */
+import type { FrameworkModel } from '../../core/framework/model';
+import type { Issue } from '../../core/problems';
+
+export type ThemeName = 'light' | 'dark';
+
+/** Where the pane is running and what that Excel can do. */
+export type HostInfo =
+  | { kind: 'outside'; theme: ThemeName }
+  | { kind: 'excel'; theme: ThemeName; /** Plain sentences on what will not work here. */ limitations: string[] };
+
+export interface Progress {
+  /** Steps finished so far, out of total. */
+  done: number;
+  total: number;
+  /** What is happening now, in the user's words, when the host says. */
+  detail?: string;
+}
+
+export interface RunControl {
+  onProgress(progress: Progress): void;
+  signal: AbortSignal;
+}
+
+/** What an action changed, as the user should hear it. */
+export interface ActionSummary {
+  sheetsCreated: string[];
+  sheetsReplaced: string[];
+  ratingsKept: number;
+  ratingsUnplaced: number;
+  /** The sheet that lists ratings that could not be placed, if any. */
+  unplacedSheet?: string;
+  warnings: string[];
+}
+
+export interface ImportedFramework {
+  model: FrameworkModel;
+  fileName: string;
+  warnings: Issue[];
+}
+
+export type RosterSource =
+  | { kind: 'selection' }
+  | { kind: 'table'; table: string }
+  | { kind: 'csv'; fileName: string; text: string }
+  | { kind: 'blank'; count: number; roleId: string };
+
+export type FormulaStyle = 'portable' | 'addin';
+
+export interface MatrixRequest {
+  framework: FrameworkModel;
+  roleIds: string[];
+}
+
+export interface GridRequest {
+  framework: FrameworkModel;
+  roster: RosterSource;
+  formulas: FormulaStyle;
+  readiness: boolean;
+}
+
+export interface HeatmapRequest {
+  framework: FrameworkModel;
+  ratings: boolean;
+  gaps: boolean;
+}
+
+export interface CalibrationRequest {
+  framework: FrameworkModel;
+  minGroupSize: number;
+}
+
+/** Which actions this build of the product offers. */
+export interface Capabilities {
+  calibration: boolean;
+}
+
+export interface Workbench {
+  connect(): Promise<HostInfo>;
+  capabilities(): Capabilities;
+  builtInFrameworks(): Promise<readonly FrameworkModel[]>;
+  importFramework(fileName: string, bytes: Uint8Array): Promise<ImportedFramework>;
+  listTables(): Promise<string[]>;
+  insertMatrix(request: MatrixRequest, run: RunControl): Promise<ActionSummary>;
+  createGrid(request: GridRequest, run: RunControl): Promise<ActionSummary>;
+  addHeatmaps(request: HeatmapRequest, run: RunControl): Promise<ActionSummary>;
+  buildCalibration(request: CalibrationRequest, run: RunControl): Promise<ActionSummary>;
+}

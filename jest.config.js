@@ -18,4 +18,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/support/plainSummaryReporter.js'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/lib/'],
 };

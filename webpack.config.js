@@ -29,9 +29,22 @@ const officeJsPatterns = [
   info: { minimized: true },
 }));
 
+/**
+ * Certificates for https://localhost:3000. office-addin-dev-certs creates them and
+ * trusts its CA; trusting needs admin rights, so where that fails (Linux without
+ * sudo, CI) the generated files are still used and the user is told to trust the CA.
+ */
 async function httpsOptions() {
   const devCerts = require('office-addin-dev-certs');
-  return devCerts.getHttpsServerOptions();
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const read = (f) => require('fs').readFileSync(path.join(dir, f));
+    console.warn(`Could not trust the development CA (${String(e.message).split('\n')[0]}); serving with its certificate anyway.`);
+    console.warn(`Trust ${path.join(dir, 'ca.crt')} in your browser or OS, or run: npx office-addin-dev-certs install`);
+    return { ca: read('ca.crt'), cert: read('localhost.crt'), key: read('localhost.key') };
+  }
 }
 
 module.exports = async (env, options) => {

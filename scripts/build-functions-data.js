@@ -15,7 +15,7 @@ const { toScoringFramework } = require('../src/functions/scoringFramework');
 
 const OUT = path.join(__dirname, '..', 'src', 'functions', 'data', 'builtInFrameworks.json');
 
-function main() {
+async function main() {
   const frameworks = builtInFrameworks().map((model) => {
     const compact = toScoringFramework(model.data);
     const check = validateFramework(compact);
@@ -24,10 +24,18 @@ function main() {
     }
     return compact;
   });
-  const text = `${JSON.stringify({ generatedBy: 'scripts/build-functions-data.js (do not edit by hand)', frameworks }, null, 2)}\n`;
+  // Written as prettier writes JSON, so `npm run lint` and this script agree on the bytes.
+  const prettier = require('prettier');
+  const json = JSON.stringify({ generatedBy: 'scripts/build-functions-data.js (do not edit by hand)', frameworks });
+  const text = await prettier.format(json, { ...(await prettier.resolveConfig(OUT)), filepath: OUT });
   const before = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
   if (before !== text) fs.writeFileSync(OUT, text);
-  console.log(`functions data: ${frameworks.length} frameworks, ${text.length} bytes${before === text ? ' (unchanged)' : ''} -> ${path.relative(process.cwd(), OUT)}`);
+  console.log(
+    `functions data: ${frameworks.length} frameworks, ${text.length} bytes${before === text ? ' (unchanged)' : ''} -> ${path.relative(process.cwd(), OUT)}`,
+  );
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -7,6 +7,8 @@ import { isCompetencyError } from '../core/problems';
 import { frameworksCommand } from './commands/frameworks';
 import { targetsCommand } from './commands/targets';
 import { levelsCommand } from './commands/levels';
+import { workbookCommand } from './commands/workbook';
+import { calibrationCommand } from './commands/calibration';
 
 type Command = (argv: string[], io: CliIO) => Promise<void>;
 
@@ -14,15 +16,32 @@ const COMMANDS: Record<string, Command> = {
   frameworks: frameworksCommand,
   targets: targetsCommand,
   levels: levelsCommand,
+  workbook: workbookCommand,
+  calibration: calibrationCommand,
 };
 
 export const USAGE = `competency-matrix: competency frameworks, assessment grids and calibration packs for Excel
 
 Commands:
   frameworks list [--format text|csv]     the built-in frameworks
-  frameworks show <id>                    a readable summary of one framework
+  frameworks show <id|file>               a readable summary of one framework
+  frameworks import <file|folder>...      validate a framework file (JSON, CASE 1.1 JSON, CSV long table,
+                                          or a folder / several files of CSV tables); print a summary
+  frameworks export <id|file> --format json|csv|csv-tables|case [--out path]
+                                          write a framework in another format (csv-tables: --out folder)
   targets <id> [--format text|csv]        target level per competency and role
   levels <id> [--format text|csv]         each scale: code, name, value, definition
+  workbook --framework <id|file> [--roster roster.csv] [--out file.xlsx] [--formulas portable|addin]
+           [--roles "Role A,Role B"] [--into existing.xlsx] [--force]
+                                          an .xlsx with the proficiency matrix, scales, descriptors and
+                                          roles; with a roster, a team grid (dropdowns, targets, gaps,
+                                          meets %, readiness, coverage, heatmaps); --into rebuilds those
+                                          sheets in a workbook, keeping every rating and other sheet
+  calibration --grid team.xlsx --out pack.xlsx [--min-group 4] [--guideline 10,20,40,20,10]
+              [--coverage-level A] [--snapshot earlier.xlsx] [--cycle label] [--sheet name]
+                                          a calibration pack beside a team grid: rater leniency and
+                                          flags, distributions, heatmap, team views, changes since a
+                                          snapshot; live formulas that follow edits on the grid
 `;
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

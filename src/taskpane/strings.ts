@@ -19,7 +19,8 @@ export const strings = {
     title: 'Open this add-in from Excel',
     body: 'This page is the Competency Matrix task pane. It writes frameworks, assessment grids and heatmaps into an Excel workbook, so it only works inside Excel.',
     howTo: 'In Excel, go to Home > Add-ins (or Insert > Add-ins), choose Competency Matrix, then select Show task pane.',
-    cli: 'No Excel at hand? The command line builds the same workbook from a roster file: npx competency-matrix workbook --framework <id> --roster roster.csv',
+    cli: 'No Excel at hand? The command line builds the same workbook from a roster file:',
+    cliCommand: 'npx competency-matrix workbook --framework <id> --roster roster.csv',
   },
 
   limits: {
@@ -100,18 +101,27 @@ export const strings = {
     formulasPortableHint: 'Works for anyone who opens the workbook, with or without the add-in. Recommended.',
     formulasAddin: 'Add-in functions (=COMPETENCY.*)',
     formulasAddinHint: 'Shorter formulas; people without the add-in see #NAME?.',
-    readiness: 'Show readiness for the next role',
+    readinessNote: 'Each person also gets readiness for the next role: the share of its targets met, and how many competencies still block it.',
     run: 'Create grid',
     noFile: 'Choose a CSV file first.',
     noTable: 'Choose a table first.',
   },
 
+  gridChoice: {
+    label: 'Team grid',
+    loading: 'Looking for team grids…',
+    none: 'This workbook has no team grid yet. Create one under "Assessment grid" first.',
+    otherFrameworks: (framework: string) => `The team grids here were made with another framework than ${framework}. Choose that framework above, or create a grid for this one.`,
+    refresh: 'Look again',
+    option: (sheet: string, people: number) => `${sheet} (${plural(people, 'person', 'people')})`,
+    noGrid: 'Create a team grid first (see "Assessment grid").',
+    gone: (sheet: string) => `the team grid "${sheet}" is no longer in this workbook (or was edited so it no longer reads as a grid); choose "Look again" and pick a grid`,
+    otherFramework: (sheet: string, framework: string) => `the team grid "${sheet}" was made with another framework than ${framework}; choose its framework above`,
+  },
+
   heatmaps: {
     heading: 'Heatmaps',
-    description: 'Colour scales on the grids in this workbook: levels from low to high, gaps from short (red) through on target to above (green).',
-    ratings: 'Ratings (level heatmap)',
-    gaps: 'Gaps against target (gap = rating − target)',
-    nothingChosen: 'Choose at least one heatmap.',
+    description: 'Colours the chosen grid again from its framework: ratings from the lowest level (light) to the highest (dark), and gaps (gap = rating − target) from short of target (red) through on target (white) to above it (green). The grid is rebuilt in place and every rating is kept.',
     run: 'Add or refresh heatmaps',
   },
 
@@ -126,6 +136,8 @@ export const strings = {
   progress: {
     label: (action: string) => `${action}…`,
     step: (done: number, total: number) => `Step ${done} of ${total}`,
+    readingRoster: 'Reading the roster from the workbook',
+    readingGrid: 'Reading the team grid',
     cancel: 'Cancel',
     cancelling: 'Cancelling after the current step…',
   },
@@ -139,10 +151,12 @@ export const strings = {
       `${plural(n, 'rating', 'ratings')} could not be placed in the new grid (the person or competency is gone); they are listed on the sheet named below so nothing is lost.`,
     unplacedSheet: (name: string) => `Unplaced ratings are on "${name}".`,
     warnings: 'Worth knowing:',
+    renamed: (wanted: string, name: string) => `A sheet of yours is called "${wanted}", so the new one is "${name}".`,
+    keptAside: (was: string, now: string) => `"${was}" held entries of yours, so it was kept as "${now}" and a new one was made.`,
     nothingChanged: 'Nothing needed changing.',
     dismiss: 'Dismiss',
     cancelledTitle: (action: string) => `${action}: cancelled`,
-    cancelledBody: 'Stopped before the workbook was changed any further. Sheets finished before you cancelled are kept; run the action again to complete them.',
+    cancelledBody: 'Stopped at your request. Run the action again when you are ready.',
   },
 
   errors: {
@@ -186,8 +200,7 @@ export const strings = {
       title: 'Something went wrong',
       fix: 'Try again. If it keeps happening, save the workbook, reload the add-in (close and reopen the task pane) and try once more.',
     },
-    partial: (written: readonly string[]) =>
-      written.length ? `Already written before the problem: ${written.join(', ')}.` : 'Nothing was written to the workbook.',
+    notUpdated: 'The workbook was not fully updated',
     fileTooLarge: (name: string, mb: number) => `${name} is larger than ${mb} MB; split the roster into smaller files.`,
     fileTooLargeTitle: 'The file is too large',
   },

@@ -1,10 +1,11 @@
-/** `frameworks list`, `frameworks show <id>`: what the library holds. */
+/** `frameworks list`, `frameworks show <id>`: what the library holds; `import` and `export`: see interchange.ts. */
 import Papa from 'papaparse';
 import { builtInFrameworks } from '../../core/frameworks/library';
 import { resolveFramework } from '../resolve';
 import { oneOf, parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import { describeFramework } from '../../core/frameworks/describe';
+import { exportCommand, importCommand } from './interchange';
 
 export async function frameworksCommand(argv: string[], io: CliIO): Promise<void> {
   const [sub, ...rest] = argv;
@@ -13,10 +14,14 @@ export async function frameworksCommand(argv: string[], io: CliIO): Promise<void
       return listFrameworks(rest, io);
     case 'show':
       return showFramework(rest, io);
+    case 'import':
+      return importCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
     case undefined:
-      throw new UsageError('frameworks: say list or show <id>');
+      throw new UsageError('frameworks: say list, show <id>, import <file> or export <id> --format <format>');
     default:
-      throw new UsageError(`frameworks: unknown subcommand "${sub}"; use list or show`);
+      throw new UsageError(`frameworks: unknown subcommand "${sub}"; use list, show, import or export`);
   }
 }
 

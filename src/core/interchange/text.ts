@@ -26,7 +26,8 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
 }
 
 export function decodeText(fileName: string, bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new CompetencyError('invalid-file', 'the file is empty; export the framework again or pick another file', fileName);
+  if (bytes.length === 0)
+    throw new CompetencyError('invalid-file', 'the file is empty; export the framework again or pick another file', fileName);
   if (startsWith(bytes, ZIP)) {
     throw new CompetencyError(
       'invalid-file',
@@ -35,7 +36,11 @@ export function decodeText(fileName: string, bytes: Uint8Array): string {
     );
   }
   if (startsWith(bytes, OLE2)) {
-    throw new CompetencyError('invalid-file', 'this is an old binary Excel workbook (.xls), not text; save the sheet as "CSV UTF-8" and import that', fileName);
+    throw new CompetencyError(
+      'invalid-file',
+      'this is an old binary Excel workbook (.xls), not text; save the sheet as "CSV UTF-8" and import that',
+      fileName,
+    );
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
@@ -56,9 +61,14 @@ export function decodeText(fileName: string, bytes: Uint8Array): string {
       fileName,
     );
   }
-  if (text.trim() === '') throw new CompetencyError('invalid-file', 'the file holds only white space; export the framework again or pick another file', fileName);
+  if (text.trim() === '')
+    throw new CompetencyError('invalid-file', 'the file holds only white space; export the framework again or pick another file', fileName);
   if (text.includes('\u0000')) {
-    throw new CompetencyError('invalid-file', 'the file holds NUL characters, so it is binary rather than text; save it as "CSV UTF-8" or UTF-8 JSON', fileName);
+    throw new CompetencyError(
+      'invalid-file',
+      'the file holds NUL characters, so it is binary rather than text; save it as "CSV UTF-8" or UTF-8 JSON',
+      fileName,
+    );
   }
   return text;
 }

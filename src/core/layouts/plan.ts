@@ -99,6 +99,8 @@ export type ConditionalFormat =
 export interface ColumnWidth {
   col: number;
   width: number; // in characters, as Excel's column width
+  /** Helper columns the formulas need but people need not see (e.g. a role's row number). */
+  hidden?: boolean;
 }
 
 /**
@@ -121,7 +123,8 @@ export interface SheetPlan {
   blocks: CellBlock[];
   styles: StyleBlock[];
   columnWidths: ColumnWidth[];
-  rowHeights?: { row: number; height: number }[];
+  /** Heights in points; `hidden` hides a machine-readable row (e.g. a grid's key row). */
+  rowHeights?: { row: number; height: number; hidden?: boolean }[];
   merges?: Rect[];
   freeze?: { rows: number; cols: number };
   validations: ListValidation[];
@@ -130,6 +133,8 @@ export interface SheetPlan {
   /** Rows (0-based, inclusive) repeated at the top of each printed page. */
   printTitleRows?: [number, number];
   landscape?: boolean;
+  /** Print the sheet one page wide (as many pages tall as it needs). */
+  fitToWidth?: boolean;
   hidden?: boolean;
   tabColor?: string;
 }

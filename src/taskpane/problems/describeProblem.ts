@@ -20,11 +20,15 @@ const EXCEL_CODES: Record<string, UserProblem> = {
   InvalidOperationInCellEditMode: strings.errors.editing,
 };
 
-function sentence(text: string): string {
+function withStop(text: string): string {
   const t = text.trim();
-  if (!t) return t;
-  const first = t[0].toUpperCase() + t.slice(1);
-  return /[.!?…]$/.test(first) ? first : `${first}.`;
+  return !t || /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/** Core writes messages to follow a location ("row 3: …"); standing alone they start with a capital. */
+function sentence(text: string): string {
+  const t = withStop(text);
+  return t && t[0].toUpperCase() + t.slice(1);
 }
 
 function codeOf(error: unknown): string | undefined {
@@ -32,28 +36,51 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Sheets a failed action had already written, when the host reports them. */
-function writtenBefore(error: unknown): string[] | undefined {
-  const written = (error as { written?: unknown } | null)?.written;
-  return Array.isArray(written) && written.every((w) => typeof w === 'string') ? written : undefined;
+/**
+ * The renderer's failures (ApplyError) already tell the user, in their message,
+ * what was written and what was not; their cause says what kind of problem it was.
+ */
+interface AccountedFailure {
+  name: 'ApplyError';
+  message: string;
+  stage: string;
+  cause?: unknown;
+}
+
+function isAccountedFailure(error: unknown): error is AccountedFailure {
+  const e = error as Partial<AccountedFailure> | null;
+  return !!e && e.name === 'ApplyError' && typeof e.message === 'string' && typeof e.stage === 'string';
+}
+
+/** What a cancelled action's host said about the state it left, if it said anything. */
+export function cancellationDetail(error: unknown): string | undefined {
+  return isAccountedFailure(error) && error.stage === 'cancelled' ? error.message : undefined;
 }
 
 export function describeProblem(error: unknown): UserProblem {
-  const written = writtenBefore(error);
-  const withPartial = (p: UserProblem): UserProblem => (written ? { ...p, detail: `${p.detail} ${strings.errors.partial(written)}` } : p);
-
+  if (isAccountedFailure(error)) {
+    const cause = error.cause === undefined ? undefined : describeProblem(error.cause);
+    const known = cause && cause.title !== strings.errors.unexpected.title;
+    return {
+      title: known ? cause.title : strings.errors.notUpdated,
+      detail: withStop(error.message),
+      fix: cause?.fix ?? strings.errors.unexpected.fix,
+    };
+  }
   if (isCompetencyError(error)) {
     const kind = strings.errors.kinds[error.kind];
-    return withPartial({ title: kind.title, detail: sentence(error.message), fix: kind.fix });
+    // "where" (a file name, a range) is kept as written: never capitalise a file name.
+    const detail = error.where ? withStop(error.message) : sentence(error.message);
+    return { title: kind.title, detail, fix: kind.fix };
   }
   const code = codeOf(error);
-  if (code && EXCEL_CODES[code]) return withPartial(EXCEL_CODES[code]);
+  if (code && EXCEL_CODES[code]) return EXCEL_CODES[code];
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  return withPartial({
+  return {
     title: strings.errors.unexpected.title,
     detail: sentence(message || (code ?? '')) || strings.errors.unexpected.title + '.',
     fix: strings.errors.unexpected.fix,
-  });
+  };
 }
 
 export function isAbort(error: unknown): boolean {

@@ -4,7 +4,7 @@
  * cancellation) recorded in state for the feedback area to show.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
-import { describeProblem, isAbort } from '../problems/describeProblem';
+import { cancellationDetail, describeProblem, isAbort } from '../problems/describeProblem';
 import type { ActionSummary, RunControl, Workbench } from '../workbench/types';
 import { initialState, taskpaneReducer, type ActionKind, type TaskpaneEvent, type TaskpaneState } from './taskpaneState';
 
@@ -53,7 +53,7 @@ export function TaskpaneProvider(props: { workbench: Workbench; children: ReactN
       dispatch({ type: 'action-succeeded', summary });
     } catch (e) {
       // Once the user cancelled, whatever the host threw on the way out is the cancellation.
-      if (controller.signal.aborted || isAbort(e)) dispatch({ type: 'action-cancelled' });
+      if (controller.signal.aborted || isAbort(e)) dispatch({ type: 'action-cancelled', detail: cancellationDetail(e) });
       else dispatch({ type: 'action-failed', action, problem: describeProblem(e) });
     } finally {
       running.current = undefined;

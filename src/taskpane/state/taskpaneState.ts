@@ -5,7 +5,7 @@
  * roles exist, whether an action may run) is derived, not stored.
  */
 import type { FrameworkModel } from '../../core/framework/model';
-import type { ActionSummary, FormulaStyle, HostInfo, ImportedFramework, Progress } from '../workbench/types';
+import type { ActionSummary, FormulaStyle, GridSummary, HostInfo, ImportedFramework, Progress } from '../workbench/types';
 import type { UserProblem } from '../problems/describeProblem';
 
 export type ActionKind = 'matrix' | 'grid' | 'heatmaps' | 'calibration' | 'import';
@@ -27,12 +27,6 @@ export interface GridOptions {
   blankCount: string;
   blankRoleId?: string;
   formulas: FormulaStyle;
-  readiness: boolean;
-}
-
-export interface HeatmapOptions {
-  ratings: boolean;
-  gaps: boolean;
 }
 
 export interface CalibrationOptions {
@@ -44,14 +38,17 @@ export type Operation =
   | { status: 'running'; action: ActionKind; progress?: Progress; cancelling: boolean; cancellable: boolean }
   | { status: 'succeeded'; action: ActionKind; summary: ActionSummary }
   | { status: 'failed'; action: ActionKind; problem: UserProblem }
-  | { status: 'cancelled'; action: ActionKind };
+  | { status: 'cancelled'; action: ActionKind; detail?: string };
 
 export type LibraryState =
   | { status: 'loading' }
   | { status: 'ready'; builtIn: readonly FrameworkModel[] }
   | { status: 'failed'; problem: UserProblem };
 
-export type TablesState = { status: 'unknown' } | { status: 'loading' } | { status: 'ready'; names: string[] } | { status: 'failed'; problem: UserProblem };
+/** A list read from the workbook on demand (tables, grids): read when first needed, read again after an action. */
+export type WorkbookList<T> = { status: 'unknown' } | { status: 'loading' } | { status: 'ready'; items: T[] } | { status: 'failed'; problem: UserProblem };
+export type TablesState = WorkbookList<string>;
+export type GridsState = WorkbookList<GridSummary>;
 
 export interface TaskpaneState {
   host: { status: 'connecting' } | { status: 'ready'; info: HostInfo };
@@ -62,9 +59,11 @@ export interface TaskpaneState {
   /** Roles chosen for the matrix, by framework key; absent means all roles. */
   matrixRoles: Record<string, string[]>;
   grid: GridOptions;
-  heatmaps: HeatmapOptions;
   calibration: CalibrationOptions;
   tables: TablesState;
+  grids: GridsState;
+  /** The grid the heatmap and calibration actions work on, by sheet name. */
+  gridSheet?: string;
   operation: Operation;
   /** The last import's outcome, shown beside the picker. */
   lastImport?: { name: string; warnings: string[]; replaced: boolean };
@@ -78,17 +77,20 @@ export type TaskpaneEvent =
   | { type: 'framework-imported'; framework: ImportedFramework }
   | { type: 'matrix-roles-changed'; frameworkKey: string; roleIds: string[] }
   | { type: 'grid-options-changed'; patch: Partial<GridOptions> }
-  | { type: 'heatmap-options-changed'; patch: Partial<HeatmapOptions> }
   | { type: 'calibration-options-changed'; patch: Partial<CalibrationOptions> }
   | { type: 'tables-loading' }
   | { type: 'tables-loaded'; names: string[] }
   | { type: 'tables-failed'; problem: UserProblem }
+  | { type: 'grids-loading' }
+  | { type: 'grids-loaded'; grids: GridSummary[] }
+  | { type: 'grids-failed'; problem: UserProblem }
+  | { type: 'grid-chosen'; sheet: string }
   | { type: 'action-started'; action: ActionKind; cancellable: boolean }
   | { type: 'action-progress'; progress: Progress }
   | { type: 'cancel-requested' }
   | { type: 'action-succeeded'; summary: ActionSummary }
   | { type: 'action-failed'; action: ActionKind; problem: UserProblem }
-  | { type: 'action-cancelled' }
+  | { type: 'action-cancelled'; detail?: string }
   | { type: 'result-dismissed' };
 
 export const DEFAULT_BLANK_ROWS = '10';
@@ -99,10 +101,10 @@ export function initialState(): TaskpaneState {
     library: { status: 'loading' },
     imported: [],
     matrixRoles: {},
-    grid: { source: 'selection', blankCount: DEFAULT_BLANK_ROWS, formulas: 'portable', readiness: true },
-    heatmaps: { ratings: true, gaps: true },
+    grid: { source: 'selection', blankCount: DEFAULT_BLANK_ROWS, formulas: 'portable' },
     calibration: { minGroupSize: '4' },
     tables: { status: 'unknown' },
+    grids: { status: 'unknown' },
     operation: { status: 'idle' },
   };
 }
@@ -127,6 +129,13 @@ export function chosenMatrixRoles(state: TaskpaneState): string[] {
   const chosen = state.matrixRoles[state.selected];
   const all = fw.roles.map((r) => r.id);
   return chosen ? all.filter((id) => chosen.includes(id)) : all;
+}
+
+/** The grids made with the chosen framework, and the one the actions will use. */
+export function frameworkGrids(state: TaskpaneState): { grids: GridSummary[]; chosen?: GridSummary } {
+  const fw = selectedFramework(state);
+  const grids = state.grids.status === 'ready' && fw ? state.grids.items.filter((g) => g.frameworkId === fw.id) : [];
+  return { grids, chosen: grids.find((g) => g.sheet === state.gridSheet) ?? grids[0] };
 }
 
 export function isBusy(state: TaskpaneState): boolean {
@@ -172,18 +181,24 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
       return { ...state, matrixRoles: { ...state.matrixRoles, [event.frameworkKey]: event.roleIds } };
     case 'grid-options-changed':
       return { ...state, grid: { ...state.grid, ...event.patch } };
-    case 'heatmap-options-changed':
-      return { ...state, heatmaps: { ...state.heatmaps, ...event.patch } };
     case 'calibration-options-changed':
       return { ...state, calibration: { ...state.calibration, ...event.patch } };
     case 'tables-loading':
       return { ...state, tables: { status: 'loading' } };
     case 'tables-loaded': {
       const table = state.grid.table && event.names.includes(state.grid.table) ? state.grid.table : event.names[0];
-      return { ...state, tables: { status: 'ready', names: event.names }, grid: { ...state.grid, table } };
+      return { ...state, tables: { status: 'ready', items: event.names }, grid: { ...state.grid, table } };
     }
     case 'tables-failed':
       return { ...state, tables: { status: 'failed', problem: event.problem } };
+    case 'grids-loading':
+      return { ...state, grids: { status: 'loading' } };
+    case 'grids-loaded':
+      return { ...state, grids: { status: 'ready', items: event.grids } };
+    case 'grids-failed':
+      return { ...state, grids: { status: 'failed', problem: event.problem } };
+    case 'grid-chosen':
+      return { ...state, gridSheet: event.sheet };
     case 'action-started':
       if (state.operation.status === 'running') return state;
       return withOperation({ ...state, lastImport: undefined }, { status: 'running', action: event.action, cancelling: false, cancellable: event.cancellable });
@@ -195,12 +210,13 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
       return withOperation(state, { ...state.operation, cancelling: true });
     case 'action-succeeded':
       if (state.operation.status !== 'running') return state;
-      return withOperation(state, { status: 'succeeded', action: state.operation.action, summary: event.summary });
+      // The workbook changed: tables and grids are read again when next needed.
+      return withOperation({ ...state, tables: { status: 'unknown' }, grids: { status: 'unknown' } }, { status: 'succeeded', action: state.operation.action, summary: event.summary });
     case 'action-failed':
       return withOperation(state, { status: 'failed', action: event.action, problem: event.problem });
     case 'action-cancelled':
       if (state.operation.status !== 'running') return state;
-      return withOperation(state, { status: 'cancelled', action: state.operation.action });
+      return withOperation(state, { status: 'cancelled', action: state.operation.action, detail: event.detail });
     case 'result-dismissed':
       return state.operation.status === 'running' ? state : withOperation(state, { status: 'idle' });
   }

@@ -62,17 +62,25 @@ export interface GridRequest {
   framework: FrameworkModel;
   roster: RosterSource;
   formulas: FormulaStyle;
-  readiness: boolean;
+}
+
+/** A team grid the product made, found in the workbook. */
+export interface GridSummary {
+  sheet: string;
+  /** The framework it was made with. */
+  frameworkId: string;
+  people: number;
 }
 
 export interface HeatmapRequest {
   framework: FrameworkModel;
-  ratings: boolean;
-  gaps: boolean;
+  /** The grid sheet whose heatmaps to refresh. */
+  gridSheet: string;
 }
 
 export interface CalibrationRequest {
   framework: FrameworkModel;
+  gridSheet: string;
   minGroupSize: number;
 }
 
@@ -87,6 +95,7 @@ export interface Workbench {
   builtInFrameworks(): Promise<readonly FrameworkModel[]>;
   importFramework(fileName: string, bytes: Uint8Array): Promise<ImportedFramework>;
   listTables(): Promise<string[]>;
+  listGrids(): Promise<GridSummary[]>;
   insertMatrix(request: MatrixRequest, run: RunControl): Promise<ActionSummary>;
   createGrid(request: GridRequest, run: RunControl): Promise<ActionSummary>;
   addHeatmaps(request: HeatmapRequest, run: RunControl): Promise<ActionSummary>;

@@ -1,0 +1,109 @@
+/**
+ * Calibration statistics at scale: 5,000 people x 40 competencies (200,000
+ * ratings, about one blank in twenty) under 100 managers, against a baseline
+ * measured in the same run: one pass over the same rank array summing level
+ * values. The ratio says how many such passes the whole set of statistics
+ * (managers, competencies, heatmap, guideline, coverage) costs.
+ *
+ * Building the sheet plan (every figure as a formula with core's result) is
+ * reported beside it, against the same baseline, without a goal: it is
+ * dominated by formula text, which the renderers then write.
+ */
+import { consume, peakRssMb, type BenchResult } from './harness';
+
+/**
+ * Median CPU time (user + system) in ms of one call of `fn`, each sample
+ * averaging `repeat` calls. CPU time rather than wall time: on a machine
+ * shared by several busy people, time spent waiting for a core would land on
+ * the longer measurement and skew the ratio.
+ */
+function cpuMedian(fn: () => unknown, samples: number, repeat: number): number {
+  for (let i = 0; i < repeat * 2; i++) fn();
+  const times: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const start = process.cpuUsage();
+    for (let i = 0; i < repeat; i++) fn();
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000 / repeat);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+import { Scale } from '../src/core/scale';
+import { emptyRatingMatrix, type RatedPerson } from '../src/core/calibration/ratingMatrix';
+import { calibrationStatistics } from '../src/core/calibration/statistics';
+import { resolveCalibrationSettings } from '../src/core/calibration/settings';
+import { calibrationPlan } from '../src/core/layouts/calibration';
+
+const PEOPLE = 5000;
+const COMPETENCIES = 40;
+const MANAGERS = 100;
+/** Statistics may cost at most this many plain passes over the ratings (about 7 measured; a per-rating allocation or lookup would pass 10 at once). */
+const GOAL_RATIO = 10;
+
+export async function run(): Promise<BenchResult[]> {
+  const scale = new Scale({
+    id: 'bench',
+    name: 'Bench scale',
+    levels: ['BD', 'B', 'I', 'A', 'E'].map((code, i) => ({ code, name: code, value: i + 1 })),
+  });
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const people: RatedPerson[] = Array.from({ length: PEOPLE }, (_, i) => ({
+    id: `E${i + 1}`,
+    name: `Person ${i + 1}`,
+    role: 'Engineer',
+    manager: `Manager ${(next() % MANAGERS) + 1}`,
+  }));
+  const competencies = Array.from({ length: COMPETENCIES }, (_, j) => ({ id: `c${j + 1}`, name: `Competency ${j + 1}` }));
+  const matrix = emptyRatingMatrix(scale, people, competencies);
+  for (let i = 0; i < matrix.ranks.length; i++) matrix.ranks[i] = next() % 20 === 0 ? -1 : next() % 5;
+  const values = scale.levels.map((l) => l.value);
+  const settings = resolveCalibrationSettings(scale);
+  const ranks = matrix.ranks;
+
+  const baselineMs = cpuMedian(
+    () => {
+      let sum = 0;
+      for (let i = 0; i < ranks.length; i++) {
+        const r = ranks[i];
+        if (r >= 0) sum += values[r];
+      }
+      consume(sum);
+    },
+    21,
+    200,
+  );
+  const statisticsMs = cpuMedian(() => consume(calibrationStatistics(matrix, settings)), 21, 20);
+  const grid = {
+    sheet: 'Team grid',
+    firstRow: 9,
+    rows: PEOPLE,
+    idCol: 0,
+    nameCol: 1,
+    roleCol: 2,
+    managerCol: 3,
+    ratingCols: competencies.map((_, j) => 11 + j),
+  };
+  const planMs = cpuMedian(() => consume(calibrationPlan({ matrix, grid, settings })), 5, 1);
+  const ratio = statisticsMs / baselineMs;
+  return [
+    {
+      name: `calibration statistics, ${PEOPLE} x ${COMPETENCIES} ratings, ${MANAGERS} managers`,
+      value: statisticsMs,
+      unit: 'ms CPU',
+      baseline: baselineMs,
+      ratio,
+      goal: `ratio <= ${GOAL_RATIO} (passes over the ratings)`,
+      pass: ratio <= GOAL_RATIO,
+    },
+    {
+      name: `calibration sheet plan (${PEOPLE * COMPETENCIES} value formulas and the tables), same grid`,
+      value: planMs,
+      unit: 'ms CPU',
+      baseline: baselineMs,
+      ratio: planMs / baselineMs,
+    },
+    { name: 'peak memory after the calibration bench', value: peakRssMb(), unit: 'MB' },
+  ];
+}

@@ -1,0 +1,192 @@
+import ExcelJS from 'exceljs';
+import { main } from '../index';
+import { captureIO } from '../testIO';
+import { builtIn } from '../../core/frameworks/library';
+import { workbookLayout } from '../../core/layouts/workbook';
+import { renderPlan } from '../../xlsx/renderPlan';
+import { registryFor, writeRegistry, readRegistry } from '../../xlsx/workbookRegistry';
+import { plainValue } from '../../xlsx/cellValue';
+import Papa from 'papaparse';
+import { team, teamRows } from '../../../tests/calibration/team';
+
+const model = builtIn('mit-devops');
+
+/** A grid workbook as the workbook command writes it: sheets, names and the registry. */
+async function gridFile(people = 40): Promise<Buffer> {
+  const roster = team(model, { people, managers: 5, seed: 3, lenientManager: 'Manager 02' });
+  const { plan } = workbookLayout(model, { roster });
+  const book = new ExcelJS.Workbook();
+  const rendered = renderPlan(book, plan);
+  writeRegistry(
+    book,
+    registryFor(
+      rendered,
+      plan.title,
+      plan.names.map((n) => n.name),
+    ),
+  );
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function open(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return book;
+}
+
+async function run(files: Record<string, Buffer>, ...argv: string[]) {
+  const io = captureIO(files);
+  const code = await main(['calibration', ...argv], io);
+  return { code, io };
+}
+
+describe('competency-matrix calibration', () => {
+  it('adds the calibration sheets beside the grid, with live formulas on it', async () => {
+    const { code, io } = await run({ 'team.xlsx': await gridFile() }, '--grid', 'team.xlsx', '--out', 'pack.xlsx', '--cycle', '2025 H1');
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout).toMatch(/^Wrote pack\.xlsx: Calibration, Changes, Snapshot 2025 H1, Calibration data\./);
+    expect(io.stdout).toContain('40 people, 5 managers, 9 competencies');
+    const book = await open(io.files.get('pack.xlsx')!);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Team grid', 'Matrix', 'Calibration', 'Changes', 'Snapshot 2025 H1', 'Calibration data']),
+    );
+    const data = book.getWorksheet('Calibration data')!;
+    expect(data.getCell('E5').formula).toMatch(/^IFERROR\(INDEX\(.*MATCH\('Team grid'!L10&"",/);
+    // The registry now lists the calibration sheets too, so a rebuild replaces them.
+    expect(readRegistry(book).sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Team grid', 'Calibration', 'Calibration data']));
+  });
+
+  it('applies the minimum group, guideline and coverage level given on the command line', async () => {
+    const { code, io } = await run(
+      { 'team.xlsx': await gridFile() },
+      '--grid',
+      'team.xlsx',
+      '--out',
+      'pack.xlsx',
+      '--min-group',
+      '9',
+      '--guideline',
+      '5,25,40,25,5',
+      '--coverage-level',
+      'E',
+    );
+    expect(code).toBe(0);
+    const book = await open(io.files.get('pack.xlsx')!);
+    const sheet = book.getWorksheet('Calibration')!;
+    const values: unknown[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => values.push(plainValue(c.value))));
+    expect(sheet.getCell('B6').value).toBe(9);
+    expect(sheet.getCell('B11').value).toBe('E');
+    expect(values).toEqual(expect.arrayContaining([0.05, 0.25, 0.4, 0.25, 0.05]));
+  });
+
+  it('replaces an earlier pack in the same workbook and keeps the settings the room edited', async () => {
+    const first = await run({ 'team.xlsx': await gridFile() }, '--grid', 'team.xlsx', '--out', 'pack.xlsx', '--cycle', 'before');
+    const book = await open(first.io.files.get('pack.xlsx')!);
+    book.getWorksheet('Calibration')!.getCell('B6').value = 6; // smallest group, edited in the meeting
+    const edited = Buffer.from(await book.xlsx.writeBuffer());
+    const second = await run(
+      { 'pack.xlsx': edited },
+      '--grid',
+      'pack.xlsx',
+      '--out',
+      'pack2.xlsx',
+      '--cycle',
+      'after',
+      '--snapshot',
+      'pack.xlsx',
+    );
+    expect(second.io.stderr).toBe('');
+    expect(second.code).toBe(0);
+    expect(second.io.stdout).toContain('replaced the calibration pack');
+    expect(second.io.stdout).toContain('Changes since "before": 0 people with changed ratings');
+    const after = await open(second.io.files.get('pack2.xlsx')!);
+    const names = after.worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith('Calibration'))).toEqual(['Calibration', 'Calibration data']);
+    expect(names.filter((n) => n.startsWith('Snapshot'))).toEqual(['Snapshot before', 'Snapshot after']);
+    expect(after.getWorksheet('Calibration')!.getCell('B6').value).toBe(6);
+  });
+
+  it('writes the figures as cached results, so the pack shows them before any recalculation', async () => {
+    const { io } = await run({ 'team.xlsx': await gridFile() }, '--grid', 'team.xlsx', '--out', 'pack.xlsx');
+    expect(io.stdout).toMatch(/Flagged raters: .*Manager 02 \(lenient/);
+    const sheet = (await open(io.files.get('pack.xlsx')!)).getWorksheet('Calibration')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => (rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => plainValue(v as ExcelJS.CellValue))));
+    const header = rows.findIndex((r) => r?.[0] === 'Manager' && r.includes('Flag'));
+    const flagCol = rows[header].indexOf('Flag');
+    const lenient = rows.findIndex((r, i) => i > header && r?.[0] === 'Manager 02');
+    expect(sheet.getRow(lenient + 1).getCell(flagCol + 1).formula).toBeTruthy();
+    expect(rows[lenient][flagCol]).toBe('Lenient');
+    expect(rows[header + 1][0]).toBe('Everyone');
+    expect(rows[header + 1][2]).toBeGreaterThan(300); // ratings counted, cached
+  });
+
+  it('says what is wrong with the grid file, the guideline or the options', async () => {
+    const grid = await gridFile();
+    const cases: [string[], number, RegExp][] = [
+      [['--out', 'pack.xlsx'], 2, /give the team grid workbook with --grid/],
+      [['--grid', 'team.xlsx'], 2, /--out pack\.xlsx/],
+      [['--grid', 'missing.xlsx', '--out', 'p.xlsx'], 1, /missing\.xlsx: no such grid file/],
+      [
+        ['--grid', 'team.xlsx', '--out', 'p.xlsx', '--guideline', '10,20,40,20'],
+        1,
+        /4 percentages but the scale has 5 levels \(BD, B, I, A, E\)/,
+      ],
+      [['--grid', 'team.xlsx', '--out', 'p.xlsx', '--guideline', '10,20,40,20,20'], 1, /add up to 110%, not 100%/],
+      [
+        ['--grid', 'team.xlsx', '--out', 'p.xlsx', '--coverage-level', 'Z'],
+        1,
+        /coverage level "Z" is not a level of .*; use BD, B, I, A or E/,
+      ],
+      [['--grid', 'team.xlsx', '--out', 'p.xlsx', '--min-group', '0'], 2, /--min-group must be a whole number of 1 or more/],
+      [['--grid', 'notes.xlsx', '--out', 'p.xlsx'], 1, /no team grid written by competency-matrix was found/],
+      [['--grid', 'text.xlsx', '--out', 'p.xlsx'], 1, /not an \.xlsx workbook/],
+    ];
+    const notes = new ExcelJS.Workbook();
+    notes.addWorksheet('Notes').getCell('A1').value = 'hello';
+    const files = { 'team.xlsx': grid, 'notes.xlsx': Buffer.from(await notes.xlsx.writeBuffer()), 'text.xlsx': Buffer.from('id,name\n') };
+    for (const [argv, code, message] of cases) {
+      const r = await run(files, ...argv);
+      expect([r.code, r.io.stderr]).toEqual([code, expect.stringMatching(message)]);
+      expect(r.io.files.has('p.xlsx')).toBe(false);
+    }
+  });
+});
+
+describe('competency-matrix workbook --calibration', () => {
+  const roster = (people: number) => Papa.unparse(teamRows(model, { people, managers: 4, seed: 5 }));
+
+  it('writes the calibration pack beside a new team grid', async () => {
+    const io = captureIO({ 'team.csv': roster(30) });
+    const code = await main(['workbook', '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'team.xlsx', '--calibration'], io);
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout).toMatch(/calibration pack: Calibration, Changes, Snapshot \d{4}-\d{2}-\d{2}, Calibration data/);
+    const book = await open(io.files.get('team.xlsx')!);
+    expect(book.getWorksheet('Calibration data')!.getCell('E5').formula).toContain("'Team grid'!L10");
+  });
+
+  it('asks for a roster when there is no grid to calibrate', async () => {
+    const io = captureIO();
+    expect(await main(['workbook', '--framework', 'mit-devops', '--out', 'm.xlsx', '--calibration'], io)).toBe(2);
+    expect(io.stderr).toContain('--calibration needs a team grid; add --roster roster.csv');
+  });
+
+  it('rebuilds the pack with a rebuilt grid, comparing with the snapshot already there', async () => {
+    const io = captureIO({ 'team.csv': roster(30), 'more.csv': roster(36) });
+    await main(['workbook', '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'team.xlsx', '--calibration'], io);
+    io.stdout = '';
+    const code = await main(['workbook', '--framework', 'mit-devops', '--roster', 'more.csv', '--into', 'team.xlsx'], io);
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout).toMatch(/calibration pack \(rebuilt\): Calibration, Changes, Calibration data/);
+    const book = await open(io.files.get('team.xlsx')!);
+    expect(book.worksheets.filter((w) => w.name.startsWith('Snapshot'))).toHaveLength(1);
+    const data = book.getWorksheet('Calibration data')!;
+    expect(data.getCell('A40').value).toBe(36); // one data row per person of the rebuilt grid
+    expect(data.getCell('A41').value).toBeNull();
+  });
+});

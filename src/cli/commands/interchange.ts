@@ -1,0 +1,76 @@
+/**
+ * `frameworks import <file|folder>...`: validates a framework file and prints a
+ * summary and its warnings.
+ * `frameworks export <id|file|folder>... --format json|csv|csv-tables|case [--out path]`:
+ * writes a framework (built-in or from files) in another format.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { oneOf, parseCommandArgs } from '../args';
+import { UsageError, type CliIO } from '../io';
+import { readFrameworkFiles, resolveFrameworks } from '../resolve';
+import { FrameworkModel } from '../../core/framework/model';
+import type { Framework } from '../../core/framework/validate';
+import { exportFramework } from '../../core/interchange/exportFramework';
+import { EXPORT_FORMATS, FORMAT_NAMES } from '../../core/interchange/frameworkFormat';
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** A few lines that let a person check the import did what they meant. */
+export function importSummary(fw: Framework): string[] {
+  const model = new FrameworkModel(fw);
+  const descriptors = fw.competencies.reduce((n, c) => n + Object.keys(c.descriptors ?? {}).length, 0);
+  const shown = (names: string[]) => (names.length > 6 ? `${names.slice(0, 6).join('; ')}; … ` : names.join('; '));
+  return [
+    `  Roles: ${fw.roles.length} (${shown(fw.roles.map((r) => r.name))})`,
+    `  Competencies: ${fw.competencies.length}${fw.categories.length ? ` in ${plural(fw.categories.length, 'category', 'categories')}` : ''}`,
+    ...model.scales.map(
+      (s) => `  Scale ${s.name} [${s.id}]: ${s.levels.map((l) => (l.code === l.name ? l.code : `${l.code}=${l.name}`)).join(', ')}`,
+    ),
+    `  Targets: ${fw.targets.length}; descriptors: ${descriptors}`,
+  ];
+}
+
+export async function importCommand(argv: string[], io: CliIO): Promise<void> {
+  const { positionals } = parseCommandArgs(argv, {}, 'frameworks import');
+  if (!positionals.length) {
+    throw new UsageError(
+      'frameworks import: give a framework file (JSON, CASE JSON or CSV), a folder of CSV tables, or the CSV tables themselves',
+    );
+  }
+  const { framework, warnings, format } = await readFrameworkFiles(positionals, io);
+  io.out(`Imported "${framework.name}" (${framework.id}) from ${positionals.join(', ')}, read as ${FORMAT_NAMES[format]}.\n`);
+  io.out(`${importSummary(framework).join('\n')}\n`);
+  if (warnings.length) {
+    io.out(`${plural(warnings.length, 'warning')}:\n`);
+    for (const w of warnings) io.out(`  ${w.path}: ${w.message}\n`);
+  }
+}
+
+export async function exportCommand(argv: string[], io: CliIO): Promise<void> {
+  const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, out: { type: 'string' } }, 'frameworks export');
+  if (!positionals.length)
+    throw new UsageError('frameworks export: give a framework id or file, e.g. frameworks export mit-devops --format csv');
+  if (values.format === undefined) throw new UsageError(`frameworks export: say --format ${EXPORT_FORMATS.join('|')}`);
+  const format = oneOf(values.format as string, EXPORT_FORMATS, 'json', '--format');
+  const out = values.out as string | undefined;
+  const model = await resolveFrameworks(positionals, io);
+  const files = exportFramework(model.data, format);
+
+  if (format === 'csv-tables') {
+    if (!out) throw new UsageError('frameworks export: --format csv-tables writes several files; give --out <folder>');
+    await fs.mkdir(out, { recursive: true });
+    for (const f of files) await io.writeFile(path.join(out, f.name), f.text);
+    io.out(`Wrote ${files.map((f) => f.name).join(', ')} to ${out}\n`);
+    return;
+  }
+  const [file] = files;
+  if (!out) {
+    io.out(file.text);
+    return;
+  }
+  await io.writeFile(out, file.text);
+  io.out(`Wrote ${FORMAT_NAMES[format]} of ${model.id} to ${out}\n`);
+}

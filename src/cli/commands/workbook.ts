@@ -1,0 +1,173 @@
+/**
+ * `workbook`: a framework (and optionally a roster CSV) into an .xlsx with the
+ * proficiency matrix, the scale sheet, descriptors and roles, and with a
+ * roster the team grid. `--into` rebuilds the product's sheets inside an
+ * existing workbook, keeping every rating. Everything is computed and checked
+ * before a byte is written: a bad roster writes no file.
+ */
+import ExcelJS from 'exceljs';
+import { parseCommandArgs, oneOf } from '../args';
+import { UsageError, type CliIO } from '../io';
+import { resolveFramework } from '../resolve';
+import type { FrameworkModel } from '../../core/framework/model';
+import type { Role } from '../../core/framework/schema';
+import { decodeText } from '../../core/interchange/text';
+import { parseRosterCsv, type Roster } from '../../core/roster';
+import { CompetencyError, listForHumans } from '../../core/problems';
+import { workbookLayout, type WorkbookLayout } from '../../core/layouts/workbook';
+import { planSize } from '../../core/layouts/plan';
+import { renderPlan } from '../../xlsx/renderPlan';
+import { registryFor, writeRegistry } from '../../xlsx/workbookRegistry';
+import { assertKeepable } from '../../xlsx/keepableWorkbook';
+import { rebuildWorkbook, type RebuildReport } from '../../xlsx/rebuildWorkbook';
+import { addCalibrationPack, hasCalibrationPack, reportPack, type AddedPack } from './calibration';
+
+export const WORKBOOK_USAGE = `workbook --framework <id|file> [--roster roster.csv] [--out file.xlsx]
+         [--formulas portable|addin] [--roles "Role A,Role B"] [--into existing.xlsx] [--force] [--calibration]`;
+
+/** Rosters at least this big get progress lines on stderr. */
+const PROGRESS_FROM = 1000;
+
+function selectRoles(model: FrameworkModel, list: string | undefined): readonly Role[] | undefined {
+  if (list === undefined) return undefined;
+  const wanted = list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!wanted.length) throw new UsageError('--roles: give role names, codes or ids separated by commas');
+  const chosen = new Set(wanted.map((w) => model.role(w).id));
+  return model.roles.filter((r) => chosen.has(r.id));
+}
+
+function checkRosterRoles(roster: Roster, roles: readonly Role[] | undefined, source: string): void {
+  if (!roles) return;
+  const ids = new Set(roles.map((r) => r.id));
+  const outside = roster.people.filter((p) => !ids.has(p.role.id));
+  if (!outside.length) return;
+  const shown = outside.slice(0, 10).map((p) => `row ${p.row}: role "${p.role.name}" is not among --roles`);
+  const more = outside.length > 10 ? `; and ${outside.length - 10} more` : '';
+  throw new CompetencyError('invalid-roster', `${shown.join('; ')}${more}; add it to --roles (${listForHumans(roles.map((r) => r.name), 'and')}) or leave --roles out`, source);
+}
+
+function summary(io: CliIO, out: string, layout: WorkbookLayout, sheets: string[], model: FrameworkModel, roster: Roster | undefined): void {
+  const size = planSize(layout.plan);
+  io.out(`Wrote ${out}\n`);
+  io.out(`  sheets: ${sheets.join(', ')}\n`);
+  io.out(`  framework: ${model.name} (${model.id}): ${model.competencies.length} competencies, ${layout.matrix.roleIds.length} roles\n`);
+  if (roster && layout.grid) {
+    const managers = new Set(roster.people.map((p) => p.manager).filter(Boolean)).size;
+    const cells = roster.people.length * model.competencies.length;
+    const rated = roster.people.reduce((n, p) => n + p.ratings.size, 0);
+    io.out(`  people: ${roster.people.length}${managers ? ` (${managers} managers)` : ''}\n`);
+    io.out(`  ratings: ${rated} of ${cells} cells rated\n`);
+    io.out(
+      layout.grid.formulas === 'portable'
+        ? `  formulas: ${size.formulas}, native Excel (the workbook works without the add-in)\n`
+        : `  formulas: ${size.formulas}, scoring with the add-in's COMPETENCY.* functions (open it in Excel with the add-in loaded)\n`,
+    );
+  } else {
+    io.out('  no roster: the workbook has the matrix and scales; add --roster roster.csv for a team grid\n');
+  }
+}
+
+function rebuildReport(io: CliIO, report: RebuildReport): void {
+  if (report.replaced.length) io.out(`  rebuilt: ${report.replaced.join(', ')}\n`);
+  for (const a of report.setAside) io.out(`  left as it was: "${a.sheet}" (${a.why}); the new sheet has another name\n`);
+  io.out(`  ratings kept: ${report.kept}\n`);
+  if (report.unplaced.length) {
+    io.out(`  ratings that could not be placed: ${report.unplaced.length}, kept on the sheet "Unplaced ratings":\n`);
+    for (const u of report.unplaced.slice(0, 10)) io.out(`    ${u.person} / ${u.competency} = ${JSON.stringify(u.value)}: ${u.why}\n`);
+    if (report.unplaced.length > 10) io.out(`    … and ${report.unplaced.length - 10} more\n`);
+  }
+}
+
+export async function workbookCommand(argv: string[], io: CliIO): Promise<void> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      framework: { type: 'string' },
+      roster: { type: 'string' },
+      out: { type: 'string' },
+      formulas: { type: 'string' },
+      roles: { type: 'string' },
+      into: { type: 'string' },
+      force: { type: 'boolean' },
+      calibration: { type: 'boolean' },
+    },
+    'workbook',
+  );
+  if (positionals.length) throw new UsageError(`workbook: unexpected argument "${positionals[0]}"; usage: ${WORKBOOK_USAGE}`);
+  const frameworkArg = values.framework as string | undefined;
+  if (!frameworkArg) throw new UsageError(`workbook: --framework is required, e.g. --framework mit-devops; usage: ${WORKBOOK_USAGE}`);
+  const formulas = oneOf(values.formulas as string | undefined, ['portable', 'addin'] as const, 'portable', '--formulas');
+  const into = values.into as string | undefined;
+  const rosterFile = values.roster as string | undefined;
+  if (values.calibration && !rosterFile && !into) {
+    throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
+  }
+
+  const model = await resolveFramework(frameworkArg, io);
+  const roles = selectRoles(model, values.roles as string | undefined);
+  const out = (values.out as string | undefined) ?? into ?? `${model.id}${rosterFile ? '-team' : ''}.xlsx`;
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
+  if (out !== into && !values.force && (await io.exists(out))) {
+    throw new CompetencyError(
+      'invalid-argument',
+      `${out} already exists; to rebuild the product's sheets inside it and keep everything else, use --into ${out}; to replace the whole file, add --force`,
+    );
+  }
+
+  let roster: Roster | undefined;
+  if (rosterFile) {
+    if (!(await io.exists(rosterFile))) throw new CompetencyError('invalid-file', `no roster file "${rosterFile}"`);
+    const text = decodeText(rosterFile, new Uint8Array(await io.readFile(rosterFile)));
+    roster = parseRosterCsv(text, model, { source: rosterFile });
+    checkRosterRoles(roster, roles, rosterFile);
+    for (const w of roster.warnings) io.err(`competency-matrix: warning: ${rosterFile}: ${w}\n`);
+  }
+  const people = roster?.people.length ?? 0;
+  const progress = (text: string) => {
+    if (people >= PROGRESS_FROM) io.err(`competency-matrix: ${text}\n`);
+  };
+  progress(`read ${people} people from ${rosterFile}`);
+
+  const workbook = new ExcelJS.Workbook();
+  let layout: WorkbookLayout;
+  let sheets: string[];
+  let report: RebuildReport | undefined;
+  if (into) {
+    if (!(await io.exists(into))) throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
+    const bytes = await io.readFile(into);
+    assertKeepable(bytes, into);
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new CompetencyError('invalid-file', `the workbook cannot be read (${(e as Error).message}); is it an .xlsx saved by Excel?`, into);
+    }
+    progress(`rebuilding the grid for ${people} people × ${model.competencies.length} competencies`);
+    report = rebuildWorkbook(workbook, model, { roster, formulas, roles, fileName: into });
+    layout = report.layout;
+    sheets = report.written;
+  } else {
+    progress(`building the grid: ${people} people × ${model.competencies.length} competencies`);
+    layout = workbookLayout(model, { roster, formulas, roles });
+    const rendered = renderPlan(workbook, layout.plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
+    writeRegistry(workbook, registryFor(rendered, layout.plan.title, layout.plan.names.map((n) => n.name)));
+    sheets = rendered.sheets.map((s) => s.name);
+  }
+  // The calibration pack reads the grid live: added on request, and rebuilt with the grid it reads (it would go stale).
+  let pack: AddedPack | undefined;
+  if (values.calibration || (into && layout.grid && hasCalibrationPack(workbook))) {
+    if (!layout.grid) throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
+    progress('building the calibration pack');
+    pack = await addCalibrationPack(workbook, model, { fileName: into ?? out, reuseSnapshot: true }, io);
+  }
+  const gridSheet = workbook.worksheets.findIndex((w) => w.name === (layout.grid?.sheetName ?? sheets[0]));
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, gridSheet), visibility: 'visible' }];
+  progress('saving the file');
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await io.writeFile(out, buffer);
+  summary(io, out, layout, sheets, model, report ? report.roster : roster);
+  if (report) rebuildReport(io, report);
+  if (pack) {
+    io.out(`  calibration pack${pack.replaced ? ' (rebuilt)' : ''}: ${pack.pack.plan.sheets.map((s) => s.name).join(', ')}\n`);
+    reportPack(pack, io);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The ratings a calibration looks at: people by competency on one scale, as
+ * level ranks in one flat typed array (row-major, -1 for not rated). A
+ * 5,000 x 40 grid is one 200 KB array rather than 200,000 objects, and every
+ * statistic is a pass over it.
+ */
+import type { Scale } from '../scale';
+
+export interface RatedPerson {
+  id: string;
+  name: string;
+  role: string;
+  /** The rater whose ratings these are, as written in the grid ("" when none). */
+  manager: string;
+  /** Competencies that still block the next role, as the grid computed it; null without a next role. */
+  blocking?: number | null;
+}
+
+export interface RatedCompetency {
+  id: string;
+  name: string;
+}
+
+export interface RatingMatrix {
+  scale: Scale;
+  competencies: readonly RatedCompetency[];
+  people: readonly RatedPerson[];
+  /** ranks[person * competencies.length + competency]: 0 for the lowest level, -1 for not rated. */
+  ranks: Int8Array;
+  /** Grid entries that hold something but count as no rating (N/A, or text that is not a level). */
+  notCounted: number;
+}
+
+export const NOT_RATED = -1;
+
+/** A matrix with nothing rated yet, to fill with setRating. */
+export function emptyRatingMatrix(scale: Scale, people: readonly RatedPerson[], competencies: readonly RatedCompetency[]): RatingMatrix {
+  if (scale.levels.length > 127) throw new Error(`a scale of ${scale.levels.length} levels is too long for calibration (127 at most)`);
+  return { scale, people, competencies, ranks: new Int8Array(people.length * competencies.length).fill(NOT_RATED), notCounted: 0 };
+}
+
+/** A person as the room knows them: the name, or the id when the grid has no name. */
+export function personLabel(p: { id: string; name: string }): string {
+  return p.name || p.id;
+}
+
+export function rankAt(m: RatingMatrix, person: number, competency: number): number {
+  return m.ranks[person * m.competencies.length + competency];
+}

@@ -1,0 +1,48 @@
+/**
+ * The settings a calibration sheet holds in its input cells, read back so a
+ * rebuilt pack keeps what the room edited (a guideline, the smallest group).
+ * The cells are found through the sheet's input regions (see
+ * sheets/calibrationSheet.ts), so a moved layout still reads right.
+ */
+import type { InputRegion } from '../layouts/plan';
+import type { CalibrationSettingsInput } from './settings';
+
+export const SETTINGS_REGION = 'calibration-settings';
+export const GUIDELINE_REGION = 'calibration-guideline';
+
+/** Row keys of the settings region, in sheet order. */
+export const SETTING_KEYS = ['minGroup', 'flagZ', 'flagMinRatings', 'compressionSdRatio', 'compressionModeShare', 'coverageLevel'] as const;
+
+export interface SheetSettings {
+  settings: CalibrationSettingsInput;
+  /** The guideline share per level code, as the sheet had it. */
+  guideline?: Map<string, number>;
+}
+
+/** Reads the settings from input regions; `cellAt(row, col)` gives a cell's value (0-based). Cells left blank or garbled are skipped. */
+export function calibrationSheetSettings(regions: readonly InputRegion[], cellAt: (row: number, col: number) => unknown): SheetSettings {
+  const out: SheetSettings = { settings: {} };
+  const settings = regions.find((r) => r.id === SETTINGS_REGION);
+  if (settings) {
+    settings.rowKeys.forEach((key, i) => {
+      const value = cellAt(settings.range.row + i, settings.range.col);
+      if (key === 'coverageLevel') {
+        if (typeof value === 'string' && value.trim()) out.settings.coverageLevel = value.trim();
+      } else if ((SETTING_KEYS as readonly string[]).includes(key) && typeof value === 'number' && Number.isFinite(value)) {
+        out.settings[key as Exclude<(typeof SETTING_KEYS)[number], 'coverageLevel'>] = value;
+      }
+    });
+  }
+  const guideline = regions.find((r) => r.id === GUIDELINE_REGION);
+  if (guideline) {
+    const shares = guideline.colKeys.map((code, j) => [code, cellAt(guideline.range.row, guideline.range.col + j)] as const);
+    if (shares.every(([, v]) => typeof v === 'number')) out.guideline = new Map(shares as [string, number][]);
+  }
+  return out;
+}
+
+/** The kept guideline for a scale's levels, when it was written for the same levels. */
+export function guidelineFor(kept: Map<string, number> | undefined, levelCodes: readonly string[]): number[] | undefined {
+  if (!kept || kept.size !== levelCodes.length || !levelCodes.every((c) => kept.has(c))) return undefined;
+  return levelCodes.map((c) => kept.get(c)!);
+}

@@ -1,0 +1,125 @@
+/**
+ * The calibration pack as a layout plan: the "Calibration" sheet (settings,
+ * raters, guideline, heatmap, competencies) and the "Calibration data" sheet it
+ * reads, both live on a team grid already in the workbook; optionally a
+ * snapshot of this cycle's ratings and the changes since an earlier one.
+ */
+import type { LayoutPlan, SheetPlan } from './plan';
+import { uniqueSheetName } from './sheetNames';
+import type { RatingMatrix } from '../calibration/ratingMatrix';
+import type { GridSource } from '../calibration/gridSource';
+import { resolveCalibrationSettings, type CalibrationSettingsInput } from '../calibration/settings';
+import { calibrationStatistics, type CalibrationStatistics } from '../calibration/statistics';
+import { calibrationDataSheet, dataSheetLayout, DataRefs } from '../calibration/sheets/dataSheet';
+import { calibrationSheet, type CalibrationSheetLayout } from '../calibration/sheets/calibrationSheet';
+import { CALIBRATION_STYLES } from '../calibration/sheets/sheetCanvas';
+import { CompetencyError } from '../problems';
+import { readinessByRole, type RoleStep } from '../calibration/readiness';
+import { takeSnapshot, type RatingSnapshot } from '../calibration/snapshot';
+import { compareWithSnapshot, type SnapshotComparison } from '../calibration/compareSnapshot';
+import { changesSheet, type ChangesSheetLayout } from '../calibration/sheets/changesSheet';
+import { snapshotSheet, SnapshotRefs } from '../calibration/sheets/snapshotSheet';
+
+export interface CalibrationPlanOptions {
+  matrix: RatingMatrix;
+  /** Where the grid sits; its sheet must be in the workbook the plan is applied to. */
+  grid: GridSource;
+  settings?: CalibrationSettingsInput;
+  /** Sheet names already in the workbook (the grid's included), so new sheets get unique names. */
+  takenSheetNames?: readonly string[];
+  /** The framework's roles, lowest first, with the next role of each: for the readiness view. */
+  roles?: readonly RoleStep[];
+  /** Add a snapshot of the ratings as they are now (plain values), under this cycle label and date. */
+  snapshot?: { cycle: string; taken: string };
+  /**
+   * Compare the ratings, live, with this earlier snapshot (copied into the pack).
+   * Without it, the pack's own snapshot is the baseline: the Changes sheet then
+   * shows what a calibration meeting changes.
+   */
+  earlier?: RatingSnapshot;
+  /** The sheet of this workbook that already holds `earlier`: referenced where it is, not copied. */
+  earlierSheet?: string;
+}
+
+export interface CalibrationPlan {
+  plan: LayoutPlan;
+  statistics: CalibrationStatistics;
+  /** The names the sheets got, after making them unique. */
+  sheetNames: { calibration: string; data: string; changes?: string; snapshot?: string; earlier?: string };
+  layout: CalibrationSheetLayout;
+  /** The snapshot taken now, and the comparison the Changes sheet shows. */
+  snapshot?: RatingSnapshot;
+  comparison?: SnapshotComparison;
+  changesLayout?: ChangesSheetLayout;
+}
+
+export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPlan {
+  const { matrix, grid } = options;
+  if (!matrix.people.length) {
+    throw new CompetencyError('invalid-roster', `the grid "${grid.sheet}" has no people; a calibration needs rated people`);
+  }
+  if (!matrix.competencies.length) {
+    throw new CompetencyError(
+      'invalid-roster',
+      `the grid "${grid.sheet}" has no competency columns on the ${matrix.scale.name} scale to calibrate`,
+    );
+  }
+  if (grid.ratingCols.length !== matrix.competencies.length || grid.rows !== matrix.people.length) {
+    throw new Error('calibrationPlan: the grid source and the rating matrix disagree on its size');
+  }
+  const settings = resolveCalibrationSettings(matrix.scale, options.settings);
+  const statistics = calibrationStatistics(matrix, settings);
+
+  const taken = [...(options.takenSheetNames ?? []), grid.sheet];
+  const name = (wanted: string) => {
+    const unique = uniqueSheetName(wanted, taken);
+    taken.push(unique);
+    return unique;
+  };
+  const calibrationName = name('Calibration');
+  const own = options.snapshot ? takeSnapshot(matrix, options.snapshot.cycle, options.snapshot.taken) : undefined;
+  const baseline = options.earlier ?? own;
+  const changesName = baseline ? name('Changes') : undefined;
+  const snapshotName = own ? name(`Snapshot ${own.cycle}`) : undefined;
+  const earlierName = options.earlier ? (options.earlierSheet ?? name(`Snapshot ${options.earlier.cycle}`)) : undefined;
+  const dataName = name('Calibration data');
+
+  const dataLayout = dataSheetLayout(dataName, matrix);
+  const data = new DataRefs(dataLayout);
+  const readiness = options.roles && grid.blockingCol !== undefined ? readinessByRole(matrix.people, options.roles) : undefined;
+  const { sheet, layout } = calibrationSheet({ name: calibrationName, matrix, stats: statistics, grid, data, readiness });
+  const sheets: SheetPlan[] = [sheet];
+  let comparison: SnapshotComparison | undefined;
+  let changesLayout: ChangesSheetLayout | undefined;
+  if (baseline && changesName) {
+    const baselineName = options.earlier ? earlierName! : snapshotName!;
+    comparison = compareWithSnapshot(baseline, matrix);
+    const changes = changesSheet({
+      name: changesName,
+      now: matrix,
+      snapshot: baseline,
+      comparison,
+      data,
+      snapshotRefs: new SnapshotRefs(baselineName, baseline),
+    });
+    sheets.push(changes.sheet);
+    changesLayout = changes.layout;
+  }
+  if (own && snapshotName) sheets.push(snapshotSheet(snapshotName, own));
+  if (options.earlier && earlierName && !options.earlierSheet) sheets.push(snapshotSheet(earlierName, options.earlier));
+  sheets.push(calibrationDataSheet(dataLayout, matrix, grid));
+  return {
+    plan: {
+      title: `Calibration of ${grid.sheet} (${matrix.people.length} people, ${statistics.managers.length} managers)`,
+      sheets,
+      names: [],
+      styles: { ...CALIBRATION_STYLES },
+    },
+    statistics,
+    sheetNames: { calibration: calibrationName, data: dataName, changes: changesName, snapshot: snapshotName, earlier: earlierName },
+    layout,
+    snapshot: own,
+    comparison,
+    changesLayout,
+  };
+}

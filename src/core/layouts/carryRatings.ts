@@ -1,0 +1,274 @@
+/**
+ * Carrying ratings into a regenerated plan. Before a grid is rebuilt (new
+ * roster, new framework version) the renderer reads every rating people typed
+ * into it, keyed by input region, person and competency; this puts each one
+ * back where the same person and competency sit in the new plan. A rating with
+ * nowhere to go is never dropped: it goes on an "Unplaced ratings" sheet that is
+ * itself an input region, so a later regeneration places it again once its
+ * person or competency is back.
+ */
+import type { CellBlock, CellStyle, InputRegion, LayoutPlan, PlanCell, SheetPlan } from './plan';
+import { isFormula } from './plan';
+import { planCellAt } from './registry';
+
+export const UNPLACED_SHEET_NAME = 'Unplaced ratings';
+
+export type UnplacedReason =
+  /** The person is not in any input region of the new plan with that region id. */
+  | 'person-not-in-plan'
+  /** The person is there but the competency is not. */
+  | 'competency-not-in-plan'
+  /** The new plan has no input region with that id at all. */
+  | 'region-not-in-plan'
+  /** The new plan brought a different value for a cell that held a rating: the rating stays, the plan's value is set aside. */
+  | 'conflict';
+
+export interface UnplacedRating {
+  person: string;
+  competency: string;
+  value: PlanCell;
+  /** The input region the rating came from, e.g. "ratings". */
+  region: string;
+  reason: UnplacedReason;
+}
+
+export interface CarryResult {
+  plan: LayoutPlan;
+  /** Ratings put back in place (or already there with the same value). */
+  kept: number;
+  /** The same, by input region id (e.g. "ratings", "coverage-levels"). */
+  keptByRegion: Record<string, number>;
+  unplaced: UnplacedRating[];
+}
+
+export interface CarryOptions {
+  /** Ratings already known to have no place (e.g. two old cells for one key): they join the unplaced ones. */
+  alsoUnplaced?: UnplacedRating[];
+}
+
+const SEP = '\u001f';
+
+/** The key of a rating in `oldRatings`: input region id, person id and competency id. */
+export function ratingKey(region: string, person: string, competency: string): string {
+  return `${region}${SEP}${person}${SEP}${competency}`;
+}
+
+export function splitRatingKey(key: string): { region: string; person: string; competency: string } {
+  const [region = '', person = '', competency = ''] = key.split(SEP);
+  return { region, person, competency };
+}
+
+/** A cell that holds a rating: anything but empty or blank text. */
+export function isRating(value: PlanCell | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  return true;
+}
+
+function sameValue(a: PlanCell, b: PlanCell): boolean {
+  if (isFormula(a) || isFormula(b)) return isFormula(a) && isFormula(b) && a.formula === b.formula;
+  if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
+  return a === b;
+}
+
+interface RegionIndex {
+  sheet: number;
+  region: InputRegion;
+  rows: Map<string, number>;
+  cols: Map<string, number>;
+}
+
+function firstIndex(keys: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (!m.has(k)) m.set(k, i);
+  });
+  return m;
+}
+
+interface Placement {
+  row: number;
+  col: number;
+  value: PlanCell;
+}
+
+/** Copies a sheet's blocks with the placements written in; blocks are copied only where they change. */
+function placeInto(sheet: SheetPlan, placements: Placement[]): SheetPlan {
+  const blocks = sheet.blocks.slice();
+  const copied = new Set<number>();
+  const copiedRows = new Set<string>();
+  const extra: Placement[] = [];
+  for (const p of placements) {
+    let k = blocks.length - 1;
+    for (; k >= 0; k--) {
+      const line = blocks[k].cells[p.row - blocks[k].row];
+      if (line && p.col >= blocks[k].col && p.col < blocks[k].col + line.length) break;
+    }
+    if (k < 0) {
+      extra.push(p);
+      continue;
+    }
+    if (!copied.has(k)) {
+      blocks[k] = { ...blocks[k], cells: blocks[k].cells.slice() };
+      copied.add(k);
+    }
+    const b = blocks[k];
+    const i = p.row - b.row;
+    if (!copiedRows.has(`${k}:${i}`)) {
+      b.cells[i] = b.cells[i].slice();
+      copiedRows.add(`${k}:${i}`);
+    }
+    b.cells[i][p.col - b.col] = p.value;
+  }
+  // Cells no block covers get small blocks of their own: one per run of adjacent cells in a row.
+  extra.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (let s = 0; s < extra.length;) {
+    let e = s + 1;
+    while (e < extra.length && extra[e].row === extra[s].row && extra[e].col === extra[e - 1].col + 1) e++;
+    const block: CellBlock = { row: extra[s].row, col: extra[s].col, cells: [extra.slice(s, e).map((p) => p.value)] };
+    blocks.push(block);
+    s = e;
+  }
+  return { ...sheet, blocks };
+}
+
+const UNPLACED_STYLES: Record<string, CellStyle> = {
+  'cm.unplaced.title': { bold: true, fontSize: 13 },
+  'cm.unplaced.note': { italic: true, fontColor: '595959' },
+  'cm.unplaced.header': { bold: true, fill: 'F2F2F2', border: 'thin' },
+  'cm.unplaced.cell': { border: 'thin' },
+};
+
+const REASON_WORDS: Record<UnplacedReason, string> = {
+  'person-not-in-plan': 'the person is no longer on the sheet',
+  'competency-not-in-plan': 'the competency is no longer on the sheet',
+  'region-not-in-plan': 'the new sheets have no place for these ratings',
+  conflict: 'the new data brought a different value for a cell that already held one, which was kept',
+};
+
+/**
+ * The sheet that keeps unplaced ratings: per input region, a small grid of
+ * person ids by competency ids (an input region itself, so a later
+ * regeneration can place them). Two ratings for the same cell go in separate
+ * grids so neither is lost.
+ */
+export function unplacedRatingsSheet(unplaced: readonly UnplacedRating[]): SheetPlan {
+  const groups: { region: string; people: string[]; comps: string[]; values: Map<string, PlanCell> }[] = [];
+  for (const u of unplaced) {
+    const key = `${u.person}${SEP}${u.competency}`;
+    let g = groups.find((x) => x.region === u.region && !x.values.has(key));
+    if (!g) {
+      g = { region: u.region, people: [], comps: [], values: new Map() };
+      groups.push(g);
+    }
+    if (!g.people.includes(u.person)) g.people.push(u.person);
+    if (!g.comps.includes(u.competency)) g.comps.push(u.competency);
+    g.values.set(key, u.value);
+  }
+  const reasons = [...new Set(unplaced.map((u) => REASON_WORDS[u.reason]))];
+  const blocks: CellBlock[] = [
+    { row: 0, col: 0, cells: [['Ratings that could not be placed']] },
+    {
+      row: 1,
+      col: 0,
+      cells: [
+        [`These ratings were on a sheet Competency Matrix regenerated, and had no place on the new one (${reasons.join('; ')}).`],
+        ['They are kept here. When the person or competency is back, regenerating the grid puts them back; or copy them by hand.'],
+      ],
+    },
+  ];
+  const styles: SheetPlan['styles'] = [
+    { range: { row: 0, col: 0, rows: 1, cols: 1 }, style: 'cm.unplaced.title' },
+    { range: { row: 1, col: 0, rows: 2, cols: 1 }, style: 'cm.unplaced.note' },
+  ];
+  const inputs: InputRegion[] = [];
+  let row = 4;
+  let widest = 1;
+  for (const g of groups) {
+    const header: PlanCell[] = [`Person id \\ competency id (${g.region})`, ...g.comps];
+    const body: PlanCell[][] = g.people.map((p) => [p, ...g.comps.map((c) => g.values.get(`${p}${SEP}${c}`) ?? null)]);
+    blocks.push({ row, col: 0, cells: [header, ...body] });
+    styles.push({ range: { row, col: 0, rows: 1, cols: header.length }, style: 'cm.unplaced.header' });
+    styles.push({ range: { row: row + 1, col: 0, rows: body.length, cols: header.length }, style: 'cm.unplaced.cell' });
+    inputs.push({
+      id: g.region,
+      range: { row: row + 1, col: 1, rows: g.people.length, cols: g.comps.length },
+      rowKeys: [...g.people],
+      colKeys: [...g.comps],
+    });
+    widest = Math.max(widest, header.length);
+    row += body.length + 3;
+  }
+  return {
+    name: UNPLACED_SHEET_NAME,
+    kind: 'snapshot',
+    blocks,
+    styles,
+    columnWidths: [{ col: 0, width: 34 }, ...Array.from({ length: widest - 1 }, (_, j) => ({ col: j + 1, width: 14 }))],
+    validations: [],
+    conditionalFormats: [],
+    inputs,
+    tabColor: 'C00000',
+  };
+}
+
+/**
+ * Puts old ratings into a new plan; whatever has no place is listed and kept on
+ * an "Unplaced ratings" sheet. What people entered in the workbook wins: where
+ * the new plan brings a different value for the same cell, the old value is
+ * placed and the plan's is set aside as a conflict.
+ */
+export function carryRatings(plan: LayoutPlan, oldRatings: ReadonlyMap<string, PlanCell>, options: CarryOptions = {}): CarryResult {
+  const regions = new Map<string, RegionIndex[]>();
+  plan.sheets.forEach((sheet, s) => {
+    for (const region of sheet.inputs ?? []) {
+      const list = regions.get(region.id) ?? [];
+      list.push({ sheet: s, region, rows: firstIndex(region.rowKeys), cols: firstIndex(region.colKeys) });
+      regions.set(region.id, list);
+    }
+  });
+  const placements = new Map<number, Placement[]>();
+  const unplaced: UnplacedRating[] = [];
+  const keptByRegion: Record<string, number> = {};
+  let kept = 0;
+  for (const [key, value] of oldRatings) {
+    if (!isRating(value)) continue;
+    const { region, person, competency } = splitRatingKey(key);
+    const candidates = regions.get(region);
+    if (!candidates) {
+      unplaced.push({ person, competency, value, region, reason: 'region-not-in-plan' });
+      continue;
+    }
+    let placed = false;
+    let personSeen = false;
+    for (const c of candidates) {
+      const i = c.rows.get(person);
+      if (i === undefined) continue;
+      personSeen = true;
+      const j = c.cols.get(competency);
+      if (j === undefined) continue;
+      const row = c.region.range.row + i;
+      const col = c.region.range.col + j;
+      const existing = planCellAt(plan.sheets[c.sheet], row, col) ?? null;
+      placed = true;
+      if (isRating(existing) && sameValue(existing, value)) continue;
+      if (isRating(existing)) unplaced.push({ person, competency, value: existing, region, reason: 'conflict' });
+      const list = placements.get(c.sheet) ?? [];
+      list.push({ row, col, value });
+      placements.set(c.sheet, list);
+    }
+    if (placed) {
+      kept++;
+      keptByRegion[region] = (keptByRegion[region] ?? 0) + 1;
+    } else unplaced.push({ person, competency, value, region, reason: personSeen ? 'competency-not-in-plan' : 'person-not-in-plan' });
+  }
+  const sheets = plan.sheets.map((sheet, s) => (placements.has(s) ? placeInto(sheet, placements.get(s)!) : sheet));
+  const all = [...unplaced, ...(options.alsoUnplaced ?? [])];
+  if (!all.length) return { plan: { ...plan, sheets }, kept, keptByRegion, unplaced: all };
+  return {
+    plan: { ...plan, sheets: [...sheets, unplacedRatingsSheet(all)], styles: { ...UNPLACED_STYLES, ...plan.styles } },
+    kept,
+    keptByRegion,
+    unplaced: all,
+  };
+}

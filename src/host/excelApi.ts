@@ -1,0 +1,145 @@
+/**
+ * The part of the Excel JavaScript API (Office.js) the product uses, as types.
+ * Member types are taken from @types/office-js, and the check at the bottom
+ * makes the compiler prove that the real `Excel.RequestContext` fits this
+ * shape: the renderer is written against these types, so it runs unchanged on
+ * real Excel and on the recording fake the tests use (tests/fakes/excelFake.ts).
+ *
+ * Requirement sets (ExcelApi) noted where a member needs more than 1.1.
+ */
+
+export type BorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+export type XRangeFill = Pick<Excel.RangeFill, 'color'>;
+export type XRangeFont = Pick<Excel.RangeFont, 'bold' | 'italic' | 'color' | 'size'>;
+export type XRangeBorder = Pick<Excel.RangeBorder, 'style' | 'weight' | 'color'>;
+
+export interface XRangeBorderCollection {
+  getItem(index: BorderSide): XRangeBorder;
+}
+
+/** columnWidth and rowHeight: 1.2; textOrientation: 1.7. */
+export interface XRangeFormat extends Pick<
+  Excel.RangeFormat,
+  'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'textOrientation' | 'columnWidth' | 'rowHeight'
+> {
+  readonly fill: XRangeFill;
+  readonly font: XRangeFont;
+  readonly borders: XRangeBorderCollection;
+}
+
+export interface XConditionalRangeFormat {
+  readonly fill: Pick<Excel.ConditionalRangeFill, 'color'>;
+  readonly font: Pick<Excel.ConditionalRangeFont, 'color' | 'bold'>;
+}
+
+/** ExcelApi 1.6. */
+export interface XConditionalFormat {
+  readonly colorScale: Pick<Excel.ColorScaleConditionalFormat, 'criteria'>;
+  readonly cellValue: Pick<Excel.CellValueConditionalFormat, 'rule'> & { readonly format: XConditionalRangeFormat };
+  readonly custom: { readonly rule: Pick<Excel.ConditionalFormatRule, 'formula'>; readonly format: XConditionalRangeFormat };
+}
+
+export interface XConditionalFormatCollection {
+  add(type: 'ColorScale' | 'CellValue' | 'Custom'): XConditionalFormat;
+}
+
+/** ExcelApi 1.8. */
+export type XDataValidation = Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks'>;
+
+export interface XRange extends Pick<
+  Excel.Range,
+  'values' | 'formulas' | 'numberFormat' | 'address' | 'rowCount' | 'columnCount' | 'rowIndex' | 'columnIndex' | 'isNullObject'
+> {
+  readonly format: XRangeFormat;
+  /** ExcelApi 1.6. */
+  readonly conditionalFormats: XConditionalFormatCollection;
+  /** ExcelApi 1.8. */
+  readonly dataValidation: XDataValidation;
+  readonly worksheet: XWorksheet;
+  /** ExcelApi 1.2. */
+  merge(across?: boolean): void;
+  /** ExcelApi 1.7. */
+  getSurroundingRegion(): XRange;
+  load(propertyNames?: string | string[]): XRange;
+}
+
+/** ExcelApi 1.7. */
+export interface XFreezePanes {
+  freezeAt(frozenRange: XRange | string): void;
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+}
+
+/** ExcelApi 1.9. */
+export interface XPageLayout extends Pick<Excel.PageLayout, 'orientation'> {
+  setPrintTitleRows(printTitleRows: string): void;
+}
+
+export interface XWorksheet extends Pick<
+  Excel.Worksheet,
+  'name' | 'id' | 'visibility' | 'position' | 'tabColor' | 'isNullObject' | 'delete' | 'activate'
+> {
+  readonly freezePanes: XFreezePanes;
+  readonly pageLayout: XPageLayout;
+  getRange(address?: string): XRange;
+  /** ExcelApi 1.7. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XRange;
+  /** ExcelApi 1.4. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
+  load(propertyNames?: string | string[]): XWorksheet;
+}
+
+export interface XWorksheetCollection {
+  readonly items: XWorksheet[];
+  add(name?: string): XWorksheet;
+  getItem(key: string): XWorksheet;
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(key: string): XWorksheet;
+  load(propertyNames?: string | string[]): XWorksheetCollection;
+}
+
+export type XNamedItem = Pick<Excel.NamedItem, 'name' | 'isNullObject' | 'delete'>;
+
+export interface XNamedItemCollection {
+  readonly items: XNamedItem[];
+  /** ExcelApi 1.4. */
+  add(name: string, reference: string, comment?: string): XNamedItem;
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(name: string): XNamedItem;
+  load(propertyNames?: string | string[]): XNamedItemCollection;
+}
+
+export interface XTable extends Pick<Excel.Table, 'name' | 'isNullObject'> {
+  readonly worksheet: XWorksheet;
+  getRange(): XRange;
+  load(propertyNames?: string | string[]): XTable;
+}
+
+export interface XTableCollection {
+  readonly items: XTable[];
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(key: string): XTable;
+  load(propertyNames?: string | string[]): XTableCollection;
+}
+
+export interface XApplication extends Pick<Excel.Application, 'suspendApiCalculationUntilNextSync' | 'suspendScreenUpdatingUntilNextSync'> {
+  calculate(calculationType: 'Recalculate' | 'Full' | 'FullRebuild'): void;
+}
+
+export interface XWorkbook {
+  readonly worksheets: XWorksheetCollection;
+  readonly names: XNamedItemCollection;
+  readonly tables: XTableCollection;
+  readonly application: XApplication;
+  getSelectedRange(): XRange;
+}
+
+export interface XRequestContext {
+  readonly workbook: XWorkbook;
+  sync<T>(passThroughValue?: T): Promise<T>;
+}
+
+/** Compile-time proof that real Office.js objects satisfy these types (fails `npm run typecheck` if they drift). */
+type Fits<Subset, _Real extends Subset> = true;
+export type ExcelFitsSubset = Fits<XRequestContext, Excel.RequestContext>;

@@ -1,0 +1,60 @@
+/**
+ * The team grids in the open workbook, as the add-in's heatmap and calibration
+ * actions need them: the registry says which sheets are the product's grids,
+ * their cells are read in row chunks under the response budget, and one more
+ * small read tells portable formulas from add-in ones.
+ */
+import type { XRequestContext } from './excelApi';
+import type { ExcelHost } from './excelHost';
+import { officeHost } from './excelHost';
+import { hostCapabilities } from './capabilities';
+import { DEFAULT_READ_BUDGET_BYTES, READ_BYTES_PER_CELL } from './payload';
+import { liveEntries, readWorkbookState } from './workbookState';
+import { gridFromValues, type GridValues } from './gridFromValues';
+
+export interface WorkbookGrids {
+  /** Grids in sheet order, with their cells from A1. */
+  grids: { grid: GridValues; values: unknown[][] }[];
+  /** Every sheet name in the workbook, so new sheets get unique names. */
+  sheetNames: string[];
+}
+
+export interface ReadGridsOptions {
+  host?: ExcelHost;
+  readBudgetBytes?: number;
+}
+
+export async function readWorkbookGrids(options: ReadGridsOptions = {}): Promise<WorkbookGrids> {
+  const host = options.host ?? officeHost();
+  hostCapabilities(host);
+  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
+  return host.run(async (ctx: XRequestContext) => {
+    const state = await readWorkbookState(ctx, async () => void (await ctx.sync()), budget);
+    const grids: WorkbookGrids['grids'] = [];
+    const entries = liveEntries(state)
+      .filter((e) => e.entry.kind === 'grid' && e.entry.footprint && !e.entry.damaged)
+      .sort((a, b) => a.sheet.position - b.sheet.position);
+    for (const { entry, sheet } of entries) {
+      const foot = entry.footprint!;
+      const rows = foot.row + foot.rows;
+      const cols = foot.col + foot.cols;
+      const perChunk = Math.max(1, Math.floor(budget / (cols * READ_BYTES_PER_CELL)));
+      const values: unknown[][] = [];
+      for (let from = 0; from < rows; from += perChunk) {
+        const part = sheet.handle.getRangeByIndexes(from, 0, Math.min(perChunk, rows - from), cols).load('values');
+        await ctx.sync();
+        values.push(...part.values);
+      }
+      const found = gridFromValues(sheet.name, values);
+      if (!found) continue;
+      const g = found.geometry;
+      if (g.personCount > 0 && g.gapCols.length) {
+        const firstGap = sheet.handle.getRangeByIndexes(g.firstPersonRow, g.gapCols[0], 1, 1).load('formulas');
+        await ctx.sync();
+        if (String(firstGap.formulas[0]?.[0] ?? '').includes('COMPETENCY.')) g.formulas = 'addin';
+      }
+      grids.push({ grid: found, values });
+    }
+    return { grids, sheetNames: state.sheets.map((s) => s.name) };
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * Reading a roster from the workbook: the current selection (a single cell
+ * stands for the block of data around it) or an Excel table. This only reads
+ * raw rows, in row chunks that keep each response under the budget; turning
+ * them into a roster (header detection, trimming, duplicate ids, unknown roles)
+ * is core's parseRoster, which `rosterFrom` calls with the place they came from.
+ */
+import type { XRange, XRequestContext, XWorksheet } from './excelApi';
+import type { ExcelHost } from './excelHost';
+import { officeHost } from './excelHost';
+import { hostCapabilities } from './capabilities';
+import { DEFAULT_READ_BUDGET_BYTES } from './payload';
+import type { FrameworkModel } from '../core/framework/model';
+import type { Roster, RosterOptions } from '../core/roster';
+import { parseRoster } from '../core/roster';
+import { CompetencyError, listForHumans } from '../core/problems';
+
+/** Roster cells are names and titles: estimated longer than level codes. */
+const ROSTER_BYTES_PER_CELL = 48;
+
+export interface RosterRows {
+  rows: unknown[][];
+  sheet: string;
+  /** The range read, without the sheet: "A1:F26". */
+  address: string;
+  source: 'selection' | 'table';
+  table?: string;
+}
+
+export interface ReadOptions {
+  host?: ExcelHost;
+  readBudgetBytes?: number;
+}
+
+/** 'Team A'!B2:F40 for messages. */
+export function rosterPlace(r: RosterRows): string {
+  const where = `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(r.sheet) ? r.sheet : `'${r.sheet.replace(/'/g, "''")}'`}!${r.address}`;
+  return r.table ? `table "${r.table}" (${where})` : where;
+}
+
+async function readRows(
+  ctx: XRequestContext,
+  range: XRange,
+  sheet: XWorksheet,
+  budget: number,
+): Promise<{ rows: unknown[][]; sheet: string; address: string }> {
+  range.load('address,rowIndex,columnIndex,rowCount,columnCount');
+  sheet.load('name');
+  await ctx.sync();
+  const rows: unknown[][] = [];
+  const perChunk = Math.max(1, Math.floor(budget / (range.columnCount * ROSTER_BYTES_PER_CELL)));
+  for (let from = 0; from < range.rowCount; from += perChunk) {
+    const n = Math.min(perChunk, range.rowCount - from);
+    const part = sheet.getRangeByIndexes(range.rowIndex + from, range.columnIndex, n, range.columnCount).load('values');
+    await ctx.sync();
+    rows.push(...part.values);
+  }
+  return { rows, sheet: sheet.name, address: range.address.slice(range.address.lastIndexOf('!') + 1) };
+}
+
+function isBlank(rows: unknown[][]): boolean {
+  return rows.every((r) => r.every((v) => v === '' || v === null || v === undefined));
+}
+
+/** The selected cells; a single selected cell stands for the block of data around it. */
+export async function readRosterFromSelection(options: ReadOptions = {}): Promise<RosterRows> {
+  const host = options.host ?? officeHost();
+  hostCapabilities(host);
+  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
+  return host.run(async (ctx) => {
+    const selected = ctx.workbook.getSelectedRange().load('rowCount,columnCount');
+    await ctx.sync();
+    const range = selected.rowCount === 1 && selected.columnCount === 1 ? selected.getSurroundingRegion() : selected;
+    const read = await readRows(ctx, range, selected.worksheet, budget);
+    if (isBlank(read.rows)) {
+      throw new CompetencyError(
+        'invalid-roster',
+        'The selection is empty. Select the roster (a header row with id, name and role, then one row per person), or click a cell inside it, and try again.',
+        read.address,
+      );
+    }
+    return { ...read, source: 'selection' };
+  });
+}
+
+/** The names of the tables in the workbook, for a picker. */
+export async function listTables(options: ReadOptions = {}): Promise<string[]> {
+  const host = options.host ?? officeHost();
+  return host.run(async (ctx) => {
+    const tables = ctx.workbook.tables.load('items/name');
+    await ctx.sync();
+    return tables.items.map((t) => t.name);
+  });
+}
+
+/** All rows of an Excel table, its header row included. */
+export async function readRosterFromTable(name: string, options: ReadOptions = {}): Promise<RosterRows> {
+  const host = options.host ?? officeHost();
+  hostCapabilities(host);
+  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
+  return host.run(async (ctx) => {
+    const found = ctx.workbook.tables.getItemOrNullObject(name).load('name');
+    const all = ctx.workbook.tables.load('items/name');
+    await ctx.sync();
+    if (found.isNullObject) {
+      const names = all.items.map((t) => `"${t.name}"`);
+      throw new CompetencyError(
+        'invalid-roster',
+        names.length
+          ? `There is no table named "${name}" in this workbook; its tables are ${listForHumans(names, 'and')}.`
+          : `There is no table named "${name}": this workbook has no tables. Select the roster's cells instead, or make it a table (Insert > Table).`,
+      );
+    }
+    const read = await readRows(ctx, found.getRange(), found.worksheet, budget);
+    return { ...read, source: 'table', table: name };
+  });
+}
+
+/** Parses rows read from the workbook, naming where they came from in every problem. */
+export function rosterFrom(read: RosterRows, model: FrameworkModel, options: RosterOptions = {}): Roster {
+  return parseRoster(read.rows, model, { source: rosterPlace(read), ...options });
+}

@@ -1,0 +1,20 @@
+import type { FrameworkModel } from '../../../core/framework/model';
+
+export interface FrameworkOption {
+  key: string;
+  name: string;
+  description: string;
+}
+
+export interface FrameworkPickerState {
+  loading: boolean;
+  builtIn: FrameworkOption[];
+  imported: FrameworkOption[];
+  selectedKey: string;
+  busy: boolean;
+  lastImport?: { name: string; warnings: string[]; replaced: boolean };
+  onSelect(key: string): void;
+  onImportFile(file: File): void;
+}
+
+export type FrameworkModelLike = Pick<FrameworkModel, 'id' | 'name' | 'roles' | 'competencies' | 'data'>;

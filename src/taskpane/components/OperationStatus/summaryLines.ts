@@ -1,0 +1,16 @@
+/** The sentences that report what an action changed: sheets, then ratings. */
+import { strings } from '../../strings';
+import type { ActionSummary } from '../../workbench/types';
+
+export function summaryLines(summary: ActionSummary): string[] {
+  const lines: string[] = [];
+  if (summary.sheetsCreated.length) lines.push(strings.summary.created(summary.sheetsCreated));
+  if (summary.sheetsReplaced.length) lines.push(strings.summary.replaced(summary.sheetsReplaced));
+  if (summary.ratingsKept > 0) lines.push(strings.summary.ratingsKept(summary.ratingsKept));
+  if (summary.ratingsUnplaced > 0) {
+    lines.push(strings.summary.ratingsUnplaced(summary.ratingsUnplaced));
+    if (summary.unplacedSheet) lines.push(strings.summary.unplacedSheet(summary.unplacedSheet));
+  }
+  if (!lines.length) lines.push(strings.summary.nothingChanged);
+  return lines;
+}

@@ -1,0 +1,61 @@
+/**
+ * A workbench for component tests: real built-in frameworks, actions that
+ * record their requests and answer with what each test scripts. Not part of
+ * the bundle (only tests import it).
+ */
+import { builtInFrameworks } from '../../core/frameworks/library';
+import type { ActionSummary, Capabilities, GridSummary, HostInfo, ImportedFramework, RunControl, Workbench } from '../workbench/types';
+
+type Answer = ActionSummary | Error | ((run: RunControl) => Promise<ActionSummary>);
+
+export interface ScriptedWorkbench extends Workbench {
+  calls: { action: string; request: unknown }[];
+  answers: Partial<Record<'matrix' | 'grid' | 'heatmaps' | 'calibration', Answer>>;
+  tables: string[] | Error;
+  grids: GridSummary[] | Error;
+  importAnswer?: ImportedFramework | Error;
+}
+
+export function summary(patch: Partial<ActionSummary> = {}): ActionSummary {
+  return { sheetsCreated: [], sheetsReplaced: [], ratingsKept: 0, ratingsUnplaced: 0, warnings: [], ...patch };
+}
+
+export function scriptedWorkbench(host: HostInfo = { kind: 'excel', theme: 'light', limitations: [] }, capabilities: Capabilities = { calibration: true }): ScriptedWorkbench {
+  const wb: ScriptedWorkbench = {
+    calls: [],
+    answers: {},
+    tables: [],
+    grids: [],
+    connect: async () => host,
+    capabilities: () => capabilities,
+    builtInFrameworks: async () => builtInFrameworks(),
+    importFramework: async (fileName, bytes) => {
+      wb.calls.push({ action: 'import', request: { fileName, size: bytes.length } });
+      if (wb.importAnswer instanceof Error) throw wb.importAnswer;
+      if (!wb.importAnswer) throw new Error('no import scripted');
+      return wb.importAnswer;
+    },
+    listTables: async () => {
+      wb.calls.push({ action: 'tables', request: undefined });
+      if (wb.tables instanceof Error) throw wb.tables;
+      return wb.tables;
+    },
+    listGrids: async () => {
+      wb.calls.push({ action: 'grids', request: undefined });
+      if (wb.grids instanceof Error) throw wb.grids;
+      return wb.grids;
+    },
+    insertMatrix: (request, run) => answer('matrix', request, run),
+    createGrid: (request, run) => answer('grid', request, run),
+    addHeatmaps: (request, run) => answer('heatmaps', request, run),
+    buildCalibration: (request, run) => answer('calibration', request, run),
+  };
+  async function answer(action: keyof ScriptedWorkbench['answers'], request: unknown, run: RunControl): Promise<ActionSummary> {
+    wb.calls.push({ action, request });
+    const a = wb.answers[action] ?? summary();
+    if (a instanceof Error) throw a;
+    if (typeof a === 'function') return a(run);
+    return a;
+  }
+  return wb;
+}

@@ -1,0 +1,155 @@
+/**
+ * The real workbench: the task pane's actions done for real. The framework
+ * library, the layouts and the Office.js renderer are loaded on first use
+ * (separate chunks), so the pane is interactive before any of them arrive.
+ * Office.js itself is only ever reached through src/host.
+ */
+import { officeEnvironment } from '../../host/officeEnvironment';
+import type { FrameworkModel } from '../../core/framework/model';
+import type { Roster } from '../../core/roster';
+import type { ApplyProgress } from '../../host/applyReport';
+import { preferredTheme } from '../theme/themeFor';
+import { strings } from '../strings';
+import { summaryOfReport } from './summaryOfReport';
+import type { ActionSummary, GridRequest, GridSummary, HostInfo, RosterSource, RunControl, Workbench } from './types';
+import { CompetencyError } from '../../core/problems';
+
+/** Everything writing needs, in one lazily loaded chunk. */
+function loadWriting() {
+  return Promise.all([
+    import(/* webpackChunkName: "writing" */ '../../core/layouts/workbook'),
+    import(/* webpackChunkName: "writing" */ '../../host/applyLayoutPlan'),
+    import(/* webpackChunkName: "writing" */ '../../core/roster'),
+    import(/* webpackChunkName: "writing" */ '../../host/readRoster'),
+    import(/* webpackChunkName: "writing" */ '../../host/readGrids'),
+    import(/* webpackChunkName: "writing" */ '../../host/gridFromValues'),
+  ]).then(([workbook, apply, roster, read, grids, gridValues]) => ({ ...workbook, ...apply, ...roster, ...read, ...grids, ...gridValues }));
+}
+
+type Writing = Awaited<ReturnType<typeof loadWriting>>;
+
+/** The grid on `sheet` in the workbook, made with `model`; a plain error when it is gone or was made with another framework. */
+async function gridOn(sheet: string, model: FrameworkModel, w: Writing) {
+  const { grids, sheetNames } = await w.readWorkbookGrids();
+  const found = grids.find((g) => g.grid.geometry.sheetName === sheet);
+  if (!found) throw new CompetencyError('invalid-argument', strings.gridChoice.gone(sheet));
+  if (found.grid.geometry.frameworkId !== model.id) throw new CompetencyError('invalid-argument', strings.gridChoice.otherFramework(sheet, model.name));
+  return { ...found, sheetNames };
+}
+
+function loadHostReading() {
+  return Promise.all([import(/* webpackChunkName: "writing" */ '../../host/excelHost'), import(/* webpackChunkName: "writing" */ '../../host/capabilities')]).then(
+    ([host, caps]) => ({ ...host, ...caps }),
+  );
+}
+
+function applyOptions(run: RunControl) {
+  return {
+    signal: run.signal,
+    onProgress: (p: ApplyProgress) => run.onProgress({ done: p.done, total: p.total, detail: p.detail }),
+  };
+}
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new DOMException(strings.summary.cancelledBody, 'AbortError');
+}
+
+async function rosterOf(source: RosterSource, model: FrameworkModel, w: Writing, run: RunControl): Promise<Roster> {
+  switch (source.kind) {
+    case 'csv':
+      return w.parseRosterCsv(source.text, model, { source: source.fileName });
+    case 'blank':
+      return w.blankRoster(source.count, model, model.roles.find((r) => r.id === source.roleId));
+    case 'selection':
+    case 'table': {
+      run.onProgress({ done: 0, total: 0, detail: strings.progress.readingRoster });
+      const rows = source.kind === 'selection' ? await w.readRosterFromSelection() : await w.readRosterFromTable(source.table);
+      throwIfCancelled(run.signal);
+      return w.rosterFrom(rows, model);
+    }
+  }
+}
+
+export function createOfficeWorkbench(): Workbench {
+  return {
+    async connect(): Promise<HostInfo> {
+      const env = await officeEnvironment();
+      const theme = env.theme ?? preferredTheme();
+      if (env.host !== 'excel') return { kind: 'outside', theme };
+      const { officeHost, hostCapabilities } = await loadHostReading();
+      try {
+        const caps = hostCapabilities(officeHost());
+        return { kind: 'excel', theme, limitations: caps.dropdowns ? [] : [strings.limits.noDropdowns] };
+      } catch (e) {
+        // Too old to write sheets at all: say so up front; every action will say it again.
+        return { kind: 'excel', theme, limitations: [e instanceof Error ? e.message : String(e)] };
+      }
+    },
+    capabilities: () => ({ calibration: true }),
+    async builtInFrameworks() {
+      const { builtInFrameworks } = await import(/* webpackChunkName: "library" */ '../../core/frameworks/library');
+      return builtInFrameworks();
+    },
+    async importFramework(fileName, bytes) {
+      const [{ importFrameworkFile }, { FrameworkModel }] = await Promise.all([
+        import(/* webpackChunkName: "interchange" */ '../../core/interchange/importFramework'),
+        import(/* webpackChunkName: "library" */ '../../core/framework/model'),
+      ]);
+      const { framework, warnings } = importFrameworkFile(fileName, bytes);
+      return { model: new FrameworkModel(framework), fileName, warnings };
+    },
+    async listTables(): Promise<string[]> {
+      const { listTables } = await import(/* webpackChunkName: "writing" */ '../../host/readRoster');
+      return listTables();
+    },
+    async listGrids(): Promise<GridSummary[]> {
+      const { readWorkbookGrids } = await loadWriting();
+      const { grids } = await readWorkbookGrids();
+      return grids.map(({ grid }) => ({ sheet: grid.geometry.sheetName, frameworkId: grid.geometry.frameworkId, people: grid.geometry.personCount }));
+    },
+    async insertMatrix(request, run): Promise<ActionSummary> {
+      const w = await loadWriting();
+      const roles = request.framework.roles.filter((r) => request.roleIds.includes(r.id));
+      const { plan } = w.workbookLayout(request.framework, { roles });
+      return summaryOfReport(await w.applyLayoutPlan(plan, applyOptions(run)));
+    },
+    async createGrid(request: GridRequest, run): Promise<ActionSummary> {
+      const w = await loadWriting();
+      const roster = await rosterOf(request.roster, request.framework, w, run);
+      const { plan } = w.workbookLayout(request.framework, { roster, formulas: request.formulas });
+      const summary = summaryOfReport(await w.applyLayoutPlan(plan, applyOptions(run)));
+      return { ...summary, warnings: [...roster.warnings, ...summary.warnings] };
+    },
+    async addHeatmaps(request, run): Promise<ActionSummary> {
+      const w = await loadWriting();
+      const model = request.framework;
+      run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
+      const { grid } = await gridOn(request.gridSheet, model, w);
+      throwIfCancelled(run.signal);
+      // Rebuilt from its own people, formula style and coverage levels; the renderer carries every rating over.
+      const roster = w.parseRoster(w.gridRosterRows(grid), model, { source: request.gridSheet });
+      const { plan } = w.workbookLayout(model, {
+        roster,
+        formulas: grid.geometry.formulas,
+        coverageLevels: grid.coverageLevels,
+        sheetNames: { ...w.DEFAULT_SHEET_NAMES, grid: request.gridSheet },
+      });
+      return summaryOfReport(await w.applyLayoutPlan(plan, applyOptions(run)));
+    },
+    async buildCalibration(request, run): Promise<ActionSummary> {
+      const [w, { calibrateGrid }] = await Promise.all([loadWriting(), import(/* webpackChunkName: "calibration" */ '../../core/calibration/calibrateGrid')]);
+      run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
+      const { grid, values, sheetNames } = await gridOn(request.gridSheet, request.framework, w);
+      throwIfCancelled(run.signal);
+      const pack = calibrateGrid({
+        model: request.framework,
+        geometry: grid.geometry,
+        rows: values,
+        settings: { minGroup: request.minGroupSize },
+        takenSheetNames: sheetNames,
+      });
+      const summary = summaryOfReport(await w.applyLayoutPlan(pack.plan, applyOptions(run)));
+      return { ...summary, warnings: [...pack.warnings, ...summary.warnings] };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Reading what people typed into the product's input regions (a grid's
+ * ratings, its coverage levels, the unplaced-ratings sheet), keyed by region,
+ * row key and column key, as core/layouts/carryRatings.ts expects. Where a
+ * region's keys are shown on the sheet (a grid's id column), the key is read
+ * from the sheet, so a grid sorted by hand is still read right.
+ */
+import type { Workbook } from 'exceljs';
+import type { PlanCell } from '../core/layouts/plan';
+import { isRating, ratingKey, type UnplacedRating } from '../core/layouts/carryRatings';
+import type { RegisteredSheet } from '../core/layouts/registry';
+import { cellText, plainValue } from './cellValue';
+
+export interface InputValues {
+  /** ratingKey(region, row key, column key) -> the cell as it stands. */
+  values: Map<string, PlanCell>;
+  /** A second, different value for a key already read (two rows with one id): kept aside, never dropped. */
+  duplicates: UnplacedRating[];
+}
+
+export function readInputRegions(workbook: Workbook, sheets: readonly RegisteredSheet[]): InputValues {
+  const values = new Map<string, PlanCell>();
+  const duplicates: UnplacedRating[] = [];
+  for (const sheet of sheets) {
+    const ws = workbook.getWorksheet(sheet.name);
+    if (!ws || sheet.damaged) continue;
+    for (const input of sheet.inputs) {
+      const { row, col, rows, cols } = input.range;
+      const colKeys = Array.from({ length: cols }, (_, j) =>
+        input.keyRow !== undefined ? cellText(ws.getRow(input.keyRow + 1).getCell(col + j + 1).value) || input.colKeys[j] : input.colKeys[j],
+      );
+      for (let i = 0; i < rows; i++) {
+        const line = ws.getRow(row + i + 1);
+        const person = input.keyColumn !== undefined ? cellText(line.getCell(input.keyColumn + 1).value) : input.rowKeys[i];
+        if (!person) continue;
+        for (let j = 0; j < cols; j++) {
+          const value = plainValue(line.getCell(col + j + 1).value);
+          if (!isRating(value)) continue;
+          const key = ratingKey(input.id, person, colKeys[j]);
+          const earlier = values.get(key);
+          if (earlier === undefined) values.set(key, value);
+          else if (String(earlier).trim() !== String(value).trim()) {
+            duplicates.push({ person, competency: colKeys[j], value, region: input.id, reason: 'conflict' });
+          }
+        }
+      }
+    }
+  }
+  return { values, duplicates };
+}

@@ -1,0 +1,137 @@
+import ExcelJS from 'exceljs';
+import { FrameworkModel } from '../core/framework/model';
+import { validateFramework } from '../core/framework/validate';
+import { parseRosterCsv } from '../core/roster';
+import { workbookLayout } from '../core/layouts/workbook';
+import { cellRef } from '../core/layouts/a1';
+import { tinyFramework } from '../core/layouts/testing/tinyFramework';
+import { renderPlan } from './renderPlan';
+import { readGrid } from './readGrid';
+import { rebuildWorkbook } from './rebuildWorkbook';
+import { registryFor, writeRegistry } from './workbookRegistry';
+
+const tiny = tinyFramework();
+const team = `id,name,role,manager,Deploy,Review
+K1,Kim,Junior,Lee,M,
+K2,Lee,Senior,,H,L
+K3,Max,Junior,Lee,L,M`;
+
+/** A workbook as the workbook command writes it, with a user's own sheet, reloaded from bytes. */
+async function productWorkbook(csv = team, edit?: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
+  const layout = workbookLayout(tiny, { roster: parseRosterCsv(csv, tiny) });
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Budget').getCell('B2').value = 1234;
+  const rendered = renderPlan(wb, layout.plan);
+  writeRegistry(wb, registryFor(rendered, layout.plan.title, layout.plan.names.map((n) => n.name)));
+  edit?.(wb);
+  return reload(wb);
+}
+
+async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return back;
+}
+
+function ratings(wb: ExcelJS.Workbook, sheet = 'Team grid'): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(readGrid(wb, sheet).people.map((p) => [p.id, Object.fromEntries(Object.entries(p.ratings).filter(([, v]) => v !== null))]));
+}
+
+function setRating(wb: ExcelJS.Workbook, person: number, competency: number, value: string): void {
+  const g = readGrid(wb).geometry;
+  wb.getWorksheet(g.sheetName)!.getCell(cellRef(g.firstPersonRow + person, g.ratingCols[competency])).value = value;
+}
+
+describe('rebuilding the product’s sheets in an existing workbook', () => {
+  it('keeps every rating entered in the workbook, even where the roster file says otherwise', async () => {
+    const wb = await productWorkbook(team, (w) => setRating(w, 0, 0, 'H')); // Kim's Review: typed in the workbook
+    const report = rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(team.replace('K3,Max,Junior,Lee,L,M', 'K3,Max,Junior,Lee,H,M'), tiny) });
+    const after = await reload(wb);
+    expect(ratings(after)).toEqual({ K1: { review: 'H', deploy: 'M' }, K2: { review: 'L', deploy: 'H' }, K3: { review: 'M', deploy: 'L' } });
+    expect(report.unplaced).toEqual([expect.objectContaining({ person: 'K3', competency: 'deploy', value: 'H', reason: 'conflict' })]);
+    // The cached results follow the kept ratings: Kim's Review H is now a rating, with no target for Juniors.
+    const g = readGrid(after).geometry;
+    const gap = after.getWorksheet('Team grid')!.getCell(cellRef(g.firstPersonRow + 2, g.gapCols[1])).value as { result: unknown };
+    expect(gap.result).toBe(-1); // Max: Deploy L against M
+  });
+
+  it('keeps the ratings of someone who left on a visible sheet, and puts them back when they return', async () => {
+    const wb = await productWorkbook();
+    const withoutLee = team.split('\n').filter((l) => !l.startsWith('K2')).join('\n');
+    const first = rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(withoutLee, tiny) });
+    expect(first.unplaced.map((u) => [u.person, u.competency, u.value, u.why])).toEqual([
+      ['K2', 'review', 'L', 'the person is not on the new roster'],
+      ['K2', 'deploy', 'H', 'the person is not on the new roster'],
+    ]);
+    const middle = await reload(wb);
+    expect(middle.worksheets.map((w) => w.name)).toContain('Unplaced ratings');
+    const second = rebuildWorkbook(middle, tiny, { roster: parseRosterCsv(team, tiny) });
+    expect(second.unplaced).toEqual([]);
+    const after = await reload(middle);
+    expect(ratings(after).K2).toEqual({ review: 'L', deploy: 'H' });
+    expect(after.worksheets.map((w) => w.name)).not.toContain('Unplaced ratings');
+  });
+
+  it('rebuilds from the grid’s own people when no roster is given, following a grid sorted by hand', async () => {
+    const wb = await productWorkbook(team, (w) => {
+      // Sort by hand: swap Kim's and Max's rows (ids and ratings move together).
+      const g = readGrid(w).geometry;
+      const ws = w.getWorksheet('Team grid')!;
+      const a = ws.getRow(g.firstPersonRow + 1);
+      const c = ws.getRow(g.firstPersonRow + 3);
+      for (const col of [g.idCol, g.nameCol, g.roleCol, g.managerCol, ...g.ratingCols]) {
+        const v = a.getCell(col + 1).value;
+        a.getCell(col + 1).value = c.getCell(col + 1).value;
+        c.getCell(col + 1).value = v;
+      }
+    });
+    const report = rebuildWorkbook(wb, tiny);
+    expect(report.roster!.people.map((p) => p.id)).toEqual(['K3', 'K2', 'K1']);
+    expect(ratings(await reload(wb))).toEqual({ K1: { deploy: 'M' }, K2: { review: 'L', deploy: 'H' }, K3: { review: 'M', deploy: 'L' } });
+  });
+
+  it('leaves the user’s sheets and names alone, and never replaces a user’s sheet that has one of our names', async () => {
+    const wb = await productWorkbook(team, (w) => {
+      w.addWorksheet('Notes').getCell('A1').value = '=not a formula';
+    });
+    // A user's own "Targets" sheet that the product never made: registry says nothing about it.
+    const mine = await reload(wb);
+    mine.removeWorksheet(mine.getWorksheet('Targets')!.id);
+    mine.addWorksheet('Targets').getCell('A1').value = 'my targets';
+    const report = rebuildWorkbook(mine, tiny, { roster: parseRosterCsv(team, tiny) });
+    const after = await reload(mine);
+    expect(after.getWorksheet('Budget')!.getCell('B2').value).toBe(1234);
+    expect(after.getWorksheet('Notes')!.getCell('A1').value).toBe('=not a formula');
+    expect(after.getWorksheet('Targets')!.getCell('A1').value).toBe('my targets');
+    expect(report.written).toContain('Targets (2)');
+    const g = readGrid(after).geometry;
+    const ws = after.getWorksheet('Team grid')!;
+    expect((ws.getCell(cellRef(g.firstPersonRow, g.nextRoleCol)).value as { formula: string }).formula).toContain("'Targets (2)'!");
+  });
+
+  it('sets a product sheet aside, untouched, when someone wrote outside what the product made', async () => {
+    const wb = await productWorkbook(team, (w) => {
+      w.getWorksheet('Team grid')!.getCell('ZZ3').value = 'my note';
+    });
+    const report = rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(team, tiny) });
+    expect(report.setAside).toEqual([{ sheet: 'Team grid', why: 'someone wrote in it outside the cells the product made' }]);
+    const after = await reload(wb);
+    expect(after.getWorksheet('Team grid')!.getCell('ZZ3').value).toBe('my note');
+    expect(report.written[0]).toBe('Team grid (2)');
+    expect(ratings(after, 'Team grid (2)')).toEqual(ratings(after, 'Team grid'));
+  });
+
+  it('keeps ratings of a competency the new framework version dropped, saying why', async () => {
+    const wb = await productWorkbook();
+    const data = structuredClone(tiny.data);
+    data.competencies = data.competencies.filter((c) => c.id !== 'review');
+    data.targets = data.targets.filter((t) => t.competency !== 'review');
+    const smaller = new FrameworkModel(validateFramework(data).framework!);
+    const report = rebuildWorkbook(wb, smaller);
+    expect(report.unplaced.map((u) => [u.person, u.competency, u.value, u.why])).toEqual([
+      ['K2', 'review', 'L', 'the competency is not in the framework'],
+      ['K3', 'review', 'M', 'the competency is not in the framework'],
+    ]);
+    expect(report.kept).toBe(3);
+  });
+});

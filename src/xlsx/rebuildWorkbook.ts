@@ -1,0 +1,210 @@
+/**
+ * Rebuilding the product's sheets inside an existing workbook (--into):
+ * every rating already entered is kept, keyed by person id and competency;
+ * what cannot be placed goes on a visible "Unplaced ratings" sheet; sheets and
+ * names the product did not create are left as they are, and a user's sheet
+ * that happens to share a name with ours is never replaced (ours gets a unique
+ * name). The caller reads and writes the file; this works on the ExcelJS
+ * workbook in memory.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { FrameworkModel } from '../core/framework/model';
+import type { Role } from '../core/framework/schema';
+import { carryRatings, ratingKey, splitRatingKey, UNPLACED_SHEET_NAME, type UnplacedRating } from '../core/layouts/carryRatings';
+import type { FormulaMode } from '../core/layouts/formulas';
+import type { PlanCell, Rect } from '../core/layouts/plan';
+import { REGISTRY_SHEET_NAME, type RegisteredSheet } from '../core/layouts/registry';
+import { isProductTitle } from '../core/layouts/sheetTitles';
+import { cellText } from './cellValue';
+import { DEFAULT_SHEET_NAMES, workbookLayout, workbookSheetNames, type WorkbookLayout } from '../core/layouts/workbook';
+import { parseRoster, type Roster } from '../core/roster';
+import { gridRosterRows, readGrid } from './readGrid';
+import { readInputRegions } from './readInputRegions';
+import { renderPlan } from './renderPlan';
+import { readRegistry, registryFor, writeRegistry } from './workbookRegistry';
+
+export interface RebuildOptions {
+  /** A new roster; without one the people come from the grid already in the workbook. */
+  roster?: Roster;
+  formulas?: FormulaMode;
+  roles?: readonly Role[];
+  /** Names the file in messages. */
+  fileName?: string;
+}
+
+export interface RebuildReport {
+  layout: WorkbookLayout;
+  /** The people of the new grid (the roster given, or the old grid's), with every rating placed. */
+  roster?: Roster;
+  /** Ratings from the old sheets now in the new grid. */
+  kept: number;
+  /** Ratings that had no place, with why: they are on the unplaced sheet. */
+  unplaced: (UnplacedRating & { why: string })[];
+  /** Old product sheets replaced by new ones. */
+  replaced: string[];
+  /** Old product sheets left in place (someone wrote outside what the product wrote): now the user's. */
+  setAside: { sheet: string; why: string }[];
+  /** Sheets written, in order. */
+  written: string[];
+}
+
+/** The first cell carryRatings writes on its unplaced-ratings sheet. */
+const UNPLACED_TITLE = 'Ratings that could not be placed';
+
+const WHY: Record<UnplacedRating['reason'], string> = {
+  'person-not-in-plan': 'the person is not on the new roster',
+  'competency-not-in-plan': 'the competency is not in the framework',
+  'region-not-in-plan': 'the new workbook has no grid to hold it',
+  conflict: 'the roster file (or a second row) gives another rating for the same person and competency; the grid keeps the one entered in the workbook',
+};
+
+function notALevel(model: FrameworkModel, competencyId: string): string {
+  const comp = model.findCompetency(competencyId);
+  return comp ? `not a level of ${model.scaleOf(comp).name} (use ${model.scaleOf(comp).describeLevels()})` : 'not a level';
+}
+
+/** One entry per region, person, competency and value: a rating set aside twice is listed once. */
+function distinct(list: UnplacedRating[]): UnplacedRating[] {
+  const seen = new Set<string>();
+  return list.filter((u) => {
+    const key = `${ratingKey(u.region, u.person, u.competency)}\u001f${String(u.value).trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A registered sheet still carries the title the product wrote (a user's sheet under the same name does not). */
+function looksLikeOurs(ws: Worksheet, s: RegisteredSheet): boolean {
+  const a1 = cellText(ws.getCell('A1').value);
+  return s.wanted.toLowerCase() === UNPLACED_SHEET_NAME.toLowerCase() ? a1 === UNPLACED_TITLE : isProductTitle(s.kind, a1);
+}
+
+/** True when the sheet has a value outside the rectangle the product wrote. */
+function hasUserContentOutside(ws: Worksheet, footprint: Rect | null): boolean {
+  let found = false;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (found) return;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (found || cell.value === null || cell.value === undefined || cell.value === '') return;
+      const inside = footprint && r - 1 >= footprint.row && r - 1 < footprint.row + footprint.rows && c - 1 >= footprint.col && c - 1 < footprint.col + footprint.cols;
+      if (!inside) found = true;
+    });
+  });
+  return found;
+}
+
+/** Old ratings merged into the roster where they parse as levels; the rest set aside with a reason. */
+function mergeRatings(
+  model: FrameworkModel,
+  roster: Roster,
+  values: Map<string, PlanCell>,
+  unplaced: UnplacedRating[],
+  notLevels: Set<string>,
+): Map<string, PlanCell> {
+  const people = new Map(roster.people.map((p) => [p.id, p]));
+  const carry = new Map<string, PlanCell>();
+  for (const [key, value] of values) {
+    const { region, person, competency } = splitRatingKey(key);
+    if (region !== 'ratings') continue;
+    const comp = model.findCompetency(competency);
+    const p = people.get(person);
+    if (!comp || !p || comp.id !== competency) {
+      carry.set(key, value); // carryRatings reports it as unplaced, with the reason
+      continue;
+    }
+    const level = model.scaleOf(comp).tryParse(typeof value === 'number' ? String(value) : value);
+    if (level === undefined) {
+      // carryRatings has no reason for "not a level"; the report says it (notLevels), the sheet keeps the value.
+      unplaced.push({ person, competency, value, region, reason: 'region-not-in-plan' });
+      notLevels.add(key);
+      continue;
+    }
+    if (level === null) continue; // "N/A" and friends: not rated
+    // The rating entered in the workbook stays in the grid; a different one from the roster file is set aside.
+    const given = p.ratings.get(comp.id);
+    if (given && given !== level) unplaced.push({ person, competency, value: given.code, region, reason: 'conflict' });
+    p.ratings.set(comp.id, level);
+    carry.set(ratingKey(region, person, competency), level.code);
+  }
+  return carry;
+}
+
+export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, options: RebuildOptions = {}): RebuildReport {
+  const registry = readRegistry(workbook);
+  const present = registry.sheets.filter((s) => workbook.getWorksheet(s.name));
+  const ours = new Set([...Object.values(DEFAULT_SHEET_NAMES), UNPLACED_SHEET_NAME].map((n) => n.toLowerCase()));
+  const candidates = present.filter((s) => ours.has(s.wanted.toLowerCase()));
+  const setAside: RebuildReport['setAside'] = [];
+  const replace: RegisteredSheet[] = [];
+  for (const s of candidates) {
+    const ws = workbook.getWorksheet(s.name)!;
+    if (s.damaged) setAside.push({ sheet: s.name, why: `its registry records do not add up (${s.damaged})` });
+    else if (!looksLikeOurs(ws, s)) setAside.push({ sheet: s.name, why: 'it is no longer the sheet the product wrote (its title is gone)' });
+    else if (hasUserContentOutside(ws, s.footprint)) setAside.push({ sheet: s.name, why: 'someone wrote in it outside the cells the product made' });
+    else replace.push(s);
+  }
+  const { values, duplicates } = readInputRegions(workbook, [...replace, ...setAside.map((a) => present.find((p) => p.name === a.sheet)!).filter((s) => !s.damaged)]);
+
+  let roster = options.roster;
+  if (!roster) {
+    const oldGrid = replace.find((s) => s.kind === 'grid') ?? present.find((s) => s.kind === 'grid');
+    if (oldGrid) {
+      const grid = readGrid(workbook, oldGrid.name, options.fileName);
+      const rows = gridRosterRows(grid).map((r) => r.slice(0, 4));
+      roster = parseRoster(rows, model, { source: `${options.fileName ?? 'workbook'}, sheet "${oldGrid.name}"` });
+    }
+  }
+
+  const unplaced: UnplacedRating[] = [...duplicates];
+  const notLevels = new Set<string>();
+  const carry = roster ? mergeRatings(model, roster, values, unplaced, notLevels) : new Map([...values].filter(([k]) => splitRatingKey(k).region === 'ratings'));
+  const coverageLevels = new Map<string, string>();
+  for (const [key, value] of values) {
+    const { region, competency } = splitRatingKey(key);
+    if (region === 'coverage-levels' && value !== null) coverageLevels.set(competency, String(value));
+  }
+
+  const replacedNames = new Set(replace.map((s) => s.name.toLowerCase()));
+  const taken = workbook.worksheets.map((w) => w.name).filter((n) => !replacedNames.has(n.toLowerCase()) && n !== REGISTRY_SHEET_NAME);
+  const layout = workbookLayout(model, {
+    roster,
+    formulas: options.formulas,
+    roles: options.roles,
+    sheetNames: workbookSheetNames(taken),
+    coverageLevels,
+  });
+  const carried = carryRatings(layout.plan, carry, { alsoUnplaced: distinct(unplaced) });
+
+  // The product's names that the new plan defines again, or that point into a replaced sheet, go.
+  const newNames = new Set(carried.plan.names.map((n) => n.name.toLowerCase()));
+  const pointsIntoReplaced = (ranges: string[]) =>
+    ranges.some((r) => replacedNames.has(r.slice(0, r.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'").toLowerCase()));
+  const model0 = workbook.definedNames.model;
+  const dropped = new Set(
+    model0
+      .filter((n) => registry.names.includes(n.name) && (newNames.has(n.name.toLowerCase()) || pointsIntoReplaced(n.ranges)))
+      .map((n) => n.name),
+  );
+  workbook.definedNames.model = model0.filter((n) => !dropped.has(n.name) && !newNames.has(n.name.toLowerCase()));
+  for (const s of replace) workbook.removeWorksheet(workbook.getWorksheet(s.name)!.id);
+
+  const rendered = renderPlan(workbook, carried.plan);
+  const kept = present.filter((s) => !replace.includes(s) && !setAside.some((a) => a.sheet === s.name));
+  const next = registryFor(rendered, carried.plan.title, carried.plan.names.map((n) => n.name));
+  const keptNames = registry.names.filter((n) => !dropped.has(n) && !newNames.has(n.toLowerCase()));
+  writeRegistry(workbook, { sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names] });
+
+  return {
+    layout,
+    roster,
+    kept: carried.kept,
+    unplaced: carried.unplaced.map((u) => ({
+      ...u,
+      why: u.reason === 'region-not-in-plan' && notLevels.has(ratingKey(u.region, u.person, u.competency)) ? notALevel(model, u.competency) : WHY[u.reason],
+    })),
+    replaced: replace.map((s) => s.name),
+    setAside,
+    written: rendered.sheets.map((s) => s.name),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The ExcelJS renderer: writes a LayoutPlan into a workbook, sheet by sheet,
+ * without any decision of its own. Strings are written as string cells (never
+ * formulas, whatever they start with); a FormulaCell is written with core's
+ * `result` as its cached value. Validations and conditional formats go in as
+ * one rule per range. A plan sheet whose name is taken gets a unique name, and
+ * every reference to it in formulas, dropdown sources and names follows.
+ */
+import type { CellValue, ConditionalFormattingRule, Workbook, Worksheet } from 'exceljs';
+import './exceljsTypes';
+import type { CellStyle, ConditionalFormat, LayoutPlan, PlanCell, SheetPlan } from '../core/layouts/plan';
+import { rectRef } from '../core/layouts/a1';
+import { uniqueSheetName } from '../core/layouts/sheetNames';
+import { renameSheetRefs, sheetRenames, type SheetRenames } from '../core/layouts/sheetRefs';
+import { excelStyle, type ExcelStyleParts } from './excelStyle';
+
+export interface RenderedSheet {
+  plan: SheetPlan;
+  worksheet: Worksheet;
+  /** The name it was written under (the plan's, unless that was taken). */
+  name: string;
+}
+
+export interface RenderResult {
+  sheets: RenderedSheet[];
+  /** Plan name (lower case) -> name written, for sheets that had to be renamed. */
+  renames: SheetRenames;
+}
+
+export interface RenderOptions {
+  /** Called after each sheet, for progress on large plans. */
+  onSheet?: (name: string, index: number, count: number) => void;
+}
+
+// Excel's limits on data-validation texts (characters).
+const TITLE_MAX = 32;
+const PROMPT_MAX = 255;
+const ERROR_MAX = 225;
+
+function clip(text: string | undefined, max: number): string | undefined {
+  if (text === undefined) return undefined;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
+
+function cellValue(cell: PlanCell, rename: (f: string) => string): CellValue | undefined {
+  if (cell === null || cell === undefined) return undefined;
+  if (typeof cell === 'object') {
+    const formula = rename(cell.formula);
+    return cell.result === undefined || cell.result === null ? { formula, date1904: false } : { formula, result: cell.result, date1904: false };
+  }
+  return cell; // string, number or boolean: a string cell stays text
+}
+
+function applyParts(ws: Worksheet, row: number, col: number, parts: ExcelStyleParts): void {
+  const cell = ws.getCell(row + 1, col + 1);
+  if (parts.font) cell.font = cell.font ? { ...cell.font, ...parts.font } : parts.font;
+  if (parts.fill) cell.fill = parts.fill;
+  if (parts.alignment) cell.alignment = cell.alignment ? { ...cell.alignment, ...parts.alignment } : parts.alignment;
+  if (parts.numFmt) cell.numFmt = parts.numFmt;
+  if (parts.border) cell.border = parts.border;
+}
+
+function quoteText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function differentialStyle(style: Pick<CellStyle, 'fill' | 'fontColor' | 'bold'>): ConditionalFormattingRule['style'] {
+  const out: NonNullable<ConditionalFormattingRule['style']> = {};
+  if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(style.fill) } };
+  if (style.fontColor || style.bold !== undefined) {
+    out.font = {};
+    if (style.fontColor) out.font.color = { argb: argb(style.fontColor) };
+    if (style.bold !== undefined) out.font.bold = style.bold;
+  }
+  return out;
+}
+
+function conditionalRule(cf: ConditionalFormat, rename: (f: string) => string): ConditionalFormattingRule {
+  switch (cf.kind) {
+    case 'colorScale':
+      return {
+        type: 'colorScale',
+        priority: 0,
+        cfvo: cf.points.map((p) => (p.kind === 'min' || p.kind === 'max' ? { type: p.kind } : { type: p.kind === 'number' ? 'num' : 'percentile', value: p.value })),
+        color: cf.points.map((p) => ({ argb: argb(p.color) })),
+      } as ConditionalFormattingRule;
+    case 'cellValue':
+      return {
+        type: 'cellIs',
+        priority: 0,
+        operator: cf.operator,
+        formulae: cf.values.map((v) => (typeof v === 'number' ? String(v) : quoteText(v))),
+        style: differentialStyle(cf.style),
+      } as ConditionalFormattingRule;
+    case 'formula':
+      return { type: 'expression', priority: 0, formulae: [rename(cf.formula)], style: differentialStyle(cf.style) } as ConditionalFormattingRule;
+  }
+}
+
+function renderSheet(ws: Worksheet, sheet: SheetPlan, styles: Record<string, CellStyle>, rename: (f: string) => string): void {
+  for (const w of sheet.columnWidths) {
+    const column = ws.getColumn(w.col + 1);
+    column.width = w.width;
+    if (w.hidden) column.hidden = true;
+  }
+  for (const block of sheet.blocks) {
+    for (let i = 0; i < block.cells.length; i++) {
+      const line = block.cells[i];
+      const row = ws.getRow(block.row + i + 1);
+      for (let j = 0; j < line.length; j++) {
+        const value = cellValue(line[j], rename);
+        if (value !== undefined) row.getCell(block.col + j + 1).value = value;
+      }
+    }
+  }
+  const parts = new Map<string, ExcelStyleParts>();
+  for (const s of sheet.styles) {
+    let p = parts.get(s.style);
+    if (!p) {
+      const style = styles[s.style];
+      if (!style) throw new Error(`layout plan: sheet "${sheet.name}" names an unknown style "${s.style}"`);
+      p = excelStyle(style);
+      parts.set(s.style, p);
+    }
+    const { row, col, rows, cols } = s.range;
+    for (let r = row; r < row + rows; r++) for (let c = col; c < col + cols; c++) applyParts(ws, r, c, p);
+  }
+  for (const h of sheet.rowHeights ?? []) {
+    const row = ws.getRow(h.row + 1);
+    row.height = h.height;
+    if (h.hidden) row.hidden = true;
+  }
+  for (const m of sheet.merges ?? []) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  for (const v of sheet.validations) {
+    ws.dataValidations.add(rectRef(v.range), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [rename(v.source)],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: clip(v.title, TITLE_MAX),
+      error: clip(v.errorMessage, ERROR_MAX),
+      showInputMessage: v.prompt !== undefined,
+      promptTitle: clip(v.title, TITLE_MAX),
+      prompt: clip(v.prompt, PROMPT_MAX),
+    });
+  }
+  for (const cf of sheet.conditionalFormats) {
+    ws.addConditionalFormatting({ ref: rectRef(cf.range), rules: [conditionalRule(cf, rename)] });
+  }
+  if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols)) {
+    ws.views = [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
+  }
+  if (sheet.printTitleRows) ws.pageSetup.printTitlesRow = `${sheet.printTitleRows[0] + 1}:${sheet.printTitleRows[1] + 1}`;
+  if (sheet.landscape) ws.pageSetup.orientation = 'landscape';
+  if (sheet.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+}
+
+export function renderPlan(workbook: Workbook, plan: LayoutPlan, options: RenderOptions = {}): RenderResult {
+  const taken = workbook.worksheets.map((w) => w.name);
+  const names = plan.sheets.map((s) => {
+    const name = uniqueSheetName(s.name, taken);
+    taken.push(name);
+    return name;
+  });
+  const renames = sheetRenames(plan.sheets.map((s, i) => [s.name, names[i]] as [string, string]));
+  const rename = (f: string) => renameSheetRefs(f, renames);
+
+  const sheets: RenderedSheet[] = plan.sheets.map((sheet, i) => {
+    const worksheet = workbook.addWorksheet(names[i], {
+      state: sheet.hidden ? 'hidden' : 'visible',
+      properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    });
+    renderSheet(worksheet, sheet, plan.styles, rename);
+    options.onSheet?.(names[i], i, plan.sheets.length);
+    return { plan: sheet, worksheet, name: names[i] };
+  });
+  for (const n of plan.names) workbook.definedNames.add(rename(n.ref), n.name);
+  return { sheets, renames };
+}

@@ -1,0 +1,53 @@
+/**
+ * The product's registry sheet (core/layouts/registry.ts) in an ExcelJS
+ * workbook: read it to know which sheets and names the product made, write it
+ * after rendering. The sheet is hidden; both the add-in and the command line
+ * keep it, so either can rebuild what the other wrote.
+ */
+import type { Workbook } from 'exceljs';
+import type { RenderResult } from './renderPlan';
+import {
+  REGISTRY_SHEET_NAME,
+  emptyRegistry,
+  isRegistryHeader,
+  parseRegistry,
+  registeredSheet,
+  registryRows,
+  type Registry,
+} from '../core/layouts/registry';
+import { plainValue } from './cellValue';
+
+export function readRegistry(workbook: Workbook): Registry {
+  const ws = workbook.getWorksheet(REGISTRY_SHEET_NAME);
+  if (!ws) return emptyRegistry();
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: unknown[] = [];
+    for (let c = 1; c <= Math.max(7, row.cellCount); c++) cells.push(plainValue(row.getCell(c).value));
+    rows[n - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  if (!isRegistryHeader(rows[0])) return emptyRegistry();
+  return parseRegistry(rows);
+}
+
+/** The registry for sheets just rendered, plus the product's defined names. */
+export function registryFor(rendered: RenderResult, planTitle: string, names: readonly string[]): Registry {
+  return {
+    sheets: rendered.sheets.map((s) => registeredSheet(s.plan, s.name, planTitle)),
+    names: [...names],
+  };
+}
+
+/** Replaces the registry sheet with `registry` (a hidden sheet, last in the workbook). */
+export function writeRegistry(workbook: Workbook, registry: Registry): void {
+  const old = workbook.getWorksheet(REGISTRY_SHEET_NAME);
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(REGISTRY_SHEET_NAME, { state: 'hidden' });
+  registryRows(registry).forEach((cells, i) => {
+    const row = ws.getRow(i + 1);
+    cells.forEach((v, j) => {
+      if (v !== '') row.getCell(j + 1).value = v;
+    });
+  });
+}

@@ -1,0 +1,347 @@
+/**
+ * The production task pane in headless Chromium with the recording Excel fake
+ * as its host: a new user's whole path (framework, matrix, grid for a pasted
+ * roster, heatmaps) by clicks and one typed number, every error path showing
+ * what to do, the workbook operations the fake recorded, axe-core checks, and
+ * screenshots at 320 and 450 px in tests/output/screenshots.
+ */
+import fs from 'fs';
+import path from 'path';
+import { builtIn } from '../../src/core/frameworks/library';
+import { strings } from '../../src/taskpane/strings';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type LaunchedChromium } from './support/chromium';
+import { productionBuild } from './support/productionBuild';
+import { serveDirectory, type StaticServer } from './support/staticServer';
+import { fakeHostBundle } from './support/fakeHostBundle';
+import { axeViolations, openTaskpane, type TaskpanePage } from './support/taskpanePage';
+import type { FakeHostConfig } from './fakeHost/fakeHostConfig';
+
+const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
+if (!chromiumAvailable()) console.warn(`SKIPPED browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+
+const MIT = builtIn('mit-devops');
+const SRE = builtIn('sre-ladder');
+
+/** A roster as a user pastes it into Sheet1: header, then one row per person. */
+const PASTED_ROSTER: (string | number)[][] = [
+  ['Id', 'Name', 'Role', 'Manager'],
+  ['E01', 'Ada Lovelace', 'DevOps Engineer I', 'Grace'],
+  ['E02', 'Alan Turing', 'DevOps Engineer II', 'Grace'],
+  ['E03', 'Edsger Dijkstra', 'DevOps Engineer III', 'Grace'],
+  ['E04', 'Barbara Liskov', 'DevOps Engineer II', 'Ken'],
+  ['E05', 'Ken Thompson', 'DevOps Engineer IV', 'Ken'],
+];
+
+/** The same people with ratings on two competencies, so a calibration has something to look at. */
+const RATED_ROSTER: (string | number)[][] = PASTED_ROSTER.map((row, i) =>
+  i === 0 ? [...row, 'Adaptability', 'Analytical Thinking'] : [...row, ['B', 'I', 'A', 'I', 'E'][i - 1], ['I', 'I', 'A', 'B', 'A'][i - 1]],
+);
+
+const RATED_ROSTER_HOST: FakeHostConfig = {
+  sheets: [{ name: 'Sheet1', rows: RATED_ROSTER }],
+  selection: { sheet: 'Sheet1', address: 'A1:F6' },
+};
+
+const pastedRosterHost: FakeHostConfig = {
+  sheets: [{ name: 'Sheet1', rows: PASTED_ROSTER }],
+  selection: { sheet: 'Sheet1', address: 'A1:D6' },
+};
+
+describeIfChromium('the task pane in Excel (fake host, production build)', () => {
+  let server: StaticServer;
+  let chromium: LaunchedChromium;
+  let fakeHost: string;
+  const open = (width: number, config?: FakeHostConfig) => openTaskpane(chromium.browser, server.origin, fakeHost, { width, config });
+  let pane: TaskpanePage | undefined;
+
+  beforeAll(async () => {
+    const dist = productionBuild();
+    [server, chromium, fakeHost] = await Promise.all([serveDirectory(dist), launchChromium(), fakeHostBundle()]);
+  }, 240_000);
+
+  afterEach(async () => {
+    await pane?.page.close();
+    pane = undefined;
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  it.each([450, 320])('takes a new user at %i px from a framework to a matrix, a grid for a pasted roster and heatmaps, by clicks alone', async (width) => {
+    pane = await open(width, pastedRosterHost);
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await page.getByRole('heading', { name: MIT.name }).waitFor();
+    await pane.screenshot('framework-preview');
+    expect(await pane.fake<string[]>('sheetNames')).toEqual(['Sheet1']);
+
+    await page.getByRole('button', { name: strings.matrix.run }).click();
+    const matrix = await pane.outcome();
+    expect(matrix.state).toBe('succeeded');
+    expect(matrix.text).toContain('Created');
+    expect(await pane.fake<string[]>('sheetNames')).toEqual(expect.arrayContaining(['Sheet1', 'Matrix', 'Scales']));
+    expect((await pane.fake<unknown[][]>('read', 'Matrix', 'A1'))[0][0]).toContain(MIT.name);
+    expect((await pane.fake<unknown[]>('conditionalFormats', 'Matrix')).length).toBeGreaterThan(0);
+    await pane.screenshot('matrix-inserted');
+
+    await pane.openSection(strings.grid.heading);
+    expect(await page.getByRole('radio', { name: strings.grid.sourceSelection }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: strings.grid.run }).click();
+    const grid = await pane.outcome();
+    expect(grid.state).toBe('succeeded');
+    expect(grid.text).toContain('Team grid');
+    const ids = (await pane.fake<unknown[][]>('read', 'Team grid', 'A10:A14')).map((r) => r[0]);
+    expect(ids).toEqual(['E01', 'E02', 'E03', 'E04', 'E05']);
+    const dropdowns = await pane.fake<{ source: string }[]>('validations', 'Team grid');
+    expect(dropdowns.length).toBeGreaterThan(0);
+    expect(dropdowns.every((v) => /Scales/.test(String(v.source)))).toBe(true);
+    expect(await pane.fake<unknown[][]>('read', 'Sheet1', 'A1:D2')).toEqual(PASTED_ROSTER.slice(0, 2));
+    await pane.screenshot('grid-created');
+
+    await pane.openSection(strings.heatmaps.heading);
+    await page.getByLabel(strings.gridChoice.label).waitFor();
+    expect(await page.getByLabel(strings.gridChoice.label).inputValue()).toBe('Team grid');
+    const before = (await pane.fake<unknown[]>('conditionalFormats', 'Team grid')).length;
+    await page.getByRole('button', { name: strings.heatmaps.run }).click();
+    const heatmaps = await pane.outcome();
+    expect(heatmaps.state).toBe('succeeded');
+    expect(heatmaps.text).toContain(strings.summary.replaced(['Team grid']).slice(0, 8));
+    const after = await pane.fake<{ address: string; type: string }[]>('conditionalFormats', 'Team grid');
+    expect(after.length).toBeGreaterThanOrEqual(before);
+    expect(after.some((c) => c.type === 'ColorScale')).toBe(true);
+    await pane.screenshot('heatmaps-refreshed');
+
+    expect(await pane.fake<string[]>('damage')).toEqual([]);
+    expect(pane.watch.errors).toEqual([]);
+  });
+
+  it('creates a grid from a roster CSV file read in the browser', async () => {
+    pane = await open(450, { sheets: [{ name: 'Sheet1', rows: [['my own notes']] }] });
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('radio', { name: strings.grid.sourceCsv }).click();
+    const csv = PASTED_ROSTER.map((r) => r.join(',')).join('\r\n');
+    await page.getByTestId('roster-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByText(strings.grid.csvChosen('team.csv', 5)).waitFor();
+    await page.getByRole('button', { name: strings.grid.run }).click();
+    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.fake<unknown[][]>('read', 'Team grid', 'B10:B11')).map((r) => r[0])).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(await pane.fake<string[]>('damage')).toEqual([]);
+    expect(await pane.fake<unknown[][]>('read', 'Sheet1', 'A1')).toEqual([['my own notes']]);
+    expect(pane.watch.errors).toEqual([]);
+  });
+
+  it('builds the calibration pack from a grid with ratings', async () => {
+    pane = await open(450, RATED_ROSTER_HOST);
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('button', { name: strings.grid.run }).click();
+    expect((await pane.outcome()).state).toBe('succeeded');
+    await pane.openSection(strings.calibration.heading);
+    await page.getByLabel(strings.gridChoice.label).waitFor();
+    await page.getByLabel(strings.calibration.minGroup).fill('2');
+    await page.getByRole('button', { name: strings.calibration.run }).click();
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('succeeded');
+    expect(await pane.fake<string[]>('sheetNames')).toEqual(expect.arrayContaining(['Calibration', 'Calibration data']));
+    await pane.screenshot('calibration-built');
+    expect(await pane.fake<string[]>('damage')).toEqual([]);
+    expect(pane.watch.errors).toEqual([]);
+  });
+
+  it('says what to select when the selection is empty, and writes nothing', async () => {
+    pane = await open(320, { selection: { sheet: 'Sheet1', address: 'C3' } });
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('button', { name: strings.grid.run }).click();
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('failed');
+    expect(outcome.text).toContain('The selection is empty');
+    expect(outcome.text).toContain(strings.errors.whatToDo);
+    expect(await pane.fake<string[]>('sheetNames')).toEqual(['Sheet1']);
+    await pane.screenshot('error-empty-selection');
+  });
+
+  it('names the row and the valid roles when the pasted roster has an unknown role', async () => {
+    const rows = PASTED_ROSTER.map((r) => [...r]);
+    rows[3][2] = 'Wizard';
+    pane = await open(450, { sheets: [{ name: 'Sheet1', rows }], selection: { sheet: 'Sheet1', address: 'B2' } });
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('button', { name: strings.grid.run }).click();
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('failed');
+    expect(outcome.text).toContain('row 4: role "Wizard" is not a role');
+    expect(outcome.text).toContain('DevOps Engineer IV');
+    expect(outcome.text).toContain(strings.errors.kinds['invalid-roster'].fix);
+    expect(await pane.fake<string[]>('sheetNames')).toEqual(['Sheet1']);
+  });
+
+  it('reads the roster from an Excel table the user picks', async () => {
+    pane = await open(450, { sheets: [{ name: 'People', rows: PASTED_ROSTER, at: 'B3' }], tables: [{ sheet: 'People', name: 'Roster', address: 'B3:E8' }] });
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('radio', { name: strings.grid.sourceTable }).click();
+    await page.getByLabel(strings.grid.tableLabel).waitFor();
+    expect(await page.getByLabel(strings.grid.tableLabel).inputValue()).toBe('Roster');
+    await page.getByRole('button', { name: strings.grid.run }).click();
+    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.fake<unknown[][]>('read', 'Team grid', 'A10:A14')).map((r) => r[0])).toEqual(['E01', 'E02', 'E03', 'E04', 'E05']);
+  });
+
+  it('creates a grid of blank rows when the only key pressed is a typed number', async () => {
+    pane = await open(450);
+    const { page } = pane;
+    await pane.chooseFramework(SRE.name);
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('radio', { name: strings.grid.sourceBlank }).click();
+    await page.getByLabel(strings.grid.blankCount).fill('12');
+    await page.getByRole('button', { name: strings.grid.run }).click();
+    expect((await pane.outcome()).state).toBe('succeeded');
+    const ids = await pane.fake<unknown[][]>('read', 'Team grid', 'A10:A22');
+    expect(ids.map((r) => r[0]).filter((v) => v !== '')).toHaveLength(12);
+    expect(pane.watch.errors).toEqual([]);
+  });
+
+  it('shows progress while Excel works, cancels when asked, and says what the cancel left', async () => {
+    pane = await open(320, { holdAtSync: 1 });
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await page.getByRole('button', { name: strings.matrix.run }).click();
+    const status = page.getByTestId('operation-status');
+    await page.waitForFunction(() => document.querySelector('[data-testid="operation-status"]')?.getAttribute('data-state') === 'running');
+    await page.getByRole('progressbar').waitFor();
+    await pane.screenshot('progress');
+    expect(await page.getByRole('button', { name: strings.matrix.run }).getAttribute('aria-disabled')).toBe('true');
+    await status.getByRole('button', { name: strings.progress.cancel }).click();
+    await pane.fake('release');
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('cancelled');
+    expect(outcome.text).toMatch(/Cancelled before .* was finished/);
+    expect(await pane.fake<string[]>('sheetNames')).toEqual(['Sheet1']);
+  });
+
+  it('tells the user to unprotect a sheet when Excel refuses a write', async () => {
+    pane = await open(450, { failAtSync: { sync: 2, code: 'AccessDenied', message: 'The sheet is protected.' } });
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await page.getByRole('button', { name: strings.matrix.run }).click();
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('failed');
+    expect(outcome.text).toContain(strings.errors.whatToDo);
+    expect(outcome.text).toContain(strings.errors.protectedSheet.fix);
+    await pane.screenshot('error-protected');
+  });
+
+  it('says why a CSV in another encoding cannot be read and how to save it', async () => {
+    pane = await open(320);
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('radio', { name: strings.grid.sourceCsv }).click();
+    await page.getByTestId('roster-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from([0x69, 0x64, 0x2c, 0x4a, 0xf6, 0x72, 0x67, 0x0a]) });
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('failed');
+    expect(outcome.text).toContain('CSV UTF-8');
+  });
+
+  it('names the rows to fix when a roster CSV has unknown roles, and writes nothing', async () => {
+    pane = await open(450);
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('radio', { name: strings.grid.sourceCsv }).click();
+    const csv = 'id,name,role\nE1,Ada,Wizard\nE2,Bo,DevOps Engineer I\n';
+    await page.getByTestId('roster-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText(strings.grid.csvChosen('team.csv', 2)).waitFor();
+    await page.getByRole('button', { name: strings.grid.run }).click();
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('failed');
+    expect(outcome.text).toContain('row 2: role "Wizard" is not a role');
+    expect(outcome.text).toContain(strings.errors.kinds['invalid-roster'].fix);
+    expect(await pane.fake<string[]>('sheetNames')).toEqual(['Sheet1']);
+    await pane.screenshot('error-roster');
+  });
+
+  it('names the place to fix when an imported framework file is broken', async () => {
+    pane = await open(450);
+    const { page } = pane;
+    await page.getByLabel(strings.picker.label).waitFor();
+    await page.getByTestId('framework-file').setInputFiles({ name: 'ours.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "ours", "name": "Ours"') });
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('failed');
+    expect(outcome.text).toContain('ours.json');
+    expect(outcome.text).toContain(strings.errors.whatToDo);
+  });
+
+  it('imports a framework file and writes its matrix', async () => {
+    pane = await open(450);
+    const { page } = pane;
+    const own = { ...SRE.data, id: 'our-sre', name: 'Our SRE ladder' };
+    await page.getByLabel(strings.picker.label).waitFor();
+    await page.getByTestId('framework-file').setInputFiles({ name: 'ours.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
+    await page.getByText(strings.picker.importedOk('Our SRE ladder')).waitFor();
+    expect(await page.getByLabel(strings.picker.label).inputValue()).toBe('imported:our-sre');
+    await page.getByRole('button', { name: strings.matrix.run }).click();
+    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.fake<unknown[][]>('read', 'Matrix', 'A1'))[0][0]).toContain('Our SRE ladder');
+  });
+
+  it('warns up front when this Excel cannot add dropdowns (ExcelApi 1.7)', async () => {
+    pane = await open(320, { apiVersion: '1.7' });
+    await pane.page.getByText(strings.limits.noDropdowns).waitFor();
+    await pane.screenshot('limited-excel');
+  });
+
+  it('says plainly that an Excel older than ExcelApi 1.7 cannot write sheets, before anything is tried', async () => {
+    pane = await open(450, { apiVersion: '1.6' });
+    await pane.page.getByText(/cannot write sheets in this version of Excel/).first().waitFor();
+    await pane.chooseFramework(MIT.name);
+    await pane.page.getByRole('button', { name: strings.matrix.run }).click();
+    const outcome = await pane.outcome();
+    expect(outcome.state).toBe('failed');
+    expect(outcome.text).toContain(strings.errors.kinds['unsupported-host'].fix);
+  });
+
+  it.each([320, 450])('follows a dark Office theme at %i px', async (width) => {
+    pane = await open(width, { themeBackground: '#262626' });
+    await pane.chooseFramework(MIT.name);
+    await pane.page.getByRole('heading', { name: MIT.name }).waitFor();
+    expect(await pane.page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
+    const background = await pane.page.evaluate(() => getComputedStyle(document.querySelector('main')!.parentElement!).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await pane.screenshot('dark-theme');
+    expect(await axeViolations(pane.page)).toEqual([]);
+  });
+
+  it.each([320, 450])('passes axe-core checks at %i px with the preview, every action and an error open, and nothing overflows sideways', async (width) => {
+    pane = await open(width);
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    for (const section of [strings.preview.roles(MIT.roles.length), strings.preview.scales(MIT.scales.length)]) await page.getByRole('button', { name: section }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    for (const section of [strings.grid.heading, strings.heatmaps.heading, strings.calibration.heading]) {
+      await pane.openSection(section);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await pane.openSection(strings.grid.heading);
+    await page.getByRole('radio', { name: strings.grid.sourceBlank }).click();
+    await page.getByLabel(strings.grid.blankCount).fill('0');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await pane.screenshot('grid-options');
+    expect(pane.watch.errors).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  const dir = path.join(__dirname, '../output/screenshots');
+  if (fs.existsSync(dir)) console.log(`screenshots: ${dir}`);
+});

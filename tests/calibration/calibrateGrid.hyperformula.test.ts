@@ -1,0 +1,53 @@
+/**
+ * A calibration pack on a real team grid (the grid layout with its targets,
+ * gaps and readiness), computed in HyperFormula: every figure equals core's.
+ */
+import { builtIn } from '../../src/core/frameworks/library';
+import { workbookLayout } from '../../src/core/layouts/workbook';
+import { calibrateGrid } from '../../src/core/calibration/calibrateGrid';
+import { buildEngine, mismatches } from './hyperformulaPlan';
+import { sheetValues, team } from './team';
+
+const model = builtIn('mit-devops');
+
+function pack(people: number) {
+  const roster = team(model, {
+    people,
+    managers: 6,
+    seed: 11,
+    lenientManager: 'Manager 02',
+    smallManager: { name: 'Manager 06', people: 3 },
+  });
+  const workbook = workbookLayout(model, { roster });
+  const grid = workbook.grid!;
+  const gridSheet = workbook.plan.sheets.find((s) => s.name === grid.sheetName)!;
+  const calibration = calibrateGrid({
+    model,
+    geometry: grid,
+    rows: sheetValues(gridSheet),
+    takenSheetNames: workbook.plan.sheets.map((s) => s.name),
+  });
+  return { workbook, calibration };
+}
+
+describe('a calibration pack on a team grid', () => {
+  it('computes every figure to core’s value in a formula engine', () => {
+    const { workbook, calibration } = pack(60);
+    const hf = buildEngine([...workbook.plan.sheets, ...calibration.plan.sheets]);
+    // Readiness counts read the grid's Blocking column, whose INDEX(range, row, 0) HyperFormula cannot evaluate;
+    // the LibreOffice suite checks those rows (calibrationPack.libreoffice.test.ts).
+    const readiness = calibration.layout.readiness!;
+    expect(readiness.rows).toBeGreaterThan(0);
+    const inReadiness = (sheet: string, row: number) =>
+      sheet === calibration.sheetNames.calibration && row >= readiness.firstRow && row < readiness.firstRow + readiness.rows;
+    expect(mismatches(hf, calibration.plan.sheets, { skipRows: inReadiness })).toEqual([]);
+  });
+
+  it('hides the small team in the heatmap and flags the planted lenient manager', () => {
+    const { calibration } = pack(60);
+    const stats = calibration.statistics;
+    const small = stats.managers.findIndex((m) => m.manager === 'Manager 06');
+    expect(stats.heatmap.difference[small].every((d) => d === null)).toBe(true);
+    expect(stats.managers.filter((m) => m.flag).map((m) => [m.manager, m.flag])).toContainEqual(['Manager 02', 'lenient']);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * The calibration sheets in a real formula engine (HyperFormula): every native
+ * formula computes to the value core wrote beside it, and edits on the grid or
+ * in the settings move the figures as a calibration meeting expects.
+ */
+import type { HyperFormula } from 'hyperformula';
+import { calibrationPlan } from '../../src/core/layouts/calibration';
+import { ratingsFromGridRows } from '../../src/core/calibration/ratingsFromGridRows';
+import type { PlanCell } from '../../src/core/layouts/plan';
+import { buildEngine, mismatches } from './hyperformulaPlan';
+import { simpleGrid } from './grids';
+import { fiveLevels } from './fixtures';
+import { Scale } from '../../src/core/scale';
+
+const competencies = [
+  { id: 'c1', name: 'Competency 1' },
+  { id: 'c2', name: 'Competency 2' },
+];
+
+// The hand-computed fixture of statistics.test.ts (Ana lenient-ish, Ben harsh, Cy a small team).
+const people: PlanCell[][] = [
+  ['p1', 'Pat', 'Engineer', 'Ana', 'E', 'A'],
+  ['p2', 'Lee', 'Engineer', 'Ana', 'A', 'A'],
+  ['p3', 'Kim', 'Engineer', 'Ana', 'E', 'E'],
+  ['p4', 'Sam', 'Engineer', 'Ana', 'A', null],
+  ['p5', 'Jo', 'Engineer', 'Ben', 'B', 'I'],
+  ['p6', 'Max', 'Engineer', 'Ben', 'I', 'B'],
+  ['p7', 'Ari', 'Engineer', 'Ben', 'BD', 'B'],
+  ['p8', 'Val', 'Engineer', 'Ben', 'I', 'I'],
+  ['p9', 'Ola', 'Engineer', 'Cy', 'E', 'E'],
+  ['p10', 'Ren', 'Engineer', 'Cy', null, 'E'],
+];
+
+function build(rows: PlanCell[][], settings = {}) {
+  const grid = simpleGrid('Team grid', ['c1', 'c2'], rows);
+  const { matrix } = ratingsFromGridRows(grid.rows, grid.source, fiveLevels, competencies);
+  const pack = calibrationPlan({ matrix, grid: grid.source, settings });
+  return { grid, pack, matrix };
+}
+
+function cellValue(hf: HyperFormula, sheet: string, row: number, col: number): unknown {
+  return hf.getCellValue({ sheet: hf.getSheetId(sheet)!, row, col });
+}
+
+describe('the calibration sheet in a formula engine', () => {
+  it('computes every figure to the value core computed', () => {
+    const { grid, pack } = build(people);
+    const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
+    expect(mismatches(hf, pack.plan.sheets)).toEqual([]);
+  });
+
+  it('counts level codes in any case and skips N/A, level names and typos, exactly as core does', () => {
+    const entries = [
+      ['a', 'A1', 'Engineer', 'Ana', 'e', ' Advanced '],
+      ['b', 'B1', 'Engineer', ' ana ', 'N/A', 'Adv'],
+      ['c', null, 'Engineer', null, 'B', 'BD'],
+      ['d', 'D1', 'Engineer', 'Zed*', 'I', 'I'],
+      ['e', 'E1', 'Engineer', 'Zed*', 'I', 'E'],
+    ];
+    const { grid, pack, matrix } = build(entries);
+    const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
+    expect(mismatches(hf, pack.plan.sheets)).toEqual([]);
+    expect(pack.statistics.overall.n).toBe(7); // e, B, BD, I, I, I, E
+    expect(matrix.notCounted).toBe(3); // N/A, Adv and ' Advanced '
+    expect(pack.statistics.managers.map((m) => [m.manager, m.people])).toEqual([
+      ['Ana', 2],
+      ['Zed*', 2],
+      ['(no manager)', 1],
+    ]);
+  });
+
+  it('matches a level typed as a number to its text code on a numeric scale', () => {
+    const numeric = new Scale({
+      id: 'n',
+      name: 'Numeric',
+      levels: [1, 2, 3, 4, 5].map((v) => ({ code: String(v), name: `Level ${v}`, value: v })),
+    });
+    const grid = simpleGrid(
+      'Team grid',
+      ['c1', 'c2'],
+      [
+        ['a', 'A', 'Engineer', 'Ana', 3, '4'],
+        ['b', 'B', 'Engineer', 'Ana', 5, '2'],
+      ],
+    );
+    const { matrix } = ratingsFromGridRows(grid.rows, grid.source, numeric, competencies);
+    const pack = calibrationPlan({ matrix, grid: grid.source });
+    expect(pack.statistics.overall.counts).toEqual([0, 1, 1, 1, 1]);
+    expect(mismatches(buildEngine([grid.sheet, ...pack.plan.sheets]), pack.plan.sheets)).toEqual([]);
+  });
+
+  it('moves a manager’s leniency by the expected amount when one rating is edited', () => {
+    const { grid, pack } = build(people);
+    const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
+    const { firstManagerRow, leniencyCol } = pack.layout.raters;
+    const leniency = (g: number) => cellValue(hf, pack.sheetNames.calibration, firstManagerRow + g, leniencyCol) as number;
+    const [anaBefore, benBefore] = [leniency(0), leniency(1)];
+    expect(benBefore).toBeCloseTo(19 / 8 - 65 / 18, 9);
+
+    // Jo (Ben's team) goes from B (2) to E (5) on c1: Ben's sum +3 over 8 ratings, everyone's +3 over 18.
+    hf.setCellContents({ sheet: hf.getSheetId('Team grid')!, row: 5, col: 4 }, "'E");
+    expect(leniency(1) - benBefore).toBeCloseTo(3 / 8 - 3 / 18, 9);
+    expect(leniency(0) - anaBefore).toBeCloseTo(-3 / 18, 9);
+
+    // And every other figure follows to what core computes for the edited grid.
+    const edited = people.map((r) => [...r]);
+    edited[4][4] = 'E';
+    const rebuilt = build(edited).pack;
+    expect(mismatches(hf, rebuilt.plan.sheets)).toEqual([]);
+  });
+
+  it('follows a person moved to another manager in the grid', () => {
+    const { grid, pack } = build(people);
+    const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
+    hf.setCellContents({ sheet: hf.getSheetId('Team grid')!, row: 10, col: 3 }, "'Ana");
+    const moved = people.map((r) => [...r]);
+    moved[9][3] = 'Ana';
+    expect(mismatches(hf, build(moved).pack.plan.sheets)).toEqual([]);
+  });
+
+  it('shows a hidden heatmap group when the smallest group setting is lowered in the sheet', () => {
+    const { grid, pack } = build(people);
+    const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
+    const heat = pack.layout.heatmap;
+    const anaC2 = () => cellValue(hf, pack.sheetNames.calibration, heat.row, heat.col + 1);
+    expect(anaC2()).toBe(''); // Ana rated 3 people on c2
+    const setting = pack.layout.settings.minGroup;
+    hf.setCellContents({ sheet: hf.getSheetId(pack.sheetNames.calibration)!, row: setting.row, col: setting.col }, 3);
+    expect(anaC2()).toBeCloseTo(13 / 3 - 11 / 3, 9);
+    expect(mismatches(hf, build(people, { minGroup: 3 }).pack.plan.sheets.slice(1))).toEqual([]);
+  });
+
+  it('recomputes the differences from the guideline when its percentages are edited', () => {
+    const { grid, pack } = build(people);
+    const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
+    const g = pack.layout.settings.guideline;
+    hf.setCellContents({ sheet: hf.getSheetId(pack.sheetNames.calibration)!, row: g.row, col: g.col }, [[0.2, 0.2, 0.2, 0.2, 0.2]]);
+    const expected = build(people, { guideline: [0.2, 0.2, 0.2, 0.2, 0.2] }).pack;
+    expect(mismatches(hf, expected.plan.sheets)).toEqual([]);
+  });
+
+  it('flags a rater in the sheet when the z limit is lowered', () => {
+    const { grid, pack } = build(people);
+    const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
+    const { firstManagerRow, flagCol } = pack.layout.raters;
+    expect(cellValue(hf, pack.sheetNames.calibration, firstManagerRow, flagCol)).toBe('');
+    const z = pack.layout.settings.flagZ;
+    hf.setCellContents({ sheet: hf.getSheetId(pack.sheetNames.calibration)!, row: z.row, col: z.col }, 1.5);
+    expect(cellValue(hf, pack.sheetNames.calibration, firstManagerRow, flagCol)).toBe('Lenient');
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The second engine: LibreOffice opens the workbooks the command line writes,
+ * recalculates every formula itself (a fresh profile forces it), and must
+ * arrive at the values core computed, with no error cell, for every built-in
+ * framework and a generated 1,000-person roster. All files go through one
+ * soffice run.
+ */
+import { writeFileSync } from 'fs';
+import { join } from 'path';
+import { builtIn, builtInFrameworks } from '../../src/core/frameworks/library';
+import type { FrameworkModel } from '../../src/core/framework/model';
+import { isFormula, type LayoutPlan } from '../../src/core/layouts/plan';
+import { cellRef } from '../../src/core/layouts/a1';
+import { workbookLayout, type WorkbookLayout } from '../../src/core/layouts/workbook';
+import type { Roster } from '../../src/core/roster';
+import { generatedRoster } from '../xlsx/support/rosters';
+import { planWorkbookBytes } from '../xlsx/support/writeWorkbook';
+import { convert, CSV_ALL_SHEETS, csvValue, isErrorText, libreOfficeWorkspace, sheetsCsv, sofficePath } from './support/soffice';
+
+const soffice = sofficePath();
+if (!soffice) {
+  // Visible in the test output: CI installs LibreOffice, so these run there.
+  console.warn('LibreOffice (soffice) is not installed: the LibreOffice recalculation checks are skipped. Install libreoffice-calc to run them.');
+}
+const suite = soffice ? describe : describe.skip;
+
+interface Case {
+  file: string;
+  model: FrameworkModel;
+  roster: Roster;
+  layout: WorkbookLayout;
+  /** Write wrong cached values, to prove LibreOffice computes the values rather than showing the cached ones. */
+  stale?: boolean;
+}
+
+/** The same plan with every cached formula result replaced by a wrong one. */
+function withStaleResults(plan: LayoutPlan): LayoutPlan {
+  return {
+    ...plan,
+    sheets: plan.sheets.map((sheet) => ({
+      ...sheet,
+      blocks: sheet.blocks.map((b) => ({ ...b, cells: b.cells.map((line) => line.map((c) => (isFormula(c) ? { formula: c.formula, result: typeof c.result === 'number' ? -999 : 'stale' } : c))) })),
+    })),
+  };
+}
+
+const TRICKY_NAMES = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)'];
+
+function makeCase(file: string, model: FrameworkModel, people: number, options: { formulas?: 'portable' | 'addin'; seed?: number } = {}): Case {
+  const roster = generatedRoster(model, people, { seed: options.seed ?? 7 });
+  if (file.startsWith('mit-devops')) TRICKY_NAMES.forEach((name, i) => (roster.people[i].name = name));
+  return { file, model, roster, layout: workbookLayout(model, { roster, formulas: options.formulas }) };
+}
+
+/** Every formula cell whose LibreOffice value differs from core's result. */
+function mismatches(plan: LayoutPlan, sheets: Map<string, string[][]>): string[] {
+  const out: string[] = [];
+  for (const sheet of plan.sheets) {
+    const csv = sheets.get(sheet.name);
+    if (!csv) {
+      out.push(`no CSV for sheet ${sheet.name}`);
+      continue;
+    }
+    for (const block of sheet.blocks) {
+      block.cells.forEach((line, i) =>
+        line.forEach((cell, j) => {
+          if (!isFormula(cell)) return;
+          const row = block.row + i;
+          const col = block.col + j;
+          const text = csv[row]?.[col] ?? '';
+          const actual = csvValue(text);
+          const expected = cell.result ?? '';
+          // CSV cannot tell the text "3" (a level code) from the number 3: text results compare as text.
+          const same =
+            typeof expected === 'number' ? typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)) : text === expected;
+          if (!same) out.push(`${sheet.name}!${cellRef(row, col)} =${cell.formula}: LibreOffice ${JSON.stringify(actual)}, core ${JSON.stringify(expected)}`);
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function errorCells(sheets: Map<string, string[][]>): string[] {
+  const out: string[] = [];
+  for (const [name, rows] of sheets) rows.forEach((r, i) => r.forEach((v, j) => isErrorText(v) && out.push(`${name}!${cellRef(i, j)} ${v}`)));
+  return out;
+}
+
+suite('LibreOffice recalculates every portable formula to the value core computes', () => {
+  const cases: Case[] = [
+    ...builtInFrameworks().map((f) => makeCase(`${f.id}`, f, 60)),
+    makeCase('ddat-devops-1000', builtIn('ddat-devops'), 1000, { seed: 11 }),
+    makeCase('mit-devops-addin', builtIn('mit-devops'), 10, { formulas: 'addin' }),
+    { ...makeCase('kaairo-devops-stale', builtIn('kaairo-devops'), 20), stale: true },
+  ];
+  const results = new Map<string, Map<string, string[][]>>();
+
+  beforeAll(async () => {
+    const { dir, profile } = libreOfficeWorkspace();
+    const files: string[] = [];
+    // Base names that are not prefixes of one another: LibreOffice names each CSV "<base>-<sheet>.csv".
+    const base = (i: number) => `book${i}`;
+    for (const [i, c] of cases.entries()) {
+      const path = join(dir, `${base(i)}.xlsx`);
+      writeFileSync(path, await planWorkbookBytes(c.stale ? withStaleResults(c.layout.plan) : c.layout.plan));
+      files.push(path);
+    }
+    convert(soffice!, profile, files, CSV_ALL_SHEETS, join(dir, 'csv'));
+    for (const [i, c] of cases.entries()) results.set(c.file, sheetsCsv(join(dir, 'csv'), base(i)));
+  }, 600_000);
+
+  const portable = cases.filter((c) => !c.file.endsWith('-addin') && !c.stale);
+  it.each(portable.map((c) => [c.file, c] as const))('%s: no mismatch and no error cell', (_file, c) => {
+    const sheets = results.get(c.file)!;
+    expect(c.layout.plan.sheets.filter((s) => !sheets.has(s.name))).toEqual([]);
+    expect(mismatches(c.layout.plan, sheets).slice(0, 10)).toEqual([]);
+    expect(errorCells(sheets).slice(0, 10)).toEqual([]);
+  });
+
+  it('computes the values itself: a file whose cached values are all wrong still recalculates to core’s', () => {
+    const c = cases.find((x) => x.stale)!;
+    expect(mismatches(c.layout.plan, results.get(c.file)!).slice(0, 10)).toEqual([]);
+  });
+
+  it('checks every formula of the 1,000-person grid, gaps included', () => {
+    const c = cases.find((x) => x.file === 'ddat-devops-1000')!;
+    const g = c.layout.grid!;
+    const grid = results.get(c.file)!.get(g.sheetName)!;
+    const lastRow = g.firstPersonRow + g.personCount - 1;
+    expect(grid[lastRow][g.idCol]).toBe(c.roster.people[999].id);
+    const gaps = grid.slice(g.firstPersonRow, lastRow + 1).flatMap((r) => g.gapCols.map((col) => csvValue(r[col])));
+    expect(gaps.filter((v) => typeof v === 'number').length).toBeGreaterThan(10_000);
+    expect(gaps.every((v) => v === '' || typeof v === 'number')).toBe(true);
+  });
+
+  it('shows names that look like formulas as the text they are', () => {
+    const c = cases.find((x) => x.file === 'mit-devops')!;
+    const g = c.layout.grid!;
+    const grid = results.get(c.file)!.get(g.sheetName)!;
+    expect(TRICKY_NAMES.map((_, i) => grid[g.firstPersonRow + i][g.nameCol])).toEqual(TRICKY_NAMES);
+  });
+
+  it('shows #NAME? where an add-in-style grid needs the add-in, and still computes its native formulas', () => {
+    const c = cases.find((x) => x.file === 'mit-devops-addin')!;
+    const g = c.layout.grid!;
+    const grid = results.get(c.file)!.get(g.sheetName)!;
+    const person = c.roster.people.findIndex((p) => p.ratings.size > 0);
+    const row = grid[g.firstPersonRow + person];
+    const rated = c.model.competencies.findIndex((comp) => c.roster.people[person].ratings.has(comp.id));
+    expect(row[g.gapCols[g.competencyIds.indexOf(c.model.competencies[rated].id)]]).toBe('#NAME?');
+    expect(row[g.targetCols[0]]).toBe(c.model.target(c.roster.people[person].role, c.model.competency(g.competencyIds[0]))?.code ?? '');
+  });
+});

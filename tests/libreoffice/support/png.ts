@@ -1,0 +1,91 @@
+/**
+ * A small PNG reader for the pictures pdftoppm writes (8-bit RGB or RGBA,
+ * not interlaced): enough to count the pixels of a heatmap colour.
+ */
+import { inflateSync } from 'zlib';
+
+export interface Picture {
+  width: number;
+  height: number;
+  /** RGB triples, row by row. */
+  rgb: Uint8Array;
+}
+
+export function readPng(bytes: Buffer): Picture {
+  if (bytes.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 3;
+  const idat: Buffer[] = [];
+  while (at < bytes.length) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('ascii', at + 4, at + 8);
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      const depth = data[8];
+      const colour = data[9];
+      if (depth !== 8 || data[12] !== 0 || (colour !== 2 && colour !== 6)) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour})`);
+      channels = colour === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? rows[y * stride + x - channels] : 0;
+      const b = y > 0 ? rows[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? rows[(y - 1) * stride + x - channels] : 0;
+      let v = line[x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      rows[y * stride + x] = v & 0xff;
+    }
+  }
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0, j = 0; i < rows.length; i += channels, j += 3) {
+    rgb[j] = rows[i];
+    rgb[j + 1] = rows[i + 1];
+    rgb[j + 2] = rows[i + 2];
+  }
+  return { width, height, rgb };
+}
+
+/** Pixel counts by colour (0xRRGGBB) over some pictures. */
+export function colourHistogram(pictures: readonly Picture[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const { rgb } of pictures) {
+    for (let i = 0; i < rgb.length; i += 3) {
+      const key = (rgb[i] << 16) | (rgb[i + 1] << 8) | rgb[i + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** How many pixels are within `tolerance` of the colour "RRGGBB" on every channel. */
+export function countColour(histogram: Map<number, number>, hex: string, tolerance = 3): number {
+  const r = parseInt(hex.slice(0, 2), 16);
+  const g = parseInt(hex.slice(2, 4), 16);
+  const b = parseInt(hex.slice(4, 6), 16);
+  let n = 0;
+  for (const [key, count] of histogram) {
+    if (Math.abs(((key >> 16) & 0xff) - r) <= tolerance && Math.abs(((key >> 8) & 0xff) - g) <= tolerance && Math.abs((key & 0xff) - b) <= tolerance) n += count;
+  }
+  return n;
+}

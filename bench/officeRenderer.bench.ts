@@ -32,7 +32,12 @@ async function naiveRowByRow(fake: ExcelFake, plan: LayoutPlan): Promise<void> {
         }
       }
       for (const sb of sheet.styles) {
-        applyStyle(ws.getRangeByIndexes(sb.range.row, sb.range.col, sb.range.rows, sb.range.cols), plan.styles[sb.style], sb.range.rows, sb.range.cols);
+        applyStyle(
+          ws.getRangeByIndexes(sb.range.row, sb.range.col, sb.range.rows, sb.range.cols),
+          plan.styles[sb.style],
+          sb.range.rows,
+          sb.range.cols,
+        );
         await ctx.sync();
       }
       for (const w of sheet.columnWidths) {
@@ -71,7 +76,8 @@ export async function run(): Promise<BenchResult[]> {
   await applyLayoutPlan(gridLikePlan({ people: PEOPLE, competencies: COMPETENCIES }), { host: regen.host });
   const grid = regen.sheet('Team grid');
   for (let i = 0; i < PEOPLE; i++) {
-    for (let j = 0; j < COMPETENCIES; j += 2) grid.put(GRID_HEADER_ROWS + i, GRID_FIRST_RATING_COL + j, { value: LEVELS[(i + j) % 5], type: 'text', origin: 'typed' }, 'typed');
+    for (let j = 0; j < COMPETENCIES; j += 2)
+      grid.put(GRID_HEADER_ROWS + i, GRID_FIRST_RATING_COL + j, { value: LEVELS[(i + j) % 5], type: 'text', origin: 'typed' }, 'typed');
   }
   const again = await applyLayoutPlan(gridLikePlan({ people: PEOPLE, competencies: COMPETENCIES }), { host: regen.host });
   const largestResponse = Math.max(...regen.requests.map((r) => r.responseBytes));

@@ -28,7 +28,7 @@ function readValue(scale: Scale, raw: CellValue): LevelValue | FormulaError {
  * filled-down formula once per cell): text by property, the fastest lookup V8
  * has for strings, and the rest by Map.
  */
-interface ValueMemo {
+export interface ValueMemo {
   scale: Scale;
   text: Record<string, LevelValue | FormulaError>;
   other: Map<unknown, LevelValue | FormulaError>;
@@ -44,12 +44,14 @@ function newMemo(scale: Scale): ValueMemo {
   return memo;
 }
 
-function memoOf(scale: Scale): ValueMemo {
+/** The memo of values read on this scale, shared by every call (ROSTERGAP uses it too). */
+export function memoOf(scale: Scale): ValueMemo {
   const memo = memos.get(scale);
   return memo && memo.size < MEMO_LIMIT ? memo : newMemo(scale);
 }
 
-function valueOfMiss(memo: ValueMemo, raw: CellValue | undefined): LevelValue | FormulaError {
+/** A cell's value on the memo's scale when the text lookup missed: read once, then remembered. */
+export function valueOfMiss(memo: ValueMemo, raw: CellValue | undefined): LevelValue | FormulaError {
   if (raw === undefined) return OUT_OF_RANGE;
   if (raw !== null && typeof raw === 'object') return errorIn(raw) as FormulaError;
   let value = memo.other.get(raw);

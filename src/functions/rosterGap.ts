@@ -1,16 +1,16 @@
 /**
  * ROSTERGAP's body: a whole roster's gap matrix (rating - target) in one pass,
  * the fast path for big rosters. Targets are looked up once per distinct role
- * and competency, and each distinct spelling is read once per scale, so the
- * inner loop is a map hit and a subtraction.
+ * and competency, and each distinct spelling is read once per scale (in the
+ * memo LEVELGAP shares, kept across recalculations), so the inner loop is one
+ * lookup and a subtraction.
  */
 import type { Competency } from '../core/framework/schema';
-import type { Scale } from '../core/scale';
 import { CompetencyError, isCompetencyError } from '../core/problems';
 import { BLANK, type CellMatrix, type CellValue } from './cellValue';
 import type { FunctionCall } from './functionCall';
 import { errorIn, FormulaError, formulaErrorOf } from './formulaError';
-import { readLevel } from './readLevel';
+import { memoOf, valueOfMiss, type ValueMemo } from './levelValues';
 
 type Read<T> = T | FormulaError;
 
@@ -48,15 +48,10 @@ export function rosterGap([ratings, roles, header]: readonly CellMatrix[], call:
   const framework = call.framework;
   const competencies = columnsOf(headerCells, call);
 
-  // Per column: the scale its ratings are read on, and a memo of spellings already read on that scale.
-  const memoByScale = new Map<Scale, Map<unknown, Read<number | null>>>();
-  const memos = competencies.map((c) => {
-    if (c === null || c instanceof FormulaError) return undefined;
-    const scale = framework.scaleOf(c);
-    let memo = memoByScale.get(scale);
-    if (!memo) memoByScale.set(scale, (memo = new Map()));
-    return { scale, memo };
-  });
+  // Per column: the memo of values read on its competency's scale.
+  const memos: (ValueMemo | undefined)[] = competencies.map((c) =>
+    c === null || c instanceof FormulaError ? undefined : memoOf(framework.scaleOf(c)),
+  );
 
   // Per distinct role: the target value in each column (NaN where none is required), or the role's error.
   const targetsByRole = new Map<unknown, Read<Float64Array | null>>();
@@ -90,21 +85,16 @@ export function rosterGap([ratings, roles, header]: readonly CellMatrix[], call:
     }
     for (let j = 0; j < cols; j++) {
       const raw = source[j];
-      const column = memos[j];
-      if (raw !== null && typeof raw === 'object') {
-        row[j] = errorIn(raw) as FormulaError;
-      } else if (column === undefined) {
+      const memo = memos[j];
+      if (memo === undefined) {
         const c = competencies[j];
-        row[j] = c instanceof FormulaError ? c : BLANK;
-      } else {
-        let rating = column.memo.get(raw);
-        if (rating === undefined) {
-          rating = attempt(() => readLevel(column.scale, raw)?.value ?? null);
-          column.memo.set(raw, rating);
-        }
-        const target = targets[j];
-        row[j] = rating instanceof FormulaError ? rating : rating === null || target !== target ? BLANK : rating - target;
+        row[j] = raw !== null && typeof raw === 'object' ? (errorIn(raw) as FormulaError) : c instanceof FormulaError ? c : BLANK;
+        continue;
       }
+      let rating = typeof raw === 'string' ? memo.text[raw] : undefined;
+      if (rating === undefined) rating = valueOfMiss(memo, raw);
+      const target = targets[j];
+      row[j] = rating instanceof FormulaError ? rating : rating === null || target !== target ? BLANK : rating - target;
     }
     out[i] = row;
   }

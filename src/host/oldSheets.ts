@@ -104,7 +104,8 @@ export async function readOldSheets(
         });
       }
       const perRow = (r.cols + (input.keyColumn !== undefined ? 1 : 0)) * READ_BYTES_PER_CELL;
-      const rowsPerChunk = Math.max(1, Math.floor((readBudget - 1000) / perRow));
+      // Room is left for the small reads (used range, signature, empty cells) that share the first round trip.
+      const rowsPerChunk = Math.max(1, Math.floor((readBudget - 65_536) / perRow));
       for (let from = 0; from < r.rows; from += rowsPerChunk) {
         const n = Math.min(rowsPerChunk, r.rows - from);
         queue.push({

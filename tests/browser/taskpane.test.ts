@@ -96,6 +96,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     expect(ids).toEqual(['E01', 'E02', 'E03', 'E04', 'E05']);
     const dropdowns = await pane.fake<{ source: string }[]>('validations', 'Team grid');
     expect(dropdowns.length).toBeGreaterThan(0);
+    console.log(JSON.stringify(dropdowns));
     expect(dropdowns.every((v) => /Scales/.test(String(v.source)))).toBe(true);
     expect(await pane.fake<unknown[][]>('read', 'Sheet1', 'A1:D2')).toEqual(PASTED_ROSTER.slice(0, 2));
     await pane.screenshot('grid-created');
@@ -189,8 +190,8 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     await pane.chooseFramework(MIT.name);
     await pane.openSection(strings.grid.heading);
     await page.getByRole('radio', { name: strings.grid.sourceTable }).click();
-    await page.getByLabel(strings.grid.tableLabel).waitFor();
-    expect(await page.getByLabel(strings.grid.tableLabel).inputValue()).toBe('Roster');
+    await page.getByLabel(strings.grid.tableLabel, { exact: true }).waitFor();
+    expect(await page.getByLabel(strings.grid.tableLabel, { exact: true }).inputValue()).toBe('Roster');
     await page.getByRole('button', { name: strings.grid.run }).click();
     expect((await pane.outcome()).state).toBe('succeeded');
     expect((await pane.fake<unknown[][]>('read', 'Team grid', 'A10:A14')).map((r) => r[0])).toEqual(['E01', 'E02', 'E03', 'E04', 'E05']);

@@ -144,10 +144,22 @@ describe('competency-matrix calibration', () => {
       [['--grid', 'team.xlsx', '--out', 'p.xlsx', '--min-group', '0'], 2, /--min-group must be a whole number of 1 or more/],
       [['--grid', 'notes.xlsx', '--out', 'p.xlsx'], 1, /no team grid written by competency-matrix was found/],
       [['--grid', 'text.xlsx', '--out', 'p.xlsx'], 1, /not an \.xlsx workbook/],
+      [
+        ['--grid', 'holed.xlsx', '--out', 'p.xlsx'],
+        1,
+        /row 15 of the grid "Team grid" has no id, between two people; give that person an id or delete the row/,
+      ],
     ];
+    const holed = await open(grid);
+    holed.getWorksheet('Team grid')!.getCell('A15').value = null; // a person row without an id
     const notes = new ExcelJS.Workbook();
     notes.addWorksheet('Notes').getCell('A1').value = 'hello';
-    const files = { 'team.xlsx': grid, 'notes.xlsx': Buffer.from(await notes.xlsx.writeBuffer()), 'text.xlsx': Buffer.from('id,name\n') };
+    const files = {
+      'team.xlsx': grid,
+      'notes.xlsx': Buffer.from(await notes.xlsx.writeBuffer()),
+      'text.xlsx': Buffer.from('id,name\n'),
+      'holed.xlsx': Buffer.from(await holed.xlsx.writeBuffer()),
+    };
     for (const [argv, code, message] of cases) {
       const r = await run(files, ...argv);
       expect([r.code, r.io.stderr]).toEqual([code, expect.stringMatching(message)]);

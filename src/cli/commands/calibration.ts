@@ -164,6 +164,15 @@ export interface AddedPack {
  */
 export async function addCalibrationPack(workbook: Workbook, model: FrameworkModel, options: PackOptions, io: CliIO): Promise<AddedPack> {
   const grid = readGrid(workbook, options.sheet, options.fileName);
+  // The pack reads the grid row by row, from the first person down: a blank row in between would shift everyone below it.
+  const gap = grid.people.findIndex((p, i) => p.row !== grid.geometry.firstPersonRow + i);
+  if (gap >= 0) {
+    throw new CompetencyError(
+      'invalid-file',
+      `row ${grid.geometry.firstPersonRow + gap + 1} of the grid "${grid.geometry.sheetName}" has no id, between two people; give that person an id or delete the row, then build the pack again`,
+      options.fileName,
+    );
+  }
   const registry = readRegistry(workbook);
   const previous = previousPackSheets(workbook, registry);
 

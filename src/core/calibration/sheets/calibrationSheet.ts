@@ -136,13 +136,13 @@ export function calibrationSheet(input: CalibrationSheetInput): { sheet: SheetPl
     'Fewer ratings say too little about a rater to flag them.',
   );
   const sdRatio = setting(
-    'Compressed when their SD is below this share of everyone’s',
+    'Compressed: their SD is below this share of everyone’s',
     settings.compressionSdRatio,
     'cal-input-percent',
     'A rater who uses little of the scale: ratings bunched together.',
   );
   const modeLimit = setting(
-    '… or when this share of their ratings is on one level',
+    '… or this share of their ratings is on one level',
     settings.compressionModeShare,
     'cal-input-percent',
     'A rater who gives nearly everyone the same level.',
@@ -607,7 +607,7 @@ export function calibrationSheet(input: CalibrationSheetInput): { sheet: SheetPl
     row += readiness.length + 1;
   }
 
-  canvas.width(0, 34);
+  canvas.width(0, 46);
   for (let col = 1; col < Math.max(raterCols, diffCol + K, C + 1, c.who + 1); col++) canvas.width(col, 10);
   canvas.width(c.who, 22);
 

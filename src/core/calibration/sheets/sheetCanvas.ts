@@ -81,7 +81,7 @@ export const CALIBRATION_STYLES: Record<string, CellStyle> = {
   'cal-title': { bold: true, fontSize: 14 },
   'cal-section': { bold: true, fontSize: 12 },
   'cal-note': { italic: true, fontColor: '595959' },
-  'cal-header': { bold: true, fill: 'D9E1F2', border: 'thin', wrap: true, vAlign: 'bottom' },
+  'cal-header': { bold: true, fill: 'D9E1F2', border: 'thin', wrap: true, vAlign: 'bottom', hAlign: 'center' },
   'cal-header-rotated': { bold: true, fill: 'D9E1F2', border: 'thin', rotate: 90, hAlign: 'center' },
   'cal-input': { fill: 'DDEBF7', border: 'thin', fontColor: '1F4E79', bold: true },
   'cal-input-percent': { fill: 'DDEBF7', border: 'thin', fontColor: '1F4E79', bold: true, numberFormat: '0%' },

@@ -92,6 +92,6 @@ describe('reading a level', () => {
         { code: 'A', name: 'Other', value: 2 },
       ],
     });
-    expect(s.parse('A').value).toBe(2);
+    expect(s.parse('A')?.value).toBe(2);
   });
 });

@@ -170,7 +170,7 @@ export const strings = {
       'unknown-framework': { title: 'Framework not found', fix: 'Choose a framework from the list again.' },
       'unknown-scale': { title: 'Scale not found', fix: 'Check the framework file: every competency must use a scale it defines.' },
       'invalid-framework': { title: 'The framework file has problems', fix: 'Fix the places listed in the file and import it again. Nothing was imported.' },
-      'invalid-roster': { title: 'The roster has problems', fix: 'Fix the rows listed, then run the action again. Nothing was written.' },
+      'invalid-roster': { title: 'The roster has problems', fix: 'Fix what is described above in the roster, then run the action again. Nothing was written.' },
       'invalid-file': { title: 'The file cannot be read', fix: 'Save it as UTF-8 (in Excel: Save As > CSV UTF-8) and choose it again.' },
       'invalid-argument': { title: 'An option is not valid', fix: 'Check the options above and try again.' },
       'sheet-conflict': { title: 'A sheet is in the way', fix: 'Rename or move the sheet named above, then run the action again. Your cells were not changed.' },

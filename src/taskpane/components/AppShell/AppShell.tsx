@@ -3,6 +3,7 @@
  * spinner; outside Excel a helpful message; in Excel the framework section,
  * the actions and the feedback area that stays in view at the bottom.
  */
+import { useEffect } from 'react';
 import { Body1, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { strings } from '../../strings';
 import { useTaskpane } from '../../state/TaskpaneContext';
@@ -46,10 +47,20 @@ const useStyles = makeStyles({
   centre: { paddingTop: tokens.spacingVerticalXXL },
 });
 
+/** Marked once the user can act (a framework can be chosen, or the outside-Excel help is shown): the bench's time to interactive. */
+export const INTERACTIVE_MARK = 'taskpane-interactive';
+
+function useInteractiveMark(ready: boolean): void {
+  useEffect(() => {
+    if (ready && typeof performance !== 'undefined' && performance.getEntriesByName(INTERACTIVE_MARK).length === 0) performance.mark(INTERACTIVE_MARK);
+  }, [ready]);
+}
+
 export function AppShell() {
   const styles = useStyles();
   const { state } = useTaskpane();
   const info = state.host.status === 'ready' ? state.host.info : undefined;
+  useInteractiveMark(info?.kind === 'outside' || (info?.kind === 'excel' && state.library.status !== 'loading'));
   return (
     <div className={styles.page}>
       <header className={styles.header}>

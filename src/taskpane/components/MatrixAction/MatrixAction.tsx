@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
   roles: { display: 'flex', flexDirection: 'column', paddingLeft: tokens.spacingHorizontalL },
+  groupLabel: { display: 'block' },
 });
 
 export function MatrixAction(props: { framework: FrameworkModel; frameworkKey: string }) {
@@ -25,7 +26,7 @@ export function MatrixAction(props: { framework: FrameworkModel; frameworkKey: s
     <div className={styles.root}>
       <Body1 className={styles.muted}>{strings.matrix.description}</Body1>
       <div role="group" aria-labelledby="matrix-roles-label">
-        <Label id="matrix-roles-label" weight="semibold">
+        <Label id="matrix-roles-label" weight="semibold" className={styles.groupLabel}>
           {strings.matrix.rolesLabel}
         </Label>
         <Checkbox

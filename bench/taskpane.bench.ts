@@ -26,7 +26,8 @@ function gzipKb(file: string): number {
 /** The scripts taskpane.html loads itself, in order. */
 function pageScripts(dist: string): string[] {
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
-  return [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((src) => !src.startsWith('office-js/'));
+  // The production page is minified: attribute quotes may be gone.
+  return [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]).filter((src) => !src.startsWith('office-js/'));
 }
 
 function median(xs: number[]): number {

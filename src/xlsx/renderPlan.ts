@@ -6,7 +6,9 @@
  * one rule per range. A plan sheet whose name is taken gets a unique name, and
  * every reference to it in formulas, dropdown sources and names follows.
  */
-import type { CellValue, ConditionalFormattingRule, Workbook, Worksheet } from 'exceljs';
+import type { AddWorksheetOptions, Cell, CellValue, ConditionalFormattingRule, PageSetup, Workbook, Worksheet, WorksheetProperties } from 'exceljs';
+import { stream } from 'exceljs';
+import type { Writable } from 'stream';
 import './exceljsTypes';
 import type { CellStyle, ConditionalFormat, LayoutPlan, PlanCell, SheetPlan } from '../core/layouts/plan';
 import { rectRef } from '../core/layouts/a1';
@@ -53,8 +55,7 @@ function cellValue(cell: PlanCell, rename: (f: string) => string): CellValue | u
   return cell; // string, number or boolean: a string cell stays text
 }
 
-function applyParts(ws: Worksheet, row: number, col: number, parts: ExcelStyleParts): void {
-  const cell = ws.getCell(row + 1, col + 1);
+function applyParts(cell: Cell, parts: ExcelStyleParts): void {
   if (parts.font) cell.font = cell.font ? { ...cell.font, ...parts.font } : parts.font;
   if (parts.fill) cell.fill = parts.fill;
   if (parts.alignment) cell.alignment = cell.alignment ? { ...cell.alignment, ...parts.alignment } : parts.alignment;
@@ -99,38 +100,33 @@ function conditionalRule(cf: ConditionalFormat, rename: (f: string) => string): 
   }
 }
 
-function renderSheet(ws: Worksheet, sheet: SheetPlan, styles: Record<string, CellStyle>, rename: (f: string) => string): void {
+/** What both ExcelJS sheet kinds offer: an in-memory Worksheet and a streaming WorksheetWriter. */
+type SheetTarget = Pick<Worksheet, 'getRow' | 'getColumn' | 'mergeCells' | 'dataValidations' | 'addConditionalFormatting'>;
+
+/** A sheet's options at creation: visibility, tab colour, frozen panes, page setup. */
+export function worksheetOptions(sheet: SheetPlan): Partial<AddWorksheetOptions> {
+  const pageSetup: Partial<PageSetup> = {};
+  if (sheet.printTitleRows) pageSetup.printTitlesRow = `${sheet.printTitleRows[0] + 1}:${sheet.printTitleRows[1] + 1}`;
+  if (sheet.landscape) pageSetup.orientation = 'landscape';
+  if (sheet.fitToWidth) Object.assign(pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  return {
+    state: sheet.hidden ? 'hidden' : 'visible',
+    properties: sheet.tabColor ? ({ tabColor: { argb: argb(sheet.tabColor) } } as Partial<WorksheetProperties>) : {},
+    views: sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols) ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [],
+    pageSetup,
+  };
+}
+
+/**
+ * Writes one sheet row by row, top to bottom: every row gets its values,
+ * styles and height before the next, so a streaming writer can commit (and
+ * forget) each row as it goes. Merges, dropdowns and heatmaps go first.
+ */
+function renderSheet(ws: SheetTarget, sheet: SheetPlan, styles: Record<string, CellStyle>, rename: (f: string) => string, commitRows: boolean): void {
   for (const w of sheet.columnWidths) {
     const column = ws.getColumn(w.col + 1);
     column.width = w.width;
     if (w.hidden) column.hidden = true;
-  }
-  for (const block of sheet.blocks) {
-    for (let i = 0; i < block.cells.length; i++) {
-      const line = block.cells[i];
-      const row = ws.getRow(block.row + i + 1);
-      for (let j = 0; j < line.length; j++) {
-        const value = cellValue(line[j], rename);
-        if (value !== undefined) row.getCell(block.col + j + 1).value = value;
-      }
-    }
-  }
-  const parts = new Map<string, ExcelStyleParts>();
-  for (const s of sheet.styles) {
-    let p = parts.get(s.style);
-    if (!p) {
-      const style = styles[s.style];
-      if (!style) throw new Error(`layout plan: sheet "${sheet.name}" names an unknown style "${s.style}"`);
-      p = excelStyle(style);
-      parts.set(s.style, p);
-    }
-    const { row, col, rows, cols } = s.range;
-    for (let r = row; r < row + rows; r++) for (let c = col; c < col + cols; c++) applyParts(ws, r, c, p);
-  }
-  for (const h of sheet.rowHeights ?? []) {
-    const row = ws.getRow(h.row + 1);
-    row.height = h.height;
-    if (h.hidden) row.hidden = true;
   }
   for (const m of sheet.merges ?? []) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
   for (const v of sheet.validations) {
@@ -147,36 +143,104 @@ function renderSheet(ws: Worksheet, sheet: SheetPlan, styles: Record<string, Cel
       prompt: clip(v.prompt, PROMPT_MAX),
     });
   }
-  for (const cf of sheet.conditionalFormats) {
-    ws.addConditionalFormatting({ ref: rectRef(cf.range), rules: [conditionalRule(cf, rename)] });
+  for (const cf of sheet.conditionalFormats) ws.addConditionalFormatting({ ref: rectRef(cf.range), rules: [conditionalRule(cf, rename)] });
+
+  const parts = new Map<string, ExcelStyleParts>();
+  const partsOf = (id: string) => {
+    let p = parts.get(id);
+    if (!p) {
+      const style = styles[id];
+      if (!style) throw new Error(`layout plan: sheet "${sheet.name}" names an unknown style "${id}"`);
+      parts.set(id, (p = excelStyle(style)));
+    }
+    return p;
+  };
+  const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h]));
+  let last = -1;
+  for (const b of sheet.blocks) last = Math.max(last, b.row + b.cells.length - 1);
+  for (const st of sheet.styles) last = Math.max(last, st.range.row + st.range.rows - 1);
+  for (const h of heights.keys()) last = Math.max(last, h);
+  for (let r = 0; r <= last; r++) {
+    const row = ws.getRow(r + 1);
+    for (const b of sheet.blocks) {
+      const line = b.cells[r - b.row];
+      if (!line) continue;
+      for (let j = 0; j < line.length; j++) {
+        const value = cellValue(line[j], rename);
+        if (value !== undefined) row.getCell(b.col + j + 1).value = value;
+      }
+    }
+    for (const st of sheet.styles) {
+      const { row: top, col, rows, cols } = st.range;
+      if (r < top || r >= top + rows) continue;
+      const p = partsOf(st.style);
+      for (let c = col; c < col + cols; c++) applyParts(row.getCell(c + 1), p);
+    }
+    const h = heights.get(r);
+    if (h) {
+      row.height = h.height;
+      if (h.hidden) row.hidden = true;
+    }
+    if (commitRows) row.commit();
   }
-  if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols)) {
-    ws.views = [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
-  }
-  if (sheet.printTitleRows) ws.pageSetup.printTitlesRow = `${sheet.printTitleRows[0] + 1}:${sheet.printTitleRows[1] + 1}`;
-  if (sheet.landscape) ws.pageSetup.orientation = 'landscape';
-  if (sheet.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
 }
 
-export function renderPlan(workbook: Workbook, plan: LayoutPlan, options: RenderOptions = {}): RenderResult {
-  const taken = workbook.worksheets.map((w) => w.name);
+/** Sheet names for a plan, unique against those taken; and the renames formulas must follow. */
+function planNames(plan: LayoutPlan, taken: string[]): { names: string[]; renames: SheetRenames } {
   const names = plan.sheets.map((s) => {
     const name = uniqueSheetName(s.name, taken);
     taken.push(name);
     return name;
   });
-  const renames = sheetRenames(plan.sheets.map((s, i) => [s.name, names[i]] as [string, string]));
+  return { names, renames: sheetRenames(plan.sheets.map((s, i) => [s.name, names[i]] as [string, string])) };
+}
+
+/** Writes a plan into an in-memory workbook (one that may already hold sheets). */
+export function renderPlan(workbook: Workbook, plan: LayoutPlan, options: RenderOptions = {}): RenderResult {
+  const taken = workbook.worksheets.map((w) => w.name);
+  const { names, renames } = planNames(plan, taken);
   const rename = (f: string) => renameSheetRefs(f, renames);
 
   const sheets: RenderedSheet[] = plan.sheets.map((sheet, i) => {
-    const worksheet = workbook.addWorksheet(names[i], {
-      state: sheet.hidden ? 'hidden' : 'visible',
-      properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
-    });
-    renderSheet(worksheet, sheet, plan.styles, rename);
+    const worksheet = workbook.addWorksheet(names[i], worksheetOptions(sheet));
+    renderSheet(worksheet, sheet, plan.styles, rename, false);
     options.onSheet?.(names[i], i, plan.sheets.length);
     return { plan: sheet, worksheet, name: names[i] };
   });
   for (const n of plan.names) workbook.definedNames.add(rename(n.ref), n.name);
   return { sheets, renames };
+}
+
+/**
+ * Writes a plan as a new workbook through ExcelJS's streaming writer: each
+ * row is serialised and dropped as soon as it is complete, so a grid of
+ * thousands of people takes a fraction of the memory of an in-memory
+ * workbook. `extra` adds sheets after the plan's (the registry), and
+ * `activeSheet` picks the tab the workbook opens on.
+ */
+export async function writePlanStream(
+  plan: LayoutPlan,
+  output: Writable,
+  options: RenderOptions & {
+    extra?: (workbook: stream.xlsx.WorkbookWriter, rendered: RenderResult) => void;
+    activeSheet?: number;
+  } = {},
+): Promise<RenderResult> {
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
+  const { names, renames } = planNames(plan, []);
+  const rename = (f: string) => renameSheetRefs(f, renames);
+  const sheets: RenderedSheet[] = [];
+  plan.sheets.forEach((sheet, i) => {
+    const worksheet = workbook.addWorksheet(names[i], worksheetOptions(sheet));
+    renderSheet(worksheet, sheet, plan.styles, rename, true);
+    worksheet.commit();
+    options.onSheet?.(names[i], i, plan.sheets.length);
+    sheets.push({ plan: sheet, worksheet, name: names[i] });
+  });
+  for (const n of plan.names) workbook.definedNames.add(rename(n.ref), n.name);
+  const rendered = { sheets, renames };
+  options.extra?.(workbook, rendered);
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: options.activeSheet ?? 0, visibility: 'visible' }];
+  await workbook.commit();
+  return rendered;
 }

@@ -4,7 +4,7 @@
  * after rendering. The sheet is hidden; both the add-in and the command line
  * keep it, so either can rebuild what the other wrote.
  */
-import type { Workbook } from 'exceljs';
+import type { stream, Workbook, Worksheet } from 'exceljs';
 import type { RenderResult } from './renderPlan';
 import {
   REGISTRY_SHEET_NAME,
@@ -39,15 +39,26 @@ export function registryFor(rendered: RenderResult, planTitle: string, names: re
   };
 }
 
-/** Replaces the registry sheet with `registry` (a hidden sheet, last in the workbook). */
-export function writeRegistry(workbook: Workbook, registry: Registry): void {
-  const old = workbook.getWorksheet(REGISTRY_SHEET_NAME);
-  if (old) workbook.removeWorksheet(old.id);
-  const ws = workbook.addWorksheet(REGISTRY_SHEET_NAME, { state: 'hidden' });
+function fill(ws: Worksheet, registry: Registry, commitRows: boolean): void {
   registryRows(registry).forEach((cells, i) => {
     const row = ws.getRow(i + 1);
     cells.forEach((v, j) => {
       if (v !== '') row.getCell(j + 1).value = v;
     });
+    if (commitRows) row.commit();
   });
+}
+
+/** Replaces the registry sheet with `registry` (a hidden sheet, last in the workbook). */
+export function writeRegistry(workbook: Workbook, registry: Registry): void {
+  const old = workbook.getWorksheet(REGISTRY_SHEET_NAME);
+  if (old) workbook.removeWorksheet(old.id);
+  fill(workbook.addWorksheet(REGISTRY_SHEET_NAME, { state: 'hidden' }), registry, false);
+}
+
+/** Adds the registry sheet to a workbook being streamed (after the product's sheets). */
+export function streamRegistry(workbook: stream.xlsx.WorkbookWriter, registry: Registry): void {
+  const ws = workbook.addWorksheet(REGISTRY_SHEET_NAME, { state: 'hidden' });
+  fill(ws, registry, true);
+  ws.commit();
 }

@@ -37,6 +37,12 @@ export function TaskpaneProvider(props: { workbench: Workbench; children: ReactN
       } catch (e) {
         if (live) dispatch({ type: 'library-failed', problem: describeProblem(e) });
       }
+      try {
+        const frameworks = await workbench.storedFrameworks();
+        if (live && frameworks.length) dispatch({ type: 'stored-frameworks-loaded', frameworks });
+      } catch (e) {
+        if (live) dispatch({ type: 'stored-frameworks-failed', problem: describeProblem(e) });
+      }
     })();
     return () => {
       live = false;

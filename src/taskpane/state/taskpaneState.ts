@@ -65,6 +65,8 @@ export interface TaskpaneState {
   /** The grid the heatmap and calibration actions work on, by sheet name. */
   gridSheet?: string;
   operation: Operation;
+  /** Why the frameworks kept in the workbook could not be read, if they could not. */
+  storedProblem?: UserProblem;
   /** The last import's outcome, shown beside the picker. */
   lastImport?: { name: string; warnings: string[]; replaced: boolean };
 }
@@ -75,6 +77,8 @@ export type TaskpaneEvent =
   | { type: 'library-failed'; problem: UserProblem }
   | { type: 'framework-selected'; key: string }
   | { type: 'framework-imported'; framework: ImportedFramework }
+  | { type: 'stored-frameworks-loaded'; frameworks: ImportedFramework[] }
+  | { type: 'stored-frameworks-failed'; problem: UserProblem }
   | { type: 'matrix-roles-changed'; frameworkKey: string; roleIds: string[] }
   | { type: 'grid-options-changed'; patch: Partial<GridOptions> }
   | { type: 'calibration-options-changed'; patch: Partial<CalibrationOptions> }
@@ -177,6 +181,13 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
         operation: state.operation.status === 'running' ? state.operation : { status: 'idle' },
       };
     }
+    case 'stored-frameworks-loaded': {
+      // A file imported in this session wins over the copy kept in the workbook.
+      const have = new Set(state.imported.map((f) => f.model.id));
+      return { ...state, imported: [...event.frameworks.filter((f) => !have.has(f.model.id)), ...state.imported], storedProblem: undefined };
+    }
+    case 'stored-frameworks-failed':
+      return { ...state, storedProblem: event.problem };
     case 'matrix-roles-changed':
       return { ...state, matrixRoles: { ...state.matrixRoles, [event.frameworkKey]: event.roleIds } };
     case 'grid-options-changed':

@@ -41,6 +41,7 @@ export interface ActionSummary {
 
 export interface ImportedFramework {
   model: FrameworkModel;
+  /** The file it came from, or where it is kept ("this workbook"). */
   fileName: string;
   warnings: Issue[];
 }
@@ -93,7 +94,10 @@ export interface Workbench {
   connect(): Promise<HostInfo>;
   capabilities(): Capabilities;
   builtInFrameworks(): Promise<readonly FrameworkModel[]>;
-  importFramework(fileName: string, bytes: Uint8Array): Promise<ImportedFramework>;
+  /** One framework file, or the CSV tables of one framework. */
+  importFramework(files: { name: string; bytes: Uint8Array }[]): Promise<ImportedFramework>;
+  /** Frameworks kept in the open workbook by an earlier import. */
+  storedFrameworks(): Promise<ImportedFramework[]>;
   listTables(): Promise<string[]>;
   listGrids(): Promise<GridSummary[]>;
   insertMatrix(request: MatrixRequest, run: RunControl): Promise<ActionSummary>;

@@ -18,13 +18,12 @@
  * levelDistribution.ts computes them.
  */
 import type { PlanCell, Rect, SheetPlan } from '../../layouts/plan';
-import { cellRef, columnLetters } from '../../layouts/a1';
+import { cellRef, columnLetters, quoteSheet, rectRef } from '../../layouts/a1';
 import type { RatingMatrix } from '../ratingMatrix';
 import type { CalibrationStatistics, GroupStatistics } from '../statistics';
 import type { GridSource } from '../gridSource';
 import type { RoleReadiness } from '../readiness';
-import { quoteSheet, rectRef } from '../../layouts/a1';
-import { DataRefs } from './dataSheet';
+import type { DataRefs } from './dataSheet';
 import { exactCriterion, formula, SheetCanvas } from './sheetCanvas';
 import { divergingScale, levelStep } from './divergingColors';
 import { GUIDELINE_REGION, SETTING_KEYS, SETTINGS_REGION } from '../sheetSettings';

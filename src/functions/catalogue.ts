@@ -64,7 +64,8 @@ export function framework(text: string): FrameworkModel {
 /** A framework id or name gives its primary scale; a scale id gives that scale. */
 export function findScale(text: string): Scale | undefined {
   const index = current();
-  if (index.scaleByText.has(text)) return index.scaleByText.get(text);
+  const known = index.scaleByText.get(text);
+  if (known !== undefined || index.scaleByText.has(text)) return known;
   const key = normaliseLevelText(text);
   const found = index.scaleByKey.get(key) ?? index.frameworkByKey.get(key)?.primaryScale;
   if (index.scaleByText.size > 1000) index.scaleByText.clear();

@@ -14,7 +14,7 @@ import type { FunctionDeclaration, ParamKind } from './functionDeclaration';
 import { errorIn, type FormulaError } from './formulaError';
 import { scaleFromRange } from './rangeScale';
 import { readLevel } from './readLevel';
-import { inferScale, mayNameLevel } from './scaleInference';
+import { inferScale, inferScaleOfCells, mayNameLevel, type Agreement } from './scaleInference';
 
 export type LevelForm = 'code' | 'name';
 
@@ -131,6 +131,21 @@ function tokens(args: readonly (CellMatrix | null | undefined)[], at: readonly n
   return out;
 }
 
+function isOneCell(arg: CellMatrix | null | undefined): boolean {
+  return !arg || (arg.length === 1 && arg[0].length === 1);
+}
+
+/** The scale that reads every level of the call, when none is given. */
+function inferredScale(args: readonly (CellMatrix | null | undefined)[], at: readonly number[], agreement: Agreement): Scale {
+  // A call per cell (a filled-down formula): at most two single cells, whose answer is remembered.
+  const first = args[at[0]];
+  const second = at.length > 1 ? args[at[1]] : undefined;
+  if (at.length <= 2 && isOneCell(first) && isOneCell(second)) {
+    return inferScaleOfCells(first?.[0][0], second?.[0][0], agreement);
+  }
+  return inferScale(tokens(args, at, false), agreement);
+}
+
 /** What a declaration needs settled, worked out once per declaration. */
 interface Needs {
   scaleAt: number;
@@ -164,9 +179,10 @@ function needs(decl: FunctionDeclaration): Needs {
 
 function optionError(arg: CellMatrix | null | undefined): FormulaError | undefined {
   if (!arg) return undefined;
-  for (const row of arg) {
-    for (const cell of row) {
-      const error = errorIn(cell);
+  for (let r = 0; r < arg.length; r++) {
+    const row = arg[r];
+    for (let c = 0; c < row.length; c++) {
+      const error = errorIn(row[c]);
       if (error) return error;
     }
   }
@@ -186,7 +202,7 @@ export function openCall(decl: FunctionDeclaration, args: readonly (CellMatrix |
   if (passed) return passed;
   let scale: Scale | undefined;
   if (n.levelsAt.length) {
-    scale = scaleOption(scaleArg) ?? inferScale(tokens(args, n.levelsAt, false), decl.agreement ?? 'value');
+    scale = scaleOption(scaleArg) ?? inferredScale(args, n.levelsAt, decl.agreement ?? 'value');
   }
   let framework: FrameworkModel | undefined;
   if (n.framework) {

@@ -10,7 +10,7 @@ import { CompetencyError, isCompetencyError } from '../core/problems';
 import { BLANK, type CellMatrix, type CellValue } from './cellValue';
 import type { FunctionCall } from './functionCall';
 import { errorIn, FormulaError, formulaErrorOf } from './formulaError';
-import { memoOf, valueOfMiss, type ValueMemo } from './levelValues';
+import { memoOf, valueOf, type ValueMemo } from './levelValues';
 
 type Read<T> = T | FormulaError;
 
@@ -91,8 +91,7 @@ export function rosterGap([ratings, roles, header]: readonly CellMatrix[], call:
         row[j] = raw !== null && typeof raw === 'object' ? (errorIn(raw) as FormulaError) : c instanceof FormulaError ? c : BLANK;
         continue;
       }
-      let rating = typeof raw === 'string' ? memo.text[raw] : undefined;
-      if (rating === undefined) rating = valueOfMiss(memo, raw);
+      const rating = valueOf(memo, raw);
       const target = targets[j];
       row[j] = rating instanceof FormulaError ? rating : rating === null || target !== target ? BLANK : rating - target;
     }

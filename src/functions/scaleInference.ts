@@ -8,7 +8,7 @@
  */
 import type { ScaleLevel } from '../core/framework/schema';
 import { isNotRated, type Scale } from '../core/scale';
-import { CompetencyError, listForHumans } from '../core/problems';
+import { CompetencyError, isCompetencyError, listForHumans } from '../core/problems';
 import { describeScale, knownScales, scaleChoicesForHumans } from './catalogue';
 import { registryVersion } from './frameworkRegistry';
 
@@ -109,4 +109,49 @@ export function inferScale(tokens: Iterable<unknown>, agreement: Agreement): Sca
     }
   }
   return scales[candidates[0]].scale;
+}
+
+type Inferred = Scale | CompetencyError;
+
+let pairsVersion = -1;
+let pairsCount = 0;
+const pairs: Record<Agreement, Map<unknown, Map<unknown, Inferred>>> = { value: new Map(), spelling: new Map() };
+
+/**
+ * inferScale for a call whose level arguments are one or two single cells (undefined for
+ * none), the way Excel calls a formula filled down a roster: once per cell, with a handful
+ * of distinct pairs. Each pair's answer, error included, is remembered until the known
+ * frameworks change, so those calls skip building and intersecting the candidate lists.
+ */
+export function inferScaleOfCells(first: unknown, second: unknown, agreement: Agreement): Scale {
+  const version = registryVersion();
+  if (version !== pairsVersion || pairsCount > READERS_LIMIT) {
+    pairs.value.clear();
+    pairs.spelling.clear();
+    pairsCount = 0;
+    pairsVersion = version;
+  }
+  // Only cells that may name a level are tokens; keying the rest (blanks, errors) as undefined
+  // keeps error objects, new in every call, out of the cache.
+  const a = mayNameLevel(first) ? first : undefined;
+  const b = mayNameLevel(second) ? second : undefined;
+  const byFirst = pairs[agreement];
+  let bySecond = byFirst.get(a);
+  if (!bySecond) byFirst.set(a, (bySecond = new Map()));
+  let inferred = bySecond.get(b);
+  if (inferred === undefined) {
+    const tokens = new Set<unknown>();
+    if (a !== undefined) tokens.add(a);
+    if (b !== undefined) tokens.add(b);
+    try {
+      inferred = inferScale(tokens, agreement);
+    } catch (e) {
+      if (!isCompetencyError(e)) throw e;
+      inferred = e;
+    }
+    bySecond.set(b, inferred);
+    pairsCount++;
+  }
+  if (inferred instanceof CompetencyError) throw inferred;
+  return inferred;
 }

@@ -21,10 +21,15 @@ interface Slot {
   version: number;
 }
 
+// The slot object, once found or made, never changes (only its fields do), so this module keeps a
+// reference to it: every worksheet-function call checks the version, and a global lookup costs more.
+let found: Slot | undefined;
+
 function slot(): Slot {
+  if (found) return found;
   const g = globalThis as { [SLOT]?: Slot };
   g[SLOT] ??= { frameworks: [], version: 0 };
-  return g[SLOT];
+  return (found = g[SLOT]);
 }
 
 /** Replaces the workbook's frameworks (pass [] when the workbook has none). */

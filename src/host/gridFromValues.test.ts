@@ -29,7 +29,7 @@ function valuesOf(sheet: SheetPlan, shiftRows = 0): unknown[][] {
   return Array.from(out, (row) => Array.from(row ?? [], (v) => v ?? ''));
 }
 
-describe('finding a team grid in a sheet\'s values', () => {
+describe("finding a team grid in a sheet's values", () => {
   const layout = workbookLayout(MIT, { roster, formulas: 'portable' });
   const sheet = layout.plan.sheets.find((s) => s.kind === 'grid')!;
   const expected = layout.grid!;
@@ -40,7 +40,21 @@ describe('finding a team grid in a sheet\'s values', () => {
     expect(g.frameworkId).toBe('mit-devops');
     expect(g.personIds).toEqual(['E1', 'E2']);
     expect(g.competencyIds).toEqual(expected.competencyIds);
-    for (const key of ['keyRow', 'firstPersonRow', 'idCol', 'nameCol', 'roleCol', 'managerCol', 'nextRoleCol', 'blockingCol', 'ratingCols', 'gapCols', 'valueCols', 'ratings', 'gaps'] as const) {
+    for (const key of [
+      'keyRow',
+      'firstPersonRow',
+      'idCol',
+      'nameCol',
+      'roleCol',
+      'managerCol',
+      'nextRoleCol',
+      'blockingCol',
+      'ratingCols',
+      'gapCols',
+      'valueCols',
+      'ratings',
+      'gaps',
+    ] as const) {
       expect([key, g[key]]).toEqual([key, expected[key]]);
     }
     expect(found.people.map((p) => [p.id, p.name, p.role, p.manager])).toEqual([

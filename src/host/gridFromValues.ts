@@ -62,7 +62,11 @@ function blockRect(first: number, rows: number, cols: number[]): Rect {
  * The grid in `values` (rows from A1), or undefined when the sheet holds none.
  * `formulas` is the grid's formula style, which values alone cannot show.
  */
-export function gridFromValues(sheetName: string, values: readonly (readonly unknown[])[], formulas: FormulaMode = 'portable'): GridValues | undefined {
+export function gridFromValues(
+  sheetName: string,
+  values: readonly (readonly unknown[])[],
+  formulas: FormulaMode = 'portable',
+): GridValues | undefined {
   const keyRow = keyRowOf(values);
   if (keyRow < 0) return undefined;
   const keys = (values[keyRow] ?? []).map(text);

@@ -49,11 +49,18 @@ describe('the Office environment', () => {
   });
 
   it('leaves the theme open when Office cannot report one, rather than failing', async () => {
-    await withOffice(office('Excel', { theme: () => { throw new Error('not supported'); } }), async () => {
-      const env = await officeEnvironment();
-      expect(env.host).toBe('excel');
-      expect(env.theme).toBeUndefined();
-    });
+    await withOffice(
+      office('Excel', {
+        theme: () => {
+          throw new Error('not supported');
+        },
+      }),
+      async () => {
+        const env = await officeEnvironment();
+        expect(env.host).toBe('excel');
+        expect(env.theme).toBeUndefined();
+      },
+    );
   });
 
   it('answers requirement-set questions from Office', async () => {

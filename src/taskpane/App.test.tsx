@@ -11,6 +11,18 @@ import { TextDecoder, TextEncoder } from 'util';
 // jsdom leaves out the encoding API that every browser has; the CSV decoding needs it.
 Object.assign(globalThis, { TextDecoder, TextEncoder });
 
+// Fluent's accordion motion hands React 18 a boolean `inert`, which React's development build warns about
+// (production builds do not). That one known warning is left out; any other console error still shows.
+const consoleError = console.error.bind(console);
+beforeAll(() => {
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (text.includes('for a non-boolean attribute') && text.includes('inert')) return;
+    consoleError(...args);
+  });
+});
+afterAll(() => jest.restoreAllMocks());
+
 function start(wb: ScriptedWorkbench = scriptedWorkbench()) {
   render(<App workbench={wb} />);
   return wb;
@@ -35,7 +47,9 @@ function fileOf(name: string, content: string | Uint8Array, type = 'text/csv'): 
   // jsdom's File lacks arrayBuffer(); the browser has it.
   if (!('arrayBuffer' in file)) {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    Object.defineProperty(file, 'arrayBuffer', { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    Object.defineProperty(file, 'arrayBuffer', {
+      value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    });
   }
   return file;
 }
@@ -69,7 +83,8 @@ describe('the task pane', () => {
     openSection(strings.preview.roles(fw.roles.length));
     for (const role of fw.roles) expect(screen.getAllByText(new RegExp(role.name.replace(/[()]/g, '.'))).length).toBeGreaterThan(0);
     openSection(strings.preview.scales(fw.scales.length));
-    for (const level of fw.primaryScale.levels) expect(screen.getAllByText(strings.preview.levelLine(level.code, level.name)).length).toBeGreaterThan(0);
+    for (const level of fw.primaryScale.levels)
+      expect(screen.getAllByText(strings.preview.levelLine(level.code, level.name)).length).toBeGreaterThan(0);
     expect(screen.getByText(strings.preview.nothingWritten)).toBeTruthy();
     expect(wb.calls.filter((c) => c.action !== 'tables')).toEqual([]);
   });
@@ -166,7 +181,11 @@ describe('the task pane', () => {
 
   it('shows roster problems in plain words with what to do, and the action can be run again', async () => {
     const wb = start();
-    wb.answers.grid = new CompetencyError('invalid-roster', 'row 3: role "Wizard" is not a role of MIT DevOps; use Engineer I or Engineer II', 'Sheet1!A1:C4');
+    wb.answers.grid = new CompetencyError(
+      'invalid-roster',
+      'row 3: role "Wizard" is not a role of MIT DevOps; use Engineer I or Engineer II',
+      'Sheet1!A1:C4',
+    );
     await chooseFramework(builtIn('mit-devops').name);
     openSection(strings.grid.heading);
     fireEvent.click(screen.getByRole('button', { name: strings.grid.run }));
@@ -204,7 +223,13 @@ describe('the task pane', () => {
 
   it('reports ratings that could not be placed and where they were put', async () => {
     const wb = start();
-    wb.answers.grid = summary({ sheetsReplaced: ['Team grid'], ratingsKept: 40, ratingsUnplaced: 3, unplacedSheet: 'Unplaced ratings', warnings: ['2 people left the roster'] });
+    wb.answers.grid = summary({
+      sheetsReplaced: ['Team grid'],
+      ratingsKept: 40,
+      ratingsUnplaced: 3,
+      unplacedSheet: 'Unplaced ratings',
+      warnings: ['2 people left the roster'],
+    });
     await chooseFramework(builtIn('mit-devops').name);
     openSection(strings.grid.heading);
     fireEvent.click(screen.getByRole('button', { name: strings.grid.run }));
@@ -242,7 +267,11 @@ describe('the task pane', () => {
     await chooseFramework(builtIn('mit-devops').name);
     openSection(strings.heatmaps.heading);
     const select = await screen.findByLabelText(strings.gridChoice.label);
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([strings.gridChoice.option('Team grid', 5), strings.gridChoice.option('Team grid (2)', 2)]);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([strings.gridChoice.option('Team grid', 5), strings.gridChoice.option('Team grid (2)', 2)]);
     fireEvent.change(select, { target: { value: 'Team grid (2)' } });
     fireEvent.click(screen.getByRole('button', { name: strings.heatmaps.run }));
     await waitFor(() => expect(status().dataset.state).toBe('succeeded'));
@@ -279,9 +308,53 @@ describe('the task pane', () => {
     expect(screen.getByRole('button', { name: strings.matrix.run })).toBeTruthy();
   });
 
+  it('imports the CSV tables of one framework chosen together', async () => {
+    const wb = start();
+    wb.importAnswer = { model: builtIn('sre-ladder'), fileName: 'competencies.csv, targets.csv', warnings: [] };
+    await screen.findByLabelText(strings.picker.label);
+    const files = [fileOf('competencies.csv', 'competency,category'), fileOf('targets.csv', 'role,competency,level')];
+    fireEvent.change(screen.getByTestId('framework-file'), { target: { files } });
+    expect(await screen.findByText(strings.picker.importedOk(builtIn('sre-ladder').name))).toBeTruthy();
+    expect(wb.calls.find((c) => c.action === 'import')?.request).toEqual([
+      { name: 'competencies.csv', size: 19 },
+      { name: 'targets.csv', size: 21 },
+    ]);
+  });
+
+  it('lists the frameworks kept in the workbook among the imported ones, without choosing one', async () => {
+    const wb = scriptedWorkbench();
+    const kept = builtIn('kaairo-devops');
+    wb.stored = [{ model: kept, fileName: strings.picker.inWorkbook, warnings: [] }];
+    start(wb);
+    const select = (await screen.findByLabelText(strings.picker.label)) as HTMLSelectElement;
+    await waitFor(() => expect(within(select).queryByRole('group', { name: strings.picker.importedGroup })).toBeTruthy());
+    expect(within(within(select).getByRole('group', { name: strings.picker.importedGroup })).getByRole('option').textContent).toBe(
+      kept.name,
+    );
+    expect(select.value).toBe('');
+  });
+
+  it('still offers the library when a framework kept in the workbook cannot be read, and says what to do', async () => {
+    const wb = scriptedWorkbench();
+    wb.stored = new CompetencyError(
+      'invalid-framework',
+      'framework "ours": its JSON is broken; store the framework again (import it from its file)',
+      'CompetencyMatrix.Frameworks row 2',
+    );
+    start(wb);
+    expect(await screen.findByText(/could not be read/)).toBeTruthy();
+    expect(screen.getByText(/its JSON is broken/)).toBeTruthy();
+    const select = screen.getByLabelText(strings.picker.label);
+    expect(within(select).getAllByRole('option').length).toBeGreaterThan(5);
+  });
+
   it('says which places to fix when an imported framework is invalid', async () => {
     const wb = start();
-    wb.importAnswer = new CompetencyError('invalid-framework', 'targets[3].level: level "Z" is not on scale "s"; use one of A, B', 'ours.json');
+    wb.importAnswer = new CompetencyError(
+      'invalid-framework',
+      'targets[3].level: level "Z" is not on scale "s"; use one of A, B',
+      'ours.json',
+    );
     await screen.findByLabelText(strings.picker.label);
     fireEvent.change(screen.getByTestId('framework-file'), { target: { files: [fileOf('ours.json', '{}', 'application/json')] } });
     await waitFor(() => expect(status().dataset.state).toBe('failed'));

@@ -11,26 +11,53 @@ type Samples<T> = { [K in keyof T as T[K] extends string ? never : K]: T[K] exte
 const SAMPLES: Samples<typeof strings> = {
   app: {},
   outsideExcel: {},
-  limits: { notSupported: [['dropdown lists']] },
+  limits: {},
   picker: {
     importedOk: [['Our framework']],
     importWarnings: [[1], [3]],
     replacedImport: [['Our framework']],
-    optionDescription: [['MIT', 1, 1], ['Kaairo', 5, 24]],
+    optionDescription: [
+      ['MIT', 1, 1],
+      ['Kaairo', 5, 24],
+    ],
   },
   preview: {
-    source: [['DevOps competencies', 'MIT', 2020], ['A ladder', 'A team', undefined]],
+    source: [
+      ['DevOps competencies', 'MIT', 2020],
+      ['A ladder', 'A team', undefined],
+    ],
     licence: [['CC BY 4.0']],
     roles: [[1], [5]],
-    competencies: [[24, 0], [24, 1], [24, 6]],
+    competencies: [
+      [24, 0],
+      [24, 1],
+      [24, 6],
+    ],
     scales: [[1], [2]],
-    levelLine: [['A', 'Advanced'], ['3', '3']],
+    levelLine: [
+      ['A', 'Advanced'],
+      ['3', '3'],
+    ],
     targets: [[1], [120]],
   },
   actions: {},
   matrix: {},
-  grid: { csvChosen: [['team.csv', 1], ['team.csv', 1500]], blankCountInvalid: [[10000]] },
-  gridChoice: { otherFrameworks: [['MIT DevOps']], option: [['Team grid', 1], ['Team grid', 25]], gone: [['Team grid']], otherFramework: [['Team grid', 'MIT DevOps']] },
+  grid: {
+    csvChosen: [
+      ['team.csv', 1],
+      ['team.csv', 1500],
+    ],
+    blankCountInvalid: [[10000]],
+  },
+  gridChoice: {
+    otherFrameworks: [['MIT DevOps']],
+    option: [
+      ['Team grid', 1],
+      ['Team grid', 25],
+    ],
+    gone: [['Team grid']],
+    otherFramework: [['Team grid', 'MIT DevOps']],
+  },
   heatmaps: {},
   calibration: {},
   progress: { label: [['Create grid']], step: [[1, 4]] },
@@ -39,6 +66,7 @@ const SAMPLES: Samples<typeof strings> = {
     created: [[['Matrix']], [['Matrix', 'Scale']]],
     replaced: [[['Team grid']]],
     ratingsKept: [[1], [1200]],
+    otherEntriesKept: [[1], [9]],
     ratingsUnplaced: [[1], [3]],
     unplacedSheet: [['Unplaced ratings']],
     renamed: [['Matrix', 'Matrix (2)']],
@@ -48,7 +76,6 @@ const SAMPLES: Samples<typeof strings> = {
   errors: {
     title: [['Create grid']],
     kinds: Object.fromEntries(PROBLEM_KINDS.map((k) => [k, {}])) as Samples<typeof strings.errors.kinds>,
-    emptySelection: {},
     payload: {},
     protectedSheet: {},
     editing: {},
@@ -98,7 +125,8 @@ describe('the task pane strings', () => {
   });
 
   it('end every error fix and error detail with a full stop, so messages read as sentences', () => {
-    for (const t of (all as { path: string; text: string }[]).filter((x) => /\.(fix|detail)$/.test(x.path))) expect([t.path, /[.]$/.test(t.text)]).toEqual([t.path, true]);
+    for (const t of (all as { path: string; text: string }[]).filter((x) => /\.(fix|detail)$/.test(x.path)))
+      expect([t.path, /[.]$/.test(t.text)]).toEqual([t.path, true]);
   });
 
   it('count things in the singular and the plural correctly', () => {

@@ -25,8 +25,8 @@ export const strings = {
 
   limits: {
     title: 'Some features are limited in this version of Excel',
-    noDropdowns: 'This Excel cannot add dropdown lists (it lacks ExcelApi 1.8, as in Office 2019). Grids are written without level dropdowns; type the level codes instead.',
-    notSupported: (what: string) => `This Excel does not support ${what}. Update Office or use Excel on the web.`,
+    noDropdowns:
+      'This Excel cannot add dropdown lists (it lacks ExcelApi 1.8, as in Office 2019). Grids are written without level dropdowns; type the level codes instead.',
   },
 
   picker: {
@@ -36,7 +36,10 @@ export const strings = {
     builtInGroup: 'Built-in library',
     importedGroup: 'Imported',
     importButton: 'Import a framework file…',
-    importHint: 'Framework JSON, CSV or CASE 1.1 JSON. It stays on this computer.',
+    importHint:
+      'Framework JSON, CASE 1.1 JSON, a CSV long table, or several CSV tables chosen together. Read on this computer; kept in the workbook when you build from it.',
+    inWorkbook: 'this workbook',
+    storedUnreadable: 'A framework kept in this workbook could not be read.',
     importedOk: (name: string) => `Imported "${name}". It is now in the list.`,
     importWarnings: (n: number) => `${plural(n, 'remark', 'remarks')} on the file:`,
     replacedImport: (name: string) => `"${name}" was already imported; the list now holds the new file.`,
@@ -63,7 +66,6 @@ export const strings = {
   actions: {
     heading: 'Build',
     busy: 'Another action is running. Wait for it to finish or cancel it.',
-    needFramework: 'Choose a framework first.',
   },
 
   matrix: {
@@ -77,10 +79,12 @@ export const strings = {
 
   grid: {
     heading: 'Assessment grid',
-    description: 'A sheet with one row per person and one column per competency: level dropdowns, targets from each role, gaps, meets % and coverage.',
+    description:
+      'A sheet with one row per person and one column per competency: level dropdowns, targets from each role, gaps, meets % and coverage.',
     sourceLabel: 'Who is assessed',
     sourceSelection: 'People in the current selection',
-    sourceSelectionHint: 'Select the roster in the sheet first: a header row with id, name and role (manager and competency columns are optional).',
+    sourceSelectionHint:
+      'Select the roster in the sheet first: a header row with id, name and role (manager and competency columns are optional).',
     sourceTable: 'People in an Excel table',
     sourceCsv: 'People in a CSV file',
     sourceBlank: 'Blank rows to fill in',
@@ -92,7 +96,8 @@ export const strings = {
     csvButton: 'Choose a CSV file…',
     csvChosen: (name: string, people: number) => `${name}: ${plural(people, 'row', 'rows')} after the header.`,
     csvNone: 'No file chosen.',
-    csvHint: 'A header row with id, name and role; optional manager and one column per competency with ratings. Read on this computer, never uploaded.',
+    csvHint:
+      'A header row with id, name and role; optional manager and one column per competency with ratings. Read on this computer, never uploaded.',
     blankCount: 'Number of blank rows',
     blankRole: 'Role for the blank rows',
     blankCountInvalid: (max: number) => `Enter a whole number from 1 to ${max.toLocaleString('en')}.`,
@@ -101,7 +106,8 @@ export const strings = {
     formulasPortableHint: 'Works for anyone who opens the workbook, with or without the add-in. Recommended.',
     formulasAddin: 'Add-in functions (=COMPETENCY.*)',
     formulasAddinHint: 'Shorter formulas; people without the add-in see #NAME?.',
-    readinessNote: 'Each person also gets readiness for the next role: the share of its targets met, and how many competencies still block it.',
+    readinessNote:
+      'Each person also gets readiness for the next role: the share of its targets met, and how many competencies still block it.',
     run: 'Create grid',
     noFile: 'Choose a CSV file first.',
     noTable: 'Choose a table first.',
@@ -111,23 +117,28 @@ export const strings = {
     label: 'Team grid',
     loading: 'Looking for team grids…',
     none: 'This workbook has no team grid yet. Create one under "Assessment grid" first.',
-    otherFrameworks: (framework: string) => `The team grids here were made with another framework than ${framework}. Choose that framework above, or create a grid for this one.`,
+    otherFrameworks: (framework: string) =>
+      `The team grids here were made with another framework than ${framework}. Choose that framework above, or create a grid for this one.`,
     refresh: 'Look again',
     option: (sheet: string, people: number) => `${sheet} (${plural(people, 'person', 'people')})`,
     noGrid: 'Create a team grid first (see "Assessment grid").',
-    gone: (sheet: string) => `the team grid "${sheet}" is no longer in this workbook (or was edited so it no longer reads as a grid); choose "Look again" and pick a grid`,
-    otherFramework: (sheet: string, framework: string) => `the team grid "${sheet}" was made with another framework than ${framework}; choose its framework above`,
+    gone: (sheet: string) =>
+      `the team grid "${sheet}" is no longer in this workbook (or was edited so it no longer reads as a grid); choose "Look again" and pick a grid`,
+    otherFramework: (sheet: string, framework: string) =>
+      `the team grid "${sheet}" was made with another framework than ${framework}; choose its framework above`,
   },
 
   heatmaps: {
     heading: 'Heatmaps',
-    description: 'Colours the chosen grid again from its framework: ratings from the lowest level (light) to the highest (dark), and gaps (gap = rating − target) from short of target (red) through on target (white) to above it (green). The grid is rebuilt in place and every rating is kept.',
+    description:
+      'Colours the chosen grid again from its framework: ratings from the lowest level (light) to the highest (dark), and gaps (gap = rating − target) from short of target (red) through on target (white) to above it (green). The grid is rebuilt in place and every rating is kept.',
     run: 'Add or refresh heatmaps',
   },
 
   calibration: {
     heading: 'Calibration pack',
-    description: 'Rater statistics for a calibration meeting: leniency by manager, distributions by level, and a heatmap of manager by competency that follows live edits.',
+    description:
+      'Rater statistics for a calibration meeting: leniency by manager, distributions by level, and a heatmap of manager by competency that follows live edits.',
     minGroup: 'Hide groups smaller than',
     minGroupInvalid: 'Enter a whole number from 2 to 50.',
     run: 'Build calibration pack',
@@ -147,6 +158,7 @@ export const strings = {
     created: (names: readonly string[]) => `Created ${plural(names.length, 'sheet', 'sheets')}: ${names.join(', ')}.`,
     replaced: (names: readonly string[]) => `Rebuilt ${plural(names.length, 'sheet', 'sheets')}: ${names.join(', ')}.`,
     ratingsKept: (n: number) => `${plural(n, 'rating was', 'ratings were')} kept.`,
+    otherEntriesKept: (n: number) => `${plural(n, 'other entry', 'other entries')} (coverage levels) kept.`,
     ratingsUnplaced: (n: number) =>
       `${plural(n, 'rating', 'ratings')} could not be placed in the new grid (the person or competency is gone); they are listed on the sheet named below so nothing is lost.`,
     unplacedSheet: (name: string) => `Unplaced ratings are on "${name}".`,
@@ -164,22 +176,35 @@ export const strings = {
     whatToDo: 'What to do:',
     /** Titles and fixes by kind of problem; the message from core says exactly what is wrong. */
     kinds: {
-      'unknown-level': { title: 'A rating is not a level of the scale', fix: 'Change the value to one of the levels listed, or leave the cell blank for "not rated".' },
-      'unknown-role': { title: 'A role is not in the framework', fix: 'Use one of the role names listed, or pick the framework that has this role.' },
-      'unknown-competency': { title: 'A competency is not in the framework', fix: 'Rename the column to one of the competencies listed, or remove it.' },
+      'unknown-level': {
+        title: 'A rating is not a level of the scale',
+        fix: 'Change the value to one of the levels listed, or leave the cell blank for "not rated".',
+      },
+      'unknown-role': {
+        title: 'A role is not in the framework',
+        fix: 'Use one of the role names listed, or pick the framework that has this role.',
+      },
+      'unknown-competency': {
+        title: 'A competency is not in the framework',
+        fix: 'Rename the column to one of the competencies listed, or remove it.',
+      },
       'unknown-framework': { title: 'Framework not found', fix: 'Choose a framework from the list again.' },
       'unknown-scale': { title: 'Scale not found', fix: 'Check the framework file: every competency must use a scale it defines.' },
-      'invalid-framework': { title: 'The framework file has problems', fix: 'Fix the places listed in the file and import it again. Nothing was imported.' },
-      'invalid-roster': { title: 'The roster has problems', fix: 'Fix what is described above in the roster, then run the action again. Nothing was written.' },
+      'invalid-framework': {
+        title: 'The framework file has problems',
+        fix: 'Fix the places listed in the file and import it again. Nothing was imported.',
+      },
+      'invalid-roster': {
+        title: 'The roster has problems',
+        fix: 'Fix what is described above in the roster, then run the action again. Nothing was written.',
+      },
       'invalid-file': { title: 'The file cannot be read', fix: 'Save it as UTF-8 (in Excel: Save As > CSV UTF-8) and choose it again.' },
       'invalid-argument': { title: 'An option is not valid', fix: 'Check the options above and try again.' },
-      'sheet-conflict': { title: 'A sheet is in the way', fix: 'Rename or move the sheet named above, then run the action again. Your cells were not changed.' },
+      'sheet-conflict': {
+        title: 'A sheet is in the way',
+        fix: 'Rename the sheet named above, then run the action again. Your cells were not changed.',
+      },
       'unsupported-host': { title: 'This Excel cannot do that', fix: 'Update Office, or open the workbook in Excel on the web.' },
-    },
-    emptySelection: {
-      title: 'Nothing is selected',
-      detail: 'The current selection is a single empty cell.',
-      fix: 'Select the roster in the sheet (its header row and every person), then run the action again.',
     },
     payload: {
       title: 'The workbook change is too large for one request',
@@ -201,7 +226,9 @@ export const strings = {
       fix: 'Try again. If it keeps happening, save the workbook, reload the add-in (close and reopen the task pane) and try once more.',
     },
     notUpdated: 'The workbook was not fully updated',
-    fileTooLarge: (name: string, mb: number) => `${name} is larger than ${mb} MB; split the roster into smaller files.`,
+    fileTooLarge: (name: string, mb: number) => `${name} is larger than ${mb} MB.`,
+    rosterTooLargeFix: 'Split the roster into smaller files and create a grid from each.',
+    frameworkTooLargeFix: 'Check that this is the framework file: framework files are a few hundred KB at most.',
     fileTooLargeTitle: 'The file is too large',
   },
 
@@ -213,6 +240,3 @@ export const strings = {
     import: 'Import framework',
   },
 } as const;
-
-export type Strings = typeof strings;
-export type ProblemKindText = keyof typeof strings.errors.kinds;

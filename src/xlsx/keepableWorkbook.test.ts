@@ -20,14 +20,19 @@ describe('checking a workbook can be rebuilt without losing anything', () => {
   it('refuses a workbook with charts and pivot tables, naming them, before anything is written', () => {
     const bytes = storedZip({ 'xl/workbook.xml': workbookXml(), 'xl/charts/chart1.xml': '<c/>', 'xl/pivotTables/pivotTable1.xml': '<p/>' });
     expect(droppedByRewrite(bytes, 'team.xlsx')).toEqual(['charts', 'pivot tables']);
-    expect(() => assertKeepable(bytes, 'team.xlsx')).toThrow(/^team\.xlsx: the workbook has charts and pivot tables, which the command line cannot carry over; nothing was written/);
+    expect(() => assertKeepable(bytes, 'team.xlsx')).toThrow(
+      /^team\.xlsx: the workbook has charts and pivot tables, which the command line cannot carry over; nothing was written/,
+    );
   });
 
   it('refuses named formulas and sheet-level names, which would be dropped or change meaning', () => {
     const names =
       '<definedNames><definedName name="Rate">Data!$A$1*2</definedName><definedName name="Local" localSheetId="0">Data!$B$1</definedName>' +
       '<definedName name="Plain">Data!$A$1:$B$4</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Data!$A$1:$C$9</definedName></definedNames>';
-    expect(droppedByRewrite(storedZip({ 'xl/workbook.xml': workbookXml(names) }), 'x.xlsx')).toEqual(['the named formula Rate', 'the sheet-level name Local']);
+    expect(droppedByRewrite(storedZip({ 'xl/workbook.xml': workbookXml(names) }), 'x.xlsx')).toEqual([
+      'the named formula Rate',
+      'the sheet-level name Local',
+    ]);
   });
 
   it('says a file that is not a zip is not a workbook', () => {

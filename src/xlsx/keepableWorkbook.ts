@@ -42,7 +42,10 @@ export function droppedByRewrite(bytes: Buffer, fileName: string): string[] {
     const attrs = m[1];
     const name = /\bname="([^"]*)"/.exec(attrs)?.[1] ?? '';
     if (name.startsWith('_xlnm.')) continue;
-    const ref = m[2].replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
+    const ref = m[2]
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
+      .trim();
     if (/\blocalSheetId=/.test(attrs)) lost.add(`the sheet-level name ${name}`);
     else if (!ref.split(',').every((part) => PLAIN_REFERENCE.test(part.trim()))) lost.add(`the named formula ${name}`);
   }

@@ -5,6 +5,8 @@
  * row (see core/layouts/gridShape.ts), not by its sheet name or position, so a
  * renamed grid, or one with rows inserted above, still reads.
  */
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
+   these are ExcelJS rows and cells in memory, not Office.js proxies: nothing to load or sync. */
 import type { Workbook, Worksheet } from 'exceljs';
 import type { FormulaMode } from '../core/layouts/formulas';
 import type { GridGeometry } from '../core/layouts/grid';
@@ -25,7 +27,11 @@ export interface GridPerson {
 }
 
 export interface GridRead {
-  /** Where everything is, rebuilt from the key row; `personCount` counts the rows read. */
+  /**
+   * Where everything is, rebuilt from the key row; `personCount` counts the rows read.
+   * `scaleIds` is empty: a file does not say which scale each competency uses; ask the framework
+   * named by `frameworkId`.
+   */
   geometry: GridGeometry;
   people: GridPerson[];
   /** The coverage level picked for each competency, by id. */
@@ -161,10 +167,18 @@ export function readGrid(workbook: Workbook, sheetName?: string, fileName = 'wor
   if (sheetName !== undefined) {
     const g = grids.find((x) => x.geometry.sheetName.toLowerCase() === sheetName.toLowerCase());
     if (g) return g;
-    throw new CompetencyError('invalid-file', `no team grid on a sheet named "${sheetName}"; the grids are on ${grids.map((x) => `"${x.geometry.sheetName}"`).join(', ') || 'no sheet'}`, fileName);
+    throw new CompetencyError(
+      'invalid-file',
+      `no team grid on a sheet named "${sheetName}"; the grids are on ${grids.map((x) => `"${x.geometry.sheetName}"`).join(', ') || 'no sheet'}`,
+      fileName,
+    );
   }
   if (!grids.length) {
-    throw new CompetencyError('invalid-file', 'no team grid written by competency-matrix was found (its hidden key row is missing); write one with the workbook command', fileName);
+    throw new CompetencyError(
+      'invalid-file',
+      'no team grid written by competency-matrix was found (its hidden key row is missing); write one with the workbook command',
+      fileName,
+    );
   }
   return grids[0];
 }

@@ -5,6 +5,8 @@
  * region's keys are shown on the sheet (a grid's id column), the key is read
  * from the sheet, so a grid sorted by hand is still read right.
  */
+/* eslint-disable office-addins/load-object-before-read --
+   these are ExcelJS rows and cells in memory, not Office.js proxies: nothing to load or sync. */
 import type { Workbook } from 'exceljs';
 import type { PlanCell } from '../core/layouts/plan';
 import { isRating, ratingKey, type UnplacedRating } from '../core/layouts/carryRatings';
@@ -27,7 +29,9 @@ export function readInputRegions(workbook: Workbook, sheets: readonly Registered
     for (const input of sheet.inputs) {
       const { row, col, rows, cols } = input.range;
       const colKeys = Array.from({ length: cols }, (_, j) =>
-        input.keyRow !== undefined ? cellText(ws.getRow(input.keyRow + 1).getCell(col + j + 1).value) || input.colKeys[j] : input.colKeys[j],
+        input.keyRow !== undefined
+          ? cellText(ws.getRow(input.keyRow + 1).getCell(col + j + 1).value) || input.colKeys[j]
+          : input.colKeys[j],
       );
       for (let i = 0; i < rows; i++) {
         const line = ws.getRow(row + i + 1);

@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/load-object-before-read --
+   these are ExcelJS rows and cells in memory, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from 'exceljs';
 import { FrameworkModel } from '../core/framework/model';
 import { validateFramework } from '../core/framework/validate';
@@ -22,7 +24,14 @@ async function productWorkbook(csv = team, edit?: (wb: ExcelJS.Workbook) => void
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('Budget').getCell('B2').value = 1234;
   const rendered = renderPlan(wb, layout.plan);
-  writeRegistry(wb, registryFor(rendered, layout.plan.title, layout.plan.names.map((n) => n.name)));
+  writeRegistry(
+    wb,
+    registryFor(
+      rendered,
+      layout.plan.title,
+      layout.plan.names.map((n) => n.name),
+    ),
+  );
   edit?.(wb);
   return reload(wb);
 }
@@ -34,7 +43,9 @@ async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 }
 
 function ratings(wb: ExcelJS.Workbook, sheet = 'Team grid'): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(readGrid(wb, sheet).people.map((p) => [p.id, Object.fromEntries(Object.entries(p.ratings).filter(([, v]) => v !== null))]));
+  return Object.fromEntries(
+    readGrid(wb, sheet).people.map((p) => [p.id, Object.fromEntries(Object.entries(p.ratings).filter(([, v]) => v !== null))]),
+  );
 }
 
 function setRating(wb: ExcelJS.Workbook, person: number, competency: number, value: string): void {
@@ -45,9 +56,15 @@ function setRating(wb: ExcelJS.Workbook, person: number, competency: number, val
 describe('rebuilding the product’s sheets in an existing workbook', () => {
   it('keeps every rating entered in the workbook, even where the roster file says otherwise', async () => {
     const wb = await productWorkbook(team, (w) => setRating(w, 0, 0, 'H')); // Kim's Review: typed in the workbook
-    const report = rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(team.replace('K3,Max,Junior,Lee,L,M', 'K3,Max,Junior,Lee,H,M'), tiny) });
+    const report = rebuildWorkbook(wb, tiny, {
+      roster: parseRosterCsv(team.replace('K3,Max,Junior,Lee,L,M', 'K3,Max,Junior,Lee,H,M'), tiny),
+    });
     const after = await reload(wb);
-    expect(ratings(after)).toEqual({ K1: { review: 'H', deploy: 'M' }, K2: { review: 'L', deploy: 'H' }, K3: { review: 'M', deploy: 'L' } });
+    expect(ratings(after)).toEqual({
+      K1: { review: 'H', deploy: 'M' },
+      K2: { review: 'L', deploy: 'H' },
+      K3: { review: 'M', deploy: 'L' },
+    });
     expect(report.unplaced).toEqual([expect.objectContaining({ person: 'K3', competency: 'deploy', value: 'H', reason: 'conflict' })]);
     // The cached results follow the kept ratings: Kim's Review H is now a rating, with no target for Juniors.
     const g = readGrid(after).geometry;
@@ -57,7 +74,10 @@ describe('rebuilding the product’s sheets in an existing workbook', () => {
 
   it('keeps the ratings of someone who left on a visible sheet, and puts them back when they return', async () => {
     const wb = await productWorkbook();
-    const withoutLee = team.split('\n').filter((l) => !l.startsWith('K2')).join('\n');
+    const withoutLee = team
+      .split('\n')
+      .filter((l) => !l.startsWith('K2'))
+      .join('\n');
     const first = rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(withoutLee, tiny) });
     expect(first.unplaced.map((u) => [u.person, u.competency, u.value, u.why])).toEqual([
       ['K2', 'review', 'L', 'the person is not on the new roster'],

@@ -55,7 +55,8 @@ const WHY: Record<UnplacedRating['reason'], string> = {
   'person-not-in-plan': 'the person is not on the new roster',
   'competency-not-in-plan': 'the competency is not in the framework',
   'region-not-in-plan': 'the new workbook has no grid to hold it',
-  conflict: 'the roster file (or a second row) gives another rating for the same person and competency; the grid keeps the one entered in the workbook',
+  conflict:
+    'the roster file (or a second row) gives another rating for the same person and competency; the grid keeps the one entered in the workbook',
 };
 
 function notALevel(model: FrameworkModel, competencyId: string): string {
@@ -87,7 +88,12 @@ function hasUserContentOutside(ws: Worksheet, footprint: Rect | null): boolean {
     if (found) return;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (found || cell.value === null || cell.value === undefined || cell.value === '') return;
-      const inside = footprint && r - 1 >= footprint.row && r - 1 < footprint.row + footprint.rows && c - 1 >= footprint.col && c - 1 < footprint.col + footprint.cols;
+      const inside =
+        footprint &&
+        r - 1 >= footprint.row &&
+        r - 1 < footprint.row + footprint.rows &&
+        c - 1 >= footprint.col &&
+        c - 1 < footprint.col + footprint.cols;
       if (!inside) found = true;
     });
   });
@@ -140,11 +146,16 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   for (const s of candidates) {
     const ws = workbook.getWorksheet(s.name)!;
     if (s.damaged) setAside.push({ sheet: s.name, why: `its registry records do not add up (${s.damaged})` });
-    else if (!looksLikeOurs(ws, s)) setAside.push({ sheet: s.name, why: 'it is no longer the sheet the product wrote (its title is gone)' });
-    else if (hasUserContentOutside(ws, s.footprint)) setAside.push({ sheet: s.name, why: 'someone wrote in it outside the cells the product made' });
+    else if (!looksLikeOurs(ws, s))
+      setAside.push({ sheet: s.name, why: 'it is no longer the sheet the product wrote (its title is gone)' });
+    else if (hasUserContentOutside(ws, s.footprint))
+      setAside.push({ sheet: s.name, why: 'someone wrote in it outside the cells the product made' });
     else replace.push(s);
   }
-  const { values, duplicates } = readInputRegions(workbook, [...replace, ...setAside.map((a) => present.find((p) => p.name === a.sheet)!).filter((s) => !s.damaged)]);
+  const { values, duplicates } = readInputRegions(workbook, [
+    ...replace,
+    ...setAside.map((a) => present.find((p) => p.name === a.sheet)!).filter((s) => !s.damaged),
+  ]);
 
   let roster = options.roster;
   if (!roster) {
@@ -158,7 +169,9 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
 
   const unplaced: UnplacedRating[] = [...duplicates];
   const notLevels = new Set<string>();
-  const carry = roster ? mergeRatings(model, roster, values, unplaced, notLevels) : new Map([...values].filter(([k]) => splitRatingKey(k).region === 'ratings'));
+  const carry = roster
+    ? mergeRatings(model, roster, values, unplaced, notLevels)
+    : new Map([...values].filter(([k]) => splitRatingKey(k).region === 'ratings'));
   const coverageLevels = new Map<string, string>();
   for (const [key, value] of values) {
     const { region, competency } = splitRatingKey(key);
@@ -191,7 +204,11 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
 
   const rendered = renderPlan(workbook, carried.plan);
   const kept = present.filter((s) => !replace.includes(s) && !setAside.some((a) => a.sheet === s.name));
-  const next = registryFor(rendered, carried.plan.title, carried.plan.names.map((n) => n.name));
+  const next = registryFor(
+    rendered,
+    carried.plan.title,
+    carried.plan.names.map((n) => n.name),
+  );
   const keptNames = registry.names.filter((n) => !dropped.has(n) && !newNames.has(n.toLowerCase()));
   writeRegistry(workbook, { sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names] });
 
@@ -201,7 +218,10 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
     kept: carried.kept,
     unplaced: carried.unplaced.map((u) => ({
       ...u,
-      why: u.reason === 'region-not-in-plan' && notLevels.has(ratingKey(u.region, u.person, u.competency)) ? notALevel(model, u.competency) : WHY[u.reason],
+      why:
+        u.reason === 'region-not-in-plan' && notLevels.has(ratingKey(u.region, u.person, u.competency))
+          ? notALevel(model, u.competency)
+          : WHY[u.reason],
     })),
     replaced: replace.map((s) => s.name),
     setAside,

@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
+   these are ExcelJS rows and cells in memory, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from 'exceljs';
 import './exceljsTypes';
 import { builtIn } from '../core/frameworks/library';
@@ -6,6 +8,7 @@ import { workbookLayout } from '../core/layouts/workbook';
 import { cellRef } from '../core/layouts/a1';
 import { renderPlan } from './renderPlan';
 import { ZipParts } from './zipEntries';
+import { planWorkbookBytes } from '../../tests/xlsx/support/writeWorkbook';
 
 const mit = builtIn('mit-devops');
 const csv = `id,name,role,manager,Adaptability,Teamwork
@@ -57,7 +60,10 @@ describe('the ExcelJS renderer, read back', () => {
     const ws = back.getWorksheet('Team grid')!;
     const dv = ws.getCell(cellRef(g.firstPersonRow + 2, g.ratingCols[8])).dataValidation;
     expect(dv).toMatchObject({ type: 'list', formulae: ['Scales!$A$7:$A$11'], showErrorMessage: true, errorStyle: 'stop' });
-    expect(ws.getCell(cellRef(g.firstPersonRow, g.roleCol)).dataValidation).toMatchObject({ type: 'list', formulae: ['Targets!$A$6:$A$9'] });
+    expect(ws.getCell(cellRef(g.firstPersonRow, g.roleCol)).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['Targets!$A$6:$A$9'],
+    });
     expect(ws.getCell(cellRef(g.firstPersonRow, g.nameCol)).dataValidation).toBeUndefined();
   });
 
@@ -77,7 +83,13 @@ describe('the ExcelJS renderer, read back', () => {
       color: [{ argb: 'FFF8696B' }, { argb: 'FFFFFFFF' }, { argb: 'FF63BE7B' }],
     });
     const ratingRef = `${cellRef(g.firstPersonRow, g.ratingCols[0])}:${cellRef(g.firstPersonRow + 2, g.ratingCols[8])}`;
-    expect(cfs.filter((c) => c.ref === ratingRef).map((c) => c.rules[0].type)).toEqual(['expression', 'expression', 'expression', 'expression', 'expression']);
+    expect(cfs.filter((c) => c.ref === ratingRef).map((c) => c.rules[0].type)).toEqual([
+      'expression',
+      'expression',
+      'expression',
+      'expression',
+      'expression',
+    ]);
   });
 
   it('defines the scale names, freezes headers, and hides the helper columns and key row', async () => {
@@ -101,5 +113,28 @@ describe('the ExcelJS renderer, read back', () => {
     const target = ws.getCell(cellRef(g.firstPersonRow, g.targetCols[0])).value as { formula: string };
     expect(target.formula).toContain("'Matrix (2)'!");
     expect(ws.getCell(cellRef(g.firstPersonRow, g.ratingCols[0])).dataValidation.formulae).toEqual(["'Scales (2)'!$A$7:$A$11"]);
+  });
+
+  it('writes the same workbook through the streaming writer the command line uses for new files', async () => {
+    const layout = workbookLayout(mit, { roster: parseRosterCsv(csv, mit) });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await planWorkbookBytes(layout.plan, 'stream')) as unknown as ArrayBuffer);
+    const g = layout.grid!;
+    const ws = back.getWorksheet('Team grid')!;
+    expect(ws.getCell(cellRef(g.firstPersonRow + 1, g.nameCol)).value).toBe('=HYPERLINK("http://x","y")');
+    expect((ws.getCell(cellRef(g.firstPersonRow, g.gapCols[0])).value as { result: unknown }).result).toBe(1);
+    expect(ws.getCell(cellRef(g.firstPersonRow + 2, g.ratingCols[8])).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['Scales!$A$7:$A$11'],
+    });
+    const cfs = (ws as unknown as { conditionalFormattings: { rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(cfs.filter((c) => c.rules[0].type === 'colorScale')).toHaveLength(2);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: g.firstPersonRow });
+    expect(ws.getColumn(g.roleNumberCol + 1).hidden).toBe(true);
+    expect(ws.getRow(g.keyRow + 1).hidden).toBe(true);
+    expect(ws.getCell(cellRef(g.firstPersonRow, g.meetsCol)).numFmt).toBe('0%');
+    expect(back.getWorksheet('Matrix')!.pageSetup.printTitlesRow).toBe('4:4');
+    expect(back.definedNames.model.map((n) => n.name)).toContain('CM_mit_proficiency_Codes');
+    expect(back.getWorksheet('CompetencyMatrix.Registry')!.state).toBe('hidden');
   });
 });

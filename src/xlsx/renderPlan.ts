@@ -6,7 +6,16 @@
  * one rule per range. A plan sheet whose name is taken gets a unique name, and
  * every reference to it in formulas, dropdown sources and names follows.
  */
-import type { AddWorksheetOptions, Cell, CellValue, ConditionalFormattingRule, PageSetup, Workbook, Worksheet, WorksheetProperties } from 'exceljs';
+import type {
+  AddWorksheetOptions,
+  Cell,
+  CellValue,
+  ConditionalFormattingRule,
+  PageSetup,
+  Workbook,
+  Worksheet,
+  WorksheetProperties,
+} from 'exceljs';
 import { stream } from 'exceljs';
 import type { Writable } from 'stream';
 import './exceljsTypes';
@@ -50,7 +59,9 @@ function cellValue(cell: PlanCell, rename: (f: string) => string): CellValue | u
   if (cell === null || cell === undefined) return undefined;
   if (typeof cell === 'object') {
     const formula = rename(cell.formula);
-    return cell.result === undefined || cell.result === null ? { formula, date1904: false } : { formula, result: cell.result, date1904: false };
+    return cell.result === undefined || cell.result === null
+      ? { formula, date1904: false }
+      : { formula, result: cell.result, date1904: false };
   }
   return cell; // string, number or boolean: a string cell stays text
 }
@@ -84,7 +95,9 @@ function conditionalRule(cf: ConditionalFormat, rename: (f: string) => string): 
       return {
         type: 'colorScale',
         priority: 0,
-        cfvo: cf.points.map((p) => (p.kind === 'min' || p.kind === 'max' ? { type: p.kind } : { type: p.kind === 'number' ? 'num' : 'percentile', value: p.value })),
+        cfvo: cf.points.map((p) =>
+          p.kind === 'min' || p.kind === 'max' ? { type: p.kind } : { type: p.kind === 'number' ? 'num' : 'percentile', value: p.value },
+        ),
         color: cf.points.map((p) => ({ argb: argb(p.color) })),
       } as ConditionalFormattingRule;
     case 'cellValue':
@@ -96,7 +109,12 @@ function conditionalRule(cf: ConditionalFormat, rename: (f: string) => string): 
         style: differentialStyle(cf.style),
       } as ConditionalFormattingRule;
     case 'formula':
-      return { type: 'expression', priority: 0, formulae: [rename(cf.formula)], style: differentialStyle(cf.style) } as ConditionalFormattingRule;
+      return {
+        type: 'expression',
+        priority: 0,
+        formulae: [rename(cf.formula)],
+        style: differentialStyle(cf.style),
+      } as ConditionalFormattingRule;
   }
 }
 
@@ -112,7 +130,10 @@ export function worksheetOptions(sheet: SheetPlan): Partial<AddWorksheetOptions>
   return {
     state: sheet.hidden ? 'hidden' : 'visible',
     properties: sheet.tabColor ? ({ tabColor: { argb: argb(sheet.tabColor) } } as Partial<WorksheetProperties>) : {},
-    views: sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols) ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [],
+    views:
+      sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols)
+        ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }]
+        : [],
     pageSetup,
   };
 }
@@ -122,7 +143,13 @@ export function worksheetOptions(sheet: SheetPlan): Partial<AddWorksheetOptions>
  * styles and height before the next, so a streaming writer can commit (and
  * forget) each row as it goes. Merges, dropdowns and heatmaps go first.
  */
-function renderSheet(ws: SheetTarget, sheet: SheetPlan, styles: Record<string, CellStyle>, rename: (f: string) => string, commitRows: boolean): void {
+function renderSheet(
+  ws: SheetTarget,
+  sheet: SheetPlan,
+  styles: Record<string, CellStyle>,
+  rename: (f: string) => string,
+  commitRows: boolean,
+): void {
   for (const w of sheet.columnWidths) {
     const column = ws.getColumn(w.col + 1);
     column.width = w.width;

@@ -28,7 +28,12 @@ function entries(bytes: Buffer, fileName: string): Entry[] {
       break;
     }
   }
-  if (eocd < 0) throw new CompetencyError('invalid-file', 'this is not an .xlsx workbook (it is not a zip file); save it from Excel as "Excel Workbook (.xlsx)"', fileName);
+  if (eocd < 0)
+    throw new CompetencyError(
+      'invalid-file',
+      'this is not an .xlsx workbook (it is not a zip file); save it from Excel as "Excel Workbook (.xlsx)"',
+      fileName,
+    );
   const count = bytes.readUInt16LE(eocd + 10);
   let at = bytes.readUInt32LE(eocd + 16);
   const out: Entry[] = [];
@@ -69,7 +74,8 @@ export class ZipParts {
     const e = this.list.find((x) => x.name === name);
     if (!e) return undefined;
     const b = this.bytes;
-    if (b.readUInt32LE(e.localHeader) !== LOCAL) throw new CompetencyError('invalid-file', `the workbook file is damaged (part ${name})`, this.fileName);
+    if (b.readUInt32LE(e.localHeader) !== LOCAL)
+      throw new CompetencyError('invalid-file', `the workbook file is damaged (part ${name})`, this.fileName);
     const start = e.localHeader + 30 + b.readUInt16LE(e.localHeader + 26) + b.readUInt16LE(e.localHeader + 28);
     const data = b.subarray(start, start + e.compressedSize);
     if (e.method === 0) return data.toString('utf8');

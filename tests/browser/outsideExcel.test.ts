@@ -43,16 +43,19 @@ describeIfChromium('the task pane in a plain browser', () => {
     return { page, watch, outside };
   }
 
-  it.each([320, 450])('explains at %i px that the add-in opens from Excel, with no console error and no request elsewhere', async (width) => {
-    const { page, watch, outside } = await open(width);
-    await page.getByText(strings.outsideExcel.title).waitFor();
-    await page.getByText(strings.outsideExcel.howTo).waitFor();
-    expect(await page.getByRole('button', { name: strings.matrix.run }).count()).toBe(0);
-    // Nothing runs off the side of a narrow pane.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, `outside-excel-${width}.png`), fullPage: true });
-    expect(watch.errors).toEqual([]);
-    expect(outside).toEqual([]);
-    await page.close();
-  });
+  it.each([320, 450])(
+    'explains at %i px that the add-in opens from Excel, with no console error and no request elsewhere',
+    async (width) => {
+      const { page, watch, outside } = await open(width);
+      await page.getByText(strings.outsideExcel.title).waitFor();
+      await page.getByText(strings.outsideExcel.howTo).waitFor();
+      expect(await page.getByRole('button', { name: strings.matrix.run }).count()).toBe(0);
+      // Nothing runs off the side of a narrow pane.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, `outside-excel-${width}.png`), fullPage: true });
+      expect(watch.errors).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    },
+  );
 });

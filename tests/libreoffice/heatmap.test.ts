@@ -20,7 +20,9 @@ import { colourHistogram, countColour, readPng } from './support/png';
 const soffice = sofficePath();
 const pdftoppm = spawnSync('pdftoppm', ['-v']).error ? undefined : 'pdftoppm';
 if (!soffice || !pdftoppm) {
-  console.warn('LibreOffice (soffice) or poppler (pdftoppm) is not installed: the heatmap picture checks are skipped. Install libreoffice-calc and poppler-utils to run them.');
+  console.warn(
+    'LibreOffice (soffice) or poppler (pdftoppm) is not installed: the heatmap picture checks are skipped. Install libreoffice-calc and poppler-utils to run them.',
+  );
 }
 const suite = soffice && pdftoppm ? describe : describe.skip;
 

@@ -2,25 +2,30 @@
  * The second engine: LibreOffice opens the workbooks the command line writes,
  * recalculates every formula itself (a fresh profile forces it), and must
  * arrive at the values core computed, with no error cell, for every built-in
- * framework and a generated 1,000-person roster. All files go through one
- * soffice run.
+ * framework (each written by the workbook command from a roster CSV, as a
+ * user would), the example rosters, and a generated 1,000-person roster. All
+ * files go through one soffice run.
  */
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { builtIn, builtInFrameworks } from '../../src/core/frameworks/library';
 import type { FrameworkModel } from '../../src/core/framework/model';
 import { isFormula, type LayoutPlan } from '../../src/core/layouts/plan';
 import { cellRef } from '../../src/core/layouts/a1';
 import { workbookLayout, type WorkbookLayout } from '../../src/core/layouts/workbook';
-import type { Roster } from '../../src/core/roster';
-import { generatedRoster } from '../xlsx/support/rosters';
+import { parseRosterCsv, type Roster } from '../../src/core/roster';
+import { main } from '../../src/cli/index';
+import { captureIO } from '../../src/cli/testIO';
+import { generatedRoster, rosterCsv } from '../xlsx/support/rosters';
 import { planWorkbookBytes } from '../xlsx/support/writeWorkbook';
 import { convert, CSV_ALL_SHEETS, csvValue, isErrorText, libreOfficeWorkspace, sheetsCsv, sofficePath } from './support/soffice';
 
 const soffice = sofficePath();
 if (!soffice) {
   // Visible in the test output: CI installs LibreOffice, so these run there.
-  console.warn('LibreOffice (soffice) is not installed: the LibreOffice recalculation checks are skipped. Install libreoffice-calc to run them.');
+  console.warn(
+    'LibreOffice (soffice) is not installed: the LibreOffice recalculation checks are skipped. Install libreoffice-calc to run them.',
+  );
 }
 const suite = soffice ? describe : describe.skip;
 
@@ -31,6 +36,8 @@ interface Case {
   layout: WorkbookLayout;
   /** Write wrong cached values, to prove LibreOffice computes the values rather than showing the cached ones. */
   stale?: boolean;
+  /** Written by the command line itself from this roster CSV, as a user would. */
+  csv?: string;
 }
 
 /** The same plan with every cached formula result replaced by a wrong one. */
@@ -39,17 +46,40 @@ function withStaleResults(plan: LayoutPlan): LayoutPlan {
     ...plan,
     sheets: plan.sheets.map((sheet) => ({
       ...sheet,
-      blocks: sheet.blocks.map((b) => ({ ...b, cells: b.cells.map((line) => line.map((c) => (isFormula(c) ? { formula: c.formula, result: typeof c.result === 'number' ? -999 : 'stale' } : c))) })),
+      blocks: sheet.blocks.map((b) => ({
+        ...b,
+        cells: b.cells.map((line) =>
+          line.map((c) => (isFormula(c) ? { formula: c.formula, result: typeof c.result === 'number' ? -999 : 'stale' } : c)),
+        ),
+      })),
     })),
   };
 }
 
 const TRICKY_NAMES = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)'];
 
-function makeCase(file: string, model: FrameworkModel, people: number, options: { formulas?: 'portable' | 'addin'; seed?: number } = {}): Case {
+function makeCase(
+  file: string,
+  model: FrameworkModel,
+  people: number,
+  options: { formulas?: 'portable' | 'addin'; seed?: number } = {},
+): Case {
   const roster = generatedRoster(model, people, { seed: options.seed ?? 7 });
   if (file.startsWith('mit-devops')) TRICKY_NAMES.forEach((name, i) => (roster.people[i].name = name));
   return { file, model, roster, layout: workbookLayout(model, { roster, formulas: options.formulas }) };
+}
+
+/** A case the command line writes from roster CSV text; the expected plan comes from the same CSV. */
+function commandCase(file: string, model: FrameworkModel, csv: string): Case {
+  const roster = parseRosterCsv(csv, model);
+  return { file, model, roster, layout: workbookLayout(model, { roster }), csv };
+}
+
+async function commandLineBytes(c: Case): Promise<Buffer> {
+  const io = captureIO({ 'roster.csv': c.csv! });
+  const code = await main(['workbook', '--framework', c.model.id, '--roster', 'roster.csv', '--out', 'out.xlsx'], io);
+  if (code !== 0) throw new Error(`workbook command failed: ${io.stderr}`);
+  return io.files.get('out.xlsx')!;
 }
 
 /** Every formula cell whose LibreOffice value differs from core's result. */
@@ -72,8 +102,13 @@ function mismatches(plan: LayoutPlan, sheets: Map<string, string[][]>): string[]
           const expected = cell.result ?? '';
           // CSV cannot tell the text "3" (a level code) from the number 3: text results compare as text.
           const same =
-            typeof expected === 'number' ? typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)) : text === expected;
-          if (!same) out.push(`${sheet.name}!${cellRef(row, col)} =${cell.formula}: LibreOffice ${JSON.stringify(actual)}, core ${JSON.stringify(expected)}`);
+            typeof expected === 'number'
+              ? typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected))
+              : text === expected;
+          if (!same)
+            out.push(
+              `${sheet.name}!${cellRef(row, col)} =${cell.formula}: LibreOffice ${JSON.stringify(actual)}, core ${JSON.stringify(expected)}`,
+            );
         }),
       );
     }
@@ -83,13 +118,20 @@ function mismatches(plan: LayoutPlan, sheets: Map<string, string[][]>): string[]
 
 function errorCells(sheets: Map<string, string[][]>): string[] {
   const out: string[] = [];
-  for (const [name, rows] of sheets) rows.forEach((r, i) => r.forEach((v, j) => isErrorText(v) && out.push(`${name}!${cellRef(i, j)} ${v}`)));
+  for (const [name, rows] of sheets)
+    rows.forEach((r, i) => r.forEach((v, j) => isErrorText(v) && out.push(`${name}!${cellRef(i, j)} ${v}`)));
   return out;
 }
 
 suite('LibreOffice recalculates every portable formula to the value core computes', () => {
   const cases: Case[] = [
-    ...builtInFrameworks().map((f) => makeCase(`${f.id}`, f, 60)),
+    // Every built-in framework through the command line, from a roster CSV, as a user would run it.
+    ...builtInFrameworks().map((f) => {
+      const c = makeCase(f.id, f, 60);
+      return commandCase(f.id, f, rosterCsv(f, c.roster));
+    }),
+    commandCase('example-mit', builtIn('mit-devops'), readFileSync(join(__dirname, '../../examples/mit-devops-team.csv'), 'utf8')),
+    commandCase('example-kaairo', builtIn('kaairo-devops'), readFileSync(join(__dirname, '../../examples/kaairo-devops-team.csv'), 'utf8')),
     makeCase('ddat-devops-1000', builtIn('ddat-devops'), 1000, { seed: 11 }),
     makeCase('mit-devops-addin', builtIn('mit-devops'), 10, { formulas: 'addin' }),
     { ...makeCase('kaairo-devops-stale', builtIn('kaairo-devops'), 20), stale: true },
@@ -103,7 +145,14 @@ suite('LibreOffice recalculates every portable formula to the value core compute
     const base = (i: number) => `book${i}`;
     for (const [i, c] of cases.entries()) {
       const path = join(dir, `${base(i)}.xlsx`);
-      writeFileSync(path, await planWorkbookBytes(c.stale ? withStaleResults(c.layout.plan) : c.layout.plan));
+      // New files are streamed by the command line, rebuilt ones written in memory: both writers are checked.
+      const bytes = c.csv
+        ? await commandLineBytes(c)
+        : await planWorkbookBytes(
+            c.stale ? withStaleResults(c.layout.plan) : c.layout.plan,
+            c.stale || c.file.endsWith('-addin') ? 'memory' : 'stream',
+          );
+      writeFileSync(path, bytes);
       files.push(path);
     }
     convert(soffice!, profile, files, CSV_ALL_SHEETS, join(dir, 'csv'));

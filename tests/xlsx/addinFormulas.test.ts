@@ -32,7 +32,8 @@ function sheetContent(sheet: SheetPlan): RawCellContent[][] {
 }
 
 function same(actual: unknown, expected: unknown): boolean {
-  if (typeof expected === 'number') return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  if (typeof expected === 'number')
+    return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
   if (expected === '' || expected === null || expected === undefined) return actual === '' || actual === null;
   return actual === expected;
 }
@@ -52,7 +53,8 @@ describe('the add-in formula style gives the same numbers as core (and so as the
           if (!isFormula(c)) return;
           const v = hf.getCellValue({ sheet: id, row: b.row + i, col: b.col + j });
           const actual = v instanceof DetailedCellError ? `${v.value} ${v.message}` : v;
-          if (!same(actual, c.result)) wrong.push(`${cellRef(b.row + i, b.col + j)} =${c.formula}: ${JSON.stringify(actual)} vs core ${JSON.stringify(c.result)}`);
+          if (!same(actual, c.result))
+            wrong.push(`${cellRef(b.row + i, b.col + j)} =${c.formula}: ${JSON.stringify(actual)} vs core ${JSON.stringify(c.result)}`);
         }),
       );
     }
@@ -60,21 +62,30 @@ describe('the add-in formula style gives the same numbers as core (and so as the
     expect(wrong.slice(0, 10)).toEqual([]);
   });
 
-  it.each(builtInFrameworks().map((f) => [f.id, f] as const))('%s: both styles, evaluated side by side, agree cell by cell', (_id, model) => {
-    const roster = generatedRoster(model, 12, { seed: 9 });
-    const evaluate = (formulas: 'portable' | 'addin') => {
-      const { plan, grid } = workbookLayout(model, { roster, formulas });
-      const hf = competencyEngine(Object.fromEntries(plan.sheets.map((s) => [s.name, sheetContent(s)])));
-      const values = hf.getSheetValues(hf.getSheetId(grid!.sheetName)!);
-      hf.destroy();
-      return values;
-    };
-    const portable = evaluate('portable');
-    const addin = evaluate('addin');
-    const differ: string[] = [];
-    portable.forEach((row, r) => row.forEach((v, c) => !same(addin[r]?.[c], v) && differ.push(`${cellRef(r, c)}: portable ${JSON.stringify(v)}, add-in ${JSON.stringify(addin[r]?.[c])}`)));
-    expect(differ.slice(0, 10)).toEqual([]);
-  });
+  it.each(builtInFrameworks().map((f) => [f.id, f] as const))(
+    '%s: both styles, evaluated side by side, agree cell by cell',
+    (_id, model) => {
+      const roster = generatedRoster(model, 12, { seed: 9 });
+      const evaluate = (formulas: 'portable' | 'addin') => {
+        const { plan, grid } = workbookLayout(model, { roster, formulas });
+        const hf = competencyEngine(Object.fromEntries(plan.sheets.map((s) => [s.name, sheetContent(s)])));
+        const values = hf.getSheetValues(hf.getSheetId(grid!.sheetName)!);
+        hf.destroy();
+        return values;
+      };
+      const portable = evaluate('portable');
+      const addin = evaluate('addin');
+      const differ: string[] = [];
+      portable.forEach((row, r) =>
+        row.forEach(
+          (v, c) =>
+            !same(addin[r]?.[c], v) &&
+            differ.push(`${cellRef(r, c)}: portable ${JSON.stringify(v)}, add-in ${JSON.stringify(addin[r]?.[c])}`),
+        ),
+      );
+      expect(differ.slice(0, 10)).toEqual([]);
+    },
+  );
 
   it('follows an edited rating: the gap, meets % and coverage recalculate', () => {
     const mit = builtIn('mit-devops');

@@ -44,11 +44,29 @@ describe('competency-matrix workbook', () => {
   });
 
   it.each([
-    ['an unknown role', 'id,name,role\nA1,Ann,DevOps Engineer I\nA2,Bob,Wizard\n', /team\.csv: row 3: role "Wizard" is not a role of MIT IS&T DevOps Engineer; use DevOps Engineer I/],
-    ['a duplicate id', 'id,name,role\nA1,Ann,DevOps Engineer I\na1,Bob,DevOps Engineer II\n', /team\.csv: row 3: id "a1" is already used on row 2/],
-    ['an unknown level', 'id,name,role,Teamwork\nA1,Ann,DevOps Engineer I,Great\n', /row 2, Teamwork: "Great" is not a level; use BD \(Being Developed\)/],
+    [
+      'an unknown role',
+      'id,name,role\nA1,Ann,DevOps Engineer I\nA2,Bob,Wizard\n',
+      /team\.csv: row 3: role "Wizard" is not a role of MIT IS&T DevOps Engineer; use DevOps Engineer I/,
+    ],
+    [
+      'a duplicate id',
+      'id,name,role\nA1,Ann,DevOps Engineer I\na1,Bob,DevOps Engineer II\n',
+      /team\.csv: row 3: id "a1" is already used on row 2/,
+    ],
+    [
+      'an unknown level',
+      'id,name,role,Teamwork\nA1,Ann,DevOps Engineer I,Great\n',
+      /row 2, Teamwork: "Great" is not a level; use BD \(Being Developed\)/,
+    ],
     ['an empty file', '', /team\.csv: the file is empty/],
-    ['a Windows-1252 file', Buffer.from([0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x72, 0x6f, 0x6c, 0x65, 0x0a, 0x31, 0x2c, 0x4a, 0xfc, 0x72, 0x67, 0x2c, 0x58, 0x0a]), /team\.csv: the file is not UTF-8 text/],
+    [
+      'a Windows-1252 file',
+      Buffer.from([
+        0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x72, 0x6f, 0x6c, 0x65, 0x0a, 0x31, 0x2c, 0x4a, 0xfc, 0x72, 0x67, 0x2c, 0x58, 0x0a,
+      ]),
+      /team\.csv: the file is not UTF-8 text/,
+    ],
   ])('refuses a roster with %s, naming the problem, and writes no file', async (_what, content, message) => {
     const { code, io } = await run({ 'team.csv': content }, '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'out.xlsx');
     expect(code).toBe(1);
@@ -59,7 +77,9 @@ describe('competency-matrix workbook', () => {
   it('will not replace an existing file unless told how', async () => {
     const { code, io } = await run({ 'out.xlsx': 'precious' }, '--framework', 'mit-devops', '--out', 'out.xlsx');
     expect(code).toBe(1);
-    expect(io.stderr).toMatch(/out\.xlsx already exists; to rebuild the product's sheets inside it and keep everything else, use --into out\.xlsx/);
+    expect(io.stderr).toMatch(
+      /out\.xlsx already exists; to rebuild the product's sheets inside it and keep everything else, use --into out\.xlsx/,
+    );
     expect(io.files.get('out.xlsx')!.toString()).toBe('precious');
   });
 
@@ -67,11 +87,26 @@ describe('competency-matrix workbook', () => {
     const first = await run({ 'team.csv': example }, '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'team.xlsx');
     const book = await open(first.io.files.get('team.xlsx')!);
     const g = readGrid(book).geometry;
-    book.getWorksheet('Team grid')!.getRow(g.firstPersonRow + 8 + 1).getCell(g.ratingCols[0] + 1).value = 'I'; // Raj (E009) gets a rating
+    book
+      .getWorksheet('Team grid')!
+      .getRow(g.firstPersonRow + 8 + 1)
+      .getCell(g.ratingCols[0] + 1).value = 'I'; // Raj (E009) gets a rating
     book.addWorksheet('Notes').getCell('A1').value = 'mine';
     const edited = Buffer.from(await book.xlsx.writeBuffer());
-    const leaver = example.toString().split('\n').filter((l) => !l.startsWith('E012')).join('\n');
-    const { code, io } = await run({ 'team.xlsx': edited, 'team.csv': leaver }, '--framework', 'mit-devops', '--roster', 'team.csv', '--into', 'team.xlsx');
+    const leaver = example
+      .toString()
+      .split('\n')
+      .filter((l) => !l.startsWith('E012'))
+      .join('\n');
+    const { code, io } = await run(
+      { 'team.xlsx': edited, 'team.csv': leaver },
+      '--framework',
+      'mit-devops',
+      '--roster',
+      'team.csv',
+      '--into',
+      'team.xlsx',
+    );
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
     expect(io.stdout).toContain('ratings that could not be placed: 9, kept on the sheet "Unplaced ratings"');
@@ -82,11 +117,39 @@ describe('competency-matrix workbook', () => {
   });
 
   it('limits the workbook to the roles given and refuses a roster row outside them', async () => {
-    const ok = await run({ 'team.csv': 'id,name,role\nA1,Ann,DevOps Engineer II\n' }, '--framework', 'mit-devops', '--roster', 'team.csv', '--roles', 'II, devops-engineer-3', '--out', 'a.xlsx');
+    const ok = await run(
+      { 'team.csv': 'id,name,role\nA1,Ann,DevOps Engineer II\n' },
+      '--framework',
+      'mit-devops',
+      '--roster',
+      'team.csv',
+      '--roles',
+      'II, devops-engineer-3',
+      '--out',
+      'a.xlsx',
+    );
     expect(ok.code).toBe(0);
     const matrix = (await open(ok.io.files.get('a.xlsx')!)).getWorksheet('Matrix')!;
-    expect(matrix.getRow(4).values).toEqual([undefined, 'Category', 'Competency', 'Competency id', 'Scale', 'DevOps Engineer II', 'DevOps Engineer III']);
-    const bad = await run({ 'team.csv': 'id,name,role\nA1,Ann,DevOps Engineer I\n' }, '--framework', 'mit-devops', '--roster', 'team.csv', '--roles', 'II', '--out', 'b.xlsx');
+    expect(matrix.getRow(4).values).toEqual([
+      undefined,
+      'Category',
+      'Competency',
+      'Competency id',
+      'Scale',
+      'DevOps Engineer II',
+      'DevOps Engineer III',
+    ]);
+    const bad = await run(
+      { 'team.csv': 'id,name,role\nA1,Ann,DevOps Engineer I\n' },
+      '--framework',
+      'mit-devops',
+      '--roster',
+      'team.csv',
+      '--roles',
+      'II',
+      '--out',
+      'b.xlsx',
+    );
     expect(bad.code).toBe(1);
     expect(bad.io.stderr).toMatch(/row 2: role "DevOps Engineer I" is not among --roles/);
   });
@@ -96,7 +159,9 @@ describe('competency-matrix workbook', () => {
     const csv = rosterCsv(mit, generatedRoster(mit, 1000));
     const { code, io } = await run({ 'big.csv': csv }, '--framework', 'mit-devops', '--roster', 'big.csv', '--out', 'big.xlsx');
     expect(code).toBe(0);
-    expect(io.stderr).toMatch(/read 1000 people from big\.csv\n.*building the grid: 1000 people × 9 competencies\n(.*wrote sheet \d of \d: .*\n)+.*saving the file\n/);
+    expect(io.stderr).toMatch(
+      /read 1000 people from big\.csv\n.*building the grid: 1000 people × 9 competencies\n(.*wrote sheet \d of \d: .*\n)+.*saving the file\n/,
+    );
   });
 
   it('explains bad options as usage errors', async () => {

@@ -16,8 +16,9 @@ import { parseRosterCsv, type Roster } from '../../core/roster';
 import { CompetencyError, listForHumans } from '../../core/problems';
 import { workbookLayout, type WorkbookLayout } from '../../core/layouts/workbook';
 import { planSize } from '../../core/layouts/plan';
-import { renderPlan } from '../../xlsx/renderPlan';
-import { registryFor, writeRegistry } from '../../xlsx/workbookRegistry';
+import { Writable } from 'stream';
+import { renderPlan, writePlanStream } from '../../xlsx/renderPlan';
+import { registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
 import { assertKeepable } from '../../xlsx/keepableWorkbook';
 import { rebuildWorkbook, type RebuildReport } from '../../xlsx/rebuildWorkbook';
 import { addCalibrationPack, hasCalibrationPack, reportPack, type AddedPack } from './calibration';
@@ -27,10 +28,15 @@ export const WORKBOOK_USAGE = `workbook --framework <id|file> [--roster roster.c
 
 /** Rosters at least this big get progress lines on stderr. */
 const PROGRESS_FROM = 1000;
+/** A workbook to rebuild at least this big (about a 500-person grid) gets them too. */
+const LARGE_WORKBOOK_BYTES = 1_000_000;
 
 function selectRoles(model: FrameworkModel, list: string | undefined): readonly Role[] | undefined {
   if (list === undefined) return undefined;
-  const wanted = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!wanted.length) throw new UsageError('--roles: give role names, codes or ids separated by commas');
   const chosen = new Set(wanted.map((w) => model.role(w).id));
   return model.roles.filter((r) => chosen.has(r.id));
@@ -43,10 +49,24 @@ function checkRosterRoles(roster: Roster, roles: readonly Role[] | undefined, so
   if (!outside.length) return;
   const shown = outside.slice(0, 10).map((p) => `row ${p.row}: role "${p.role.name}" is not among --roles`);
   const more = outside.length > 10 ? `; and ${outside.length - 10} more` : '';
-  throw new CompetencyError('invalid-roster', `${shown.join('; ')}${more}; add it to --roles (${listForHumans(roles.map((r) => r.name), 'and')}) or leave --roles out`, source);
+  throw new CompetencyError(
+    'invalid-roster',
+    `${shown.join('; ')}${more}; add it to --roles (${listForHumans(
+      roles.map((r) => r.name),
+      'and',
+    )}) or leave --roles out`,
+    source,
+  );
 }
 
-function summary(io: CliIO, out: string, layout: WorkbookLayout, sheets: string[], model: FrameworkModel, roster: Roster | undefined): void {
+function summary(
+  io: CliIO,
+  out: string,
+  layout: WorkbookLayout,
+  sheets: string[],
+  model: FrameworkModel,
+  roster: Roster | undefined,
+): void {
   const size = planSize(layout.plan);
   io.out(`Wrote ${out}\n`);
   io.out(`  sheets: ${sheets.join(', ')}\n`);
@@ -76,6 +96,56 @@ function rebuildReport(io: CliIO, report: RebuildReport): void {
     for (const u of report.unplaced.slice(0, 10)) io.out(`    ${u.person} / ${u.competency} = ${JSON.stringify(u.value)}: ${u.why}\n`);
     if (report.unplaced.length > 10) io.out(`    … and ${report.unplaced.length - 10} more\n`);
   }
+}
+
+/**
+ * A new file is streamed: each row is serialised and dropped as soon as it is
+ * done, which keeps a grid of thousands of people small in memory.
+ */
+async function writeNewWorkbook(
+  io: CliIO,
+  o: {
+    model: FrameworkModel;
+    roster?: Roster;
+    formulas: 'portable' | 'addin';
+    roles?: readonly Role[];
+    out: string;
+    progress: (text: string) => void;
+  },
+): Promise<void> {
+  const people = o.roster?.people.length ?? 0;
+  o.progress(`building the grid: ${people} people × ${o.model.competencies.length} competencies`);
+  const layout = workbookLayout(o.model, { roster: o.roster, formulas: o.formulas, roles: o.roles });
+  const plan = layout.plan;
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const rendered = await writePlanStream(plan, sink, {
+    onSheet: (name, i, n) => o.progress(`wrote sheet ${i + 1} of ${n}: ${name}`),
+    extra: (book, r) =>
+      streamRegistry(
+        book,
+        registryFor(
+          r,
+          plan.title,
+          plan.names.map((n) => n.name),
+        ),
+      ),
+  });
+  o.progress('saving the file');
+  await io.writeFile(o.out, Buffer.concat(chunks));
+  summary(
+    io,
+    o.out,
+    layout,
+    rendered.sheets.map((s) => s.name),
+    o.model,
+    o.roster,
+  );
 }
 
 export async function workbookCommand(argv: string[], io: CliIO): Promise<void> {
@@ -123,25 +193,39 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     for (const w of roster.warnings) io.err(`competency-matrix: warning: ${rosterFile}: ${w}\n`);
   }
   const people = roster?.people.length ?? 0;
+  let large = people >= PROGRESS_FROM;
   const progress = (text: string) => {
-    if (people >= PROGRESS_FROM) io.err(`competency-matrix: ${text}\n`);
+    if (large) io.err(`competency-matrix: ${text}\n`);
   };
   progress(`read ${people} people from ${rosterFile}`);
+
+  if (!into && !values.calibration) {
+    await writeNewWorkbook(io, { model, roster, formulas, roles, out, progress });
+    return;
+  }
 
   const workbook = new ExcelJS.Workbook();
   let layout: WorkbookLayout;
   let sheets: string[];
   let report: RebuildReport | undefined;
   if (into) {
-    if (!(await io.exists(into))) throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
+    if (!(await io.exists(into)))
+      throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
     const bytes = await io.readFile(into);
+    // Without a roster the size is known only once the grid is read: a big file is a big grid.
+    large ||= bytes.length >= LARGE_WORKBOOK_BYTES;
+    progress(`reading ${into}`);
     assertKeepable(bytes, into);
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (e) {
-      throw new CompetencyError('invalid-file', `the workbook cannot be read (${(e as Error).message}); is it an .xlsx saved by Excel?`, into);
+      throw new CompetencyError(
+        'invalid-file',
+        `the workbook cannot be read (${(e as Error).message}); is it an .xlsx saved by Excel?`,
+        into,
+      );
     }
-    progress(`rebuilding the grid for ${people} people × ${model.competencies.length} competencies`);
+    progress(`rebuilding the product's sheets (${model.competencies.length} competencies)`);
     report = rebuildWorkbook(workbook, model, { roster, formulas, roles, fileName: into });
     layout = report.layout;
     sheets = report.written;
@@ -149,7 +233,14 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     progress(`building the grid: ${people} people × ${model.competencies.length} competencies`);
     layout = workbookLayout(model, { roster, formulas, roles });
     const rendered = renderPlan(workbook, layout.plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
-    writeRegistry(workbook, registryFor(rendered, layout.plan.title, layout.plan.names.map((n) => n.name)));
+    writeRegistry(
+      workbook,
+      registryFor(
+        rendered,
+        layout.plan.title,
+        layout.plan.names.map((n) => n.name),
+      ),
+    );
     sheets = rendered.sheets.map((s) => s.name);
   }
   // The calibration pack reads the grid live: added on request, and rebuilt with the grid it reads (it would go stale).

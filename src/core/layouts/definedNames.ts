@@ -5,7 +5,10 @@
 export const NAME_PREFIX = 'CM_';
 
 export function productName(...parts: string[]): string {
-  const body = parts.map((p) => p.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '')).filter(Boolean).join('_');
+  const body = parts
+    .map((p) => p.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, ''))
+    .filter(Boolean)
+    .join('_');
   return `${NAME_PREFIX}${body}`.slice(0, 255);
 }
 

@@ -23,7 +23,11 @@ export function descriptorSheet(model: FrameworkModel, sheetName: string): Sheet
   const scaleIds = [...new Set(ordered.map((o) => o.competency.scale))];
   const levelColumns = Math.max(
     0,
-    ...scaleIds.map((id) => (ordered.some((o) => o.competency.scale === id && o.competency.descriptors && Object.keys(o.competency.descriptors).length) ? model.scale(id).levels.length : 0)),
+    ...scaleIds.map((id) =>
+      ordered.some((o) => o.competency.scale === id && o.competency.descriptors && Object.keys(o.competency.descriptors).length)
+        ? model.scale(id).levels.length
+        : 0,
+    ),
   );
   const widths = [20, 28, ...(hasType ? [14] : []), 50, ...Array.from({ length: levelColumns }, () => 40)];
   widths.forEach((w, i) => b.width(i, w));

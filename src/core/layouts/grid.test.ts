@@ -32,7 +32,9 @@ describe('the team grid', () => {
 
   it('reads as a small snapshot: rows of people, formulas with the values core computed', () => {
     const tiny = tinyFramework();
-    const small = workbookLayout(tiny, { roster: parseRosterCsv('id,name,role,manager,Deploy,Review\nK1,Kim,Junior,Lee,M,\nK2,Lee,Senior,,H,L', tiny) });
+    const small = workbookLayout(tiny, {
+      roster: parseRosterCsv('id,name,role,manager,Deploy,Review\nK1,Kim,Junior,Lee,M,\nK2,Lee,Senior,,H,L', tiny),
+    });
     expect(sheetPlanText(small.plan.sheets[0])).toMatchSnapshot();
   });
 
@@ -104,20 +106,23 @@ describe('the team grid', () => {
 });
 
 describe('grids for every built-in framework', () => {
-  it.each(builtInFrameworks().map((f) => [f.id, f] as const))('%s: every gap result is core’s levelGap of rating and target', (_id, model) => {
-    const roster = generatedRoster(model, 40);
-    const { plan, grid } = workbookLayout(model, { roster });
-    const sheet = plan.sheets.find((s) => s.kind === 'grid')!;
-    const g = grid!;
-    roster.people.forEach((p, i) => {
-      g.competencyIds.forEach((id, k) => {
-        const c = model.competency(id);
-        const expected = levelGap(p.ratings.get(id)?.value ?? null, model.target(p.role, c)?.value ?? null);
-        const gap = cellAt(sheet, g.firstPersonRow + i, g.gapCols[k]) as { result: unknown };
-        expect(gap.result).toBe(expected ?? '');
+  it.each(builtInFrameworks().map((f) => [f.id, f] as const))(
+    '%s: every gap result is core’s levelGap of rating and target',
+    (_id, model) => {
+      const roster = generatedRoster(model, 40);
+      const { plan, grid } = workbookLayout(model, { roster });
+      const sheet = plan.sheets.find((s) => s.kind === 'grid')!;
+      const g = grid!;
+      roster.people.forEach((p, i) => {
+        g.competencyIds.forEach((id, k) => {
+          const c = model.competency(id);
+          const expected = levelGap(p.ratings.get(id)?.value ?? null, model.target(p.role, c)?.value ?? null);
+          const gap = cellAt(sheet, g.firstPersonRow + i, g.gapCols[k]) as { result: unknown };
+          expect(gap.result).toBe(expected ?? '');
+        });
       });
-    });
-  });
+    },
+  );
 
   it('gives each competency the dropdown of its own scale where a framework has two (DDaT)', () => {
     const ddat = builtIn('ddat-devops');
@@ -137,6 +142,8 @@ describe('grids for every built-in framework', () => {
     const { plan, grid } = workbookLayout(mit, { roster: generatedRoster(mit, 2), formulas: 'addin' });
     const sheet = plan.sheets.find((s) => s.kind === 'grid')!;
     const gap = cellAt(sheet, grid!.firstPersonRow, grid!.gapCols[0]) as { formula: string };
-    expect(gap.formula).toBe(`COMPETENCY.LEVELGAP(${cellRef(grid!.firstPersonRow, grid!.ratingCols[0])},${cellRef(grid!.firstPersonRow, grid!.targetCols[0])},"mit-proficiency")`);
+    expect(gap.formula).toBe(
+      `COMPETENCY.LEVELGAP(${cellRef(grid!.firstPersonRow, grid!.ratingCols[0])},${cellRef(grid!.firstPersonRow, grid!.targetCols[0])},"mit-proficiency")`,
+    );
   });
 });

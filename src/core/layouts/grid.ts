@@ -13,6 +13,7 @@
 import type { FrameworkModel } from '../framework/model';
 import type { Competency, Role } from '../framework/schema';
 import type { Roster } from '../roster';
+import { CompetencyError, listForHumans } from '../problems';
 import { coverage, levelGap, meets, readiness, totalShortfall, type LevelValue } from '../scoring';
 import type { PlanCell, Rect, SheetPlan } from './plan';
 import { cellRef, columnLetters, sheetRef } from './a1';
@@ -191,8 +192,21 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   const H = GRID_HEADER_LABELS;
   const names = competencies.map((c) => c.name);
   b.row(S.headerRow, 0, [
-    H.id, H.name, H.role, H.manager, H.meets, H.shortfall, H.nextRole, H.readiness, H.blocking, H.roleNumber, H.nextRoleNumber,
-    ...names, ...names, ...names, ...names,
+    H.id,
+    H.name,
+    H.role,
+    H.manager,
+    H.meets,
+    H.shortfall,
+    H.nextRole,
+    H.readiness,
+    H.blocking,
+    H.roleNumber,
+    H.nextRoleNumber,
+    ...names,
+    ...names,
+    ...names,
+    ...names,
   ]);
   b.style({ row: S.headerRow, col: 0, rows: 1, cols: ratingCol0 }, STYLE.header);
   b.style({ row: S.headerRow, col: ratingCol0, rows: 1, cols: 4 * n }, STYLE.headerRotated);
@@ -200,7 +214,17 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   const K = GRID_KEYS;
   const ids = competencies.map((c) => c.id);
   b.row(S.keyRow, 0, [
-    K.id, K.name, K.role, K.manager, K.meets, K.shortfall, K.nextRole, K.readiness, K.blocking, K.roleNumber, K.nextRoleNumber,
+    K.id,
+    K.name,
+    K.role,
+    K.manager,
+    K.meets,
+    K.shortfall,
+    K.nextRole,
+    K.readiness,
+    K.blocking,
+    K.roleNumber,
+    K.nextRoleNumber,
     ...ids.map((id) => K.rating + id),
     ...ids.map((id) => K.target + id),
     ...ids.map((id) => K.gap + id),
@@ -220,14 +244,27 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
     const roleNo = `$${L(C.roleNumber)}${r}`;
     const nextNo = `$${L(C.nextRoleNumber)}${r}`;
     const ri = roleIndex.get(person.role.id);
-    if (ri === undefined) throw new Error(`grid: ${person.id}'s role ${person.role.id} is not among the workbook's roles`);
+    if (ri === undefined) {
+      throw new CompetencyError(
+        'invalid-roster',
+        `row ${person.row}: ${person.id}'s role "${person.role.name}" is not among the workbook's roles (${listForHumans(
+          roles.map((x) => x.name),
+          'and',
+        )})`,
+      );
+    }
     const next = roles[ri + 1];
     const ratingValues = columnValues.map((col) => col[i]);
     const targetLevels = competencies.map((c) => model.target(person.role, c));
     const targetValueList = targetLevels.map((t) => t?.value ?? null);
     const gapValues = ratingValues.map((v, j) => levelGap(v, targetValueList[j]));
     const met = meets(ratingValues, targetValueList);
-    const ready = next ? readiness(ratingValues, competencies.map((c) => model.target(next, c)?.value ?? null)) : undefined;
+    const ready = next
+      ? readiness(
+          ratingValues,
+          competencies.map((c) => model.target(next, c)?.value ?? null),
+        )
+      : undefined;
     const valueRow = rowRange(valueCol0, r);
     const gapRow = rowRange(gapCol0, r);
 
@@ -299,14 +336,26 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
     b.format(levelValueHeatmap(at(valueCol0), scale));
   }
   b.input({ id: 'ratings', range: ratings, rowKeys: people.map((p) => p.id), colKeys: ids });
-  b.input({ id: 'coverage-levels', range: { row: S.coverageLevelRow, col: ratingCol0, rows: 1, cols: n }, rowKeys: ['coverage-level'], colKeys: ids });
+  b.input({
+    id: 'coverage-levels',
+    range: { row: S.coverageLevelRow, col: ratingCol0, rows: 1, cols: n },
+    rowKeys: ['coverage-level'],
+    colKeys: ids,
+  });
 
   // Widths: readable names, narrow level columns.
   const longestCode = Math.max(...scales.flatMap((s) => s.levels.map((l) => l.code.length)));
   const levelWidth = Math.max(7, Math.min(14, longestCode + 4));
   const widths: [number, number][] = [
-    [C.id, 10], [C.name, 22], [C.role, 20], [C.manager, 18], [C.meets, 9], [C.shortfall, 10],
-    [C.nextRole, 18], [C.readiness, 10], [C.blocking, 9],
+    [C.id, 10],
+    [C.name, 22],
+    [C.role, 20],
+    [C.manager, 18],
+    [C.meets, 9],
+    [C.shortfall, 10],
+    [C.nextRole, 18],
+    [C.readiness, 10],
+    [C.blocking, 9],
   ];
   for (const [col, w] of widths) b.width(col, w);
   b.width(C.roleNumber, 6, true);

@@ -11,23 +11,26 @@ describe('the proficiency matrix', () => {
     expect(sheetPlanText(matrixLayout(tinyFramework(), 'Matrix').sheet)).toMatchSnapshot();
   });
 
-  it.each(builtInFrameworks().map((f) => [f.id, f] as const))('%s: puts every target of the framework in its cell, and nothing else', (_id, model) => {
-    const { sheet, geometry } = matrixLayout(model, 'Matrix');
-    const block = sheet.blocks.find((b) => b.row === MATRIX_SHAPE.firstCompetencyRow)!;
-    expect(block.cells.length).toBe(model.competencies.length);
-    let filled = 0;
-    block.cells.forEach((row, i) => {
-      const competency = model.competency(geometry.competencyIds[i]);
-      expect(row[MATRIX_SHAPE.columns.competencyId]).toBe(competency.id);
-      model.roles.forEach((role, r) => {
-        const cell = row[MATRIX_SHAPE.firstRoleCol + r];
-        expect(cell).toBe(model.target(role, competency)?.code ?? null);
-        if (cell !== null) filled++;
+  it.each(builtInFrameworks().map((f) => [f.id, f] as const))(
+    '%s: puts every target of the framework in its cell, and nothing else',
+    (_id, model) => {
+      const { sheet, geometry } = matrixLayout(model, 'Matrix');
+      const block = sheet.blocks.find((b) => b.row === MATRIX_SHAPE.firstCompetencyRow)!;
+      expect(block.cells.length).toBe(model.competencies.length);
+      let filled = 0;
+      block.cells.forEach((row, i) => {
+        const competency = model.competency(geometry.competencyIds[i]);
+        expect(row[MATRIX_SHAPE.columns.competencyId]).toBe(competency.id);
+        model.roles.forEach((role, r) => {
+          const cell = row[MATRIX_SHAPE.firstRoleCol + r];
+          expect(cell).toBe(model.target(role, competency)?.code ?? null);
+          if (cell !== null) filled++;
+        });
       });
-    });
-    expect(filled).toBe(model.data.targets.length);
-    expect(block.cells.every((row) => row.every((c) => !isFormula(c)))).toBe(true);
-  });
+      expect(filled).toBe(model.data.targets.length);
+      expect(block.cells.every((row) => row.every((c) => !isFormula(c)))).toBe(true);
+    },
+  );
 
   it('groups competencies by category, in the framework’s category order', () => {
     const ddat = builtIn('ddat-devops');
@@ -35,7 +38,12 @@ describe('the proficiency matrix', () => {
     const block = sheet.blocks.find((b) => b.row === MATRIX_SHAPE.firstCompetencyRow)!;
     const categories = block.cells.map((r) => r[0] as string);
     const firstSeen = [...new Set(categories)];
-    expect(firstSeen).toEqual(['Knowledge/Skills › Behavioural Skills', 'Knowledge/Skills › Technical Knowledge and Skills', 'Knowledge/Skills › Other Knowledge and Skills', 'Organisation Skills › DDaT » Software Development']);
+    expect(firstSeen).toEqual([
+      'Knowledge/Skills › Behavioural Skills',
+      'Knowledge/Skills › Technical Knowledge and Skills',
+      'Knowledge/Skills › Other Knowledge and Skills',
+      'Organisation Skills › DDaT » Software Development',
+    ]);
     // Each category is one run: once it ends it never comes back.
     expect(categories.filter((c, i) => i > 0 && c !== categories[i - 1]).length).toBe(firstSeen.length - 1);
   });
@@ -56,7 +64,13 @@ describe('the proficiency matrix', () => {
     expect(colors[colors.length - 1].color).toBe(SEQUENTIAL_HIGH);
     const { sheet } = matrixLayout(mit, 'Matrix');
     const onTargets = sheet.conditionalFormats.filter((f) => f.range.row === MATRIX_SHAPE.firstCompetencyRow);
-    expect(onTargets.map((f) => f.kind === 'formula' && f.formula)).toEqual(['E5&""="BD"', 'E5&""="B"', 'E5&""="I"', 'E5&""="A"', 'E5&""="E"']);
+    expect(onTargets.map((f) => f.kind === 'formula' && f.formula)).toEqual([
+      'E5&""="BD"',
+      'E5&""="B"',
+      'E5&""="I"',
+      'E5&""="A"',
+      'E5&""="E"',
+    ]);
   });
 
   it('limits the roles to those asked for', () => {

@@ -62,7 +62,12 @@ export function matrixLayout(model: FrameworkModel, sheetName: string, options: 
 
   b.cell(MATRIX_SHAPE.titleRow, 0, sheetTitle('matrix', model.name));
   b.style({ row: 0, col: 0, rows: 1, cols: 1 }, STYLE.title);
-  b.note(MATRIX_SHAPE.noteRow, 0, `Target level per role and competency; the legend below says what each level means. ${provenanceLine(model)}`, widths);
+  b.note(
+    MATRIX_SHAPE.noteRow,
+    0,
+    `Target level per role and competency; the legend below says what each level means. ${provenanceLine(model)}`,
+    widths,
+  );
 
   b.row(headerRow, 0, [...MATRIX_HEADER, ...roles.map((r) => r.name)]);
   b.style({ row: headerRow, col: 0, rows: 1, cols: widths.length }, STYLE.header);
@@ -95,7 +100,9 @@ export function matrixLayout(model: FrameworkModel, sheetName: string, options: 
   b.style(targets, STYLE.code);
   for (const run of scaleRuns(ordered)) {
     const scale = model.scale(run.scaleId);
-    b.format(...levelCodeHeatmap({ row: firstCompetencyRow + run.start, col: firstRoleCol, rows: run.end - run.start, cols: roles.length }, scale));
+    b.format(
+      ...levelCodeHeatmap({ row: firstCompetencyRow + run.start, col: firstRoleCol, rows: run.end - run.start, cols: roles.length }, scale),
+    );
   }
 
   // Legend below the matrix: each scale's levels, coloured like the cells.
@@ -113,7 +120,8 @@ export function matrixLayout(model: FrameworkModel, sheetName: string, options: 
     scale.levels.forEach((l, i) => {
       b.row(row + i, 0, [l.code, l.name, l.definition ?? null]);
       b.merge({ row: row + i, col: 2, rows: 1, cols: definitionWidths.length });
-      if (l.definition) b.rowHeight(row + i, wrappedRowHeight([{ text: l.definition, width: definitionWidths.reduce((a, w) => a + w, 0) }]));
+      if (l.definition)
+        b.rowHeight(row + i, wrappedRowHeight([{ text: l.definition, width: definitionWidths.reduce((a, w) => a + w, 0) }]));
     });
     const levels: Rect = { row, col: 0, rows: scale.levels.length, cols: 1 };
     b.style(levels, STYLE.code);

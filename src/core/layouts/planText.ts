@@ -44,6 +44,7 @@ export function sheetPlanText(sheet: SheetPlan, options: { maxRows?: number } = 
   if (sheet.freeze) out.push(`  freeze ${sheet.freeze.rows} rows, ${sheet.freeze.cols} columns`);
   for (const w of sheet.columnWidths.filter((x) => x.hidden)) out.push(`  hidden column ${cellRef(0, w.col).replace(/\d+$/, '')}`);
   for (const h of (sheet.rowHeights ?? []).filter((x) => x.hidden)) out.push(`  hidden row ${h.row + 1}`);
-  for (const i of sheet.inputs ?? []) out.push(`  input "${i.id}" ${rectRef(i.range)}: rows ${i.rowKeys.join(',')} × columns ${i.colKeys.join(',')}`);
+  for (const i of sheet.inputs ?? [])
+    out.push(`  input "${i.id}" ${rectRef(i.range)}: rows ${i.rowKeys.join(',')} × columns ${i.colKeys.join(',')}`);
   return out.join('\n');
 }

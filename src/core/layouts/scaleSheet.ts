@@ -49,7 +49,11 @@ export function scaleSheetLayout(model: FrameworkModel, sheetName: string): Scal
     b.cell(row, 0, scale.name);
     b.style({ row, col: 0, rows: 1, cols: 1 }, STYLE.group);
     row++;
-    const about = [scale.data.description, scale.data.complete === false ? 'The source states only part of this scale.' : undefined, scale.data.note]
+    const about = [
+      scale.data.description,
+      scale.data.complete === false ? 'The source states only part of this scale.' : undefined,
+      scale.data.note,
+    ]
       .filter(Boolean)
       .join(' ');
     if (about) b.note(row++, 0, about, widths);
@@ -63,7 +67,14 @@ export function scaleSheetLayout(model: FrameworkModel, sheetName: string): Scal
     );
     const n = scale.levels.length;
     scale.levels.forEach((l, i) => {
-      if (l.definition) b.rowHeight(first + i, wrappedRowHeight([{ text: l.definition, width: widths[3] }, { text: l.name, width: widths[1] }]));
+      if (l.definition)
+        b.rowHeight(
+          first + i,
+          wrappedRowHeight([
+            { text: l.definition, width: widths[3] },
+            { text: l.name, width: widths[1] },
+          ]),
+        );
     });
     b.style({ row: first, col: 0, rows: n, cols: 1 }, STYLE.code);
     b.style({ row: first, col: 1, rows: n, cols: 3 }, STYLE.wrapTop);

@@ -31,7 +31,7 @@ export const LAYOUT_STYLES: Record<StyleId, CellStyle> = {
   headerRotated: { bold: true, fill: 'D9E1F2', border: 'thin', wrap: true, vAlign: 'bottom', hAlign: 'center', rotate: 90 },
   blockHeading: { bold: true, fill: 'B4C6E7', border: 'thin', hAlign: 'center' },
   group: { bold: true },
-  muted: { fontColor: '808080' },
+  muted: { fontColor: '808080', vAlign: 'top' },
   key: { fontColor: 'A6A6A6', fontSize: 8 },
   code: { hAlign: 'center', vAlign: 'top' },
   wrapTop: { wrap: true, vAlign: 'top' },

@@ -6,14 +6,17 @@ import { sheetPlanText } from './planText';
 import { tinyFramework } from './testing/tinyFramework';
 
 describe('a whole workbook plan', () => {
-  it.each(builtInFrameworks().map((f) => [f.id, f] as const))('%s: matrix, scales, and a grid with its target table when there is a roster', (_id, model) => {
-    const matrixOnly = workbookLayout(model);
-    expect(matrixOnly.plan.sheets.map((s) => s.kind)).not.toContain('grid');
-    const full = workbookLayout(model, { roster: generatedRoster(model, 5) });
-    const kinds = full.plan.sheets.map((s) => s.kind);
-    expect(kinds[0]).toBe('grid');
-    expect(kinds).toEqual(expect.arrayContaining(['matrix', 'scale', 'framework-data']));
-  });
+  it.each(builtInFrameworks().map((f) => [f.id, f] as const))(
+    '%s: matrix, scales, and a grid with its target table when there is a roster',
+    (_id, model) => {
+      const matrixOnly = workbookLayout(model);
+      expect(matrixOnly.plan.sheets.map((s) => s.kind)).not.toContain('grid');
+      const full = workbookLayout(model, { roster: generatedRoster(model, 5) });
+      const kinds = full.plan.sheets.map((s) => s.kind);
+      expect(kinds[0]).toBe('grid');
+      expect(kinds).toEqual(expect.arrayContaining(['matrix', 'scale', 'framework-data']));
+    },
+  );
 
   it('writes role descriptions only for frameworks whose roles carry text, and descriptors where competencies have them', () => {
     const kinds = (id: string) => workbookLayout(builtIn(id)).plan.sheets.map((s) => s.kind);
@@ -40,7 +43,14 @@ describe('a whole workbook plan', () => {
     expect(names.scales).toBe('Scales (2)');
     const tiny = tinyFramework();
     const { plan } = workbookLayout(tiny, { roster: generatedRoster(tiny, 2), sheetNames: names });
-    const formulas = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.cells.flat().filter(isFormula).map((c) => c.formula)));
+    const formulas = plan.sheets.flatMap((s) =>
+      s.blocks.flatMap((b) =>
+        b.cells
+          .flat()
+          .filter(isFormula)
+          .map((c) => c.formula),
+      ),
+    );
     expect(formulas.some((f) => f.includes("'Matrix (2)'!"))).toBe(true);
     expect(formulas.some((f) => f.includes("'Scales (2)'!"))).toBe(true);
     expect(formulas.some((f) => /(^|[^'])Matrix!/.test(f))).toBe(false);

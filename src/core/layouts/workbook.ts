@@ -77,7 +77,10 @@ export interface WorkbookLayout {
 function addinScaleArgument(scaleId: string, codes: string, model: FrameworkModel): string | undefined {
   const own = model.scale(scaleId);
   const builtIn = findBuiltInScale(scaleId);
-  const same = builtIn && builtIn.levels.length === own.levels.length && builtIn.levels.every((l, i) => l.code === own.levels[i].code && l.value === own.levels[i].value);
+  const same =
+    builtIn &&
+    builtIn.levels.length === own.levels.length &&
+    builtIn.levels.every((l, i) => l.code === own.levels[i].code && l.value === own.levels[i].value);
   if (same) return `"${scaleId}"`;
   // The scale sheet writes codes as text, so the add-in reads a range as positions 1..n.
   return own.levels.every((l, i) => l.value === i + 1) ? codes : undefined;
@@ -97,7 +100,11 @@ export function workbookLayout(model: FrameworkModel, options: WorkbookOptions =
   };
   const definedNames: NamedRange[] = [
     ...scales.names,
-    { name: productName('Matrix', 'Targets'), ref: matrix.geometry.targetsRef, comment: 'Target level codes: competencies down, roles across' },
+    {
+      name: productName('Matrix', 'Targets'),
+      ref: matrix.geometry.targetsRef,
+      comment: 'Target level codes: competencies down, roles across',
+    },
   ];
 
   const sheets: SheetPlan[] = [];
@@ -119,7 +126,11 @@ export function workbookLayout(model: FrameworkModel, options: WorkbookOptions =
     targetSheet = targets.sheet;
     definedNames.push(
       { name: productName('Roles'), ref: targets.geometry.roleNamesRef, comment: 'Role names, lowest first' },
-      { name: productName('Targets', 'Values'), ref: targets.geometry.valuesRef, comment: 'Target values: roles down, competencies across' },
+      {
+        name: productName('Targets', 'Values'),
+        ref: targets.geometry.valuesRef,
+        comment: 'Target values: roles down, competencies across',
+      },
     );
   }
   sheets.push(matrix.sheet, scales.sheet);

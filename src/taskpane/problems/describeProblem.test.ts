@@ -5,7 +5,9 @@ import { cancellationDetail, describeProblem, isAbort } from './describeProblem'
 
 describe('describing a problem to the user', () => {
   it("keeps core's message, with where it happened, and adds the fix for its kind", () => {
-    const p = describeProblem(new CompetencyError('invalid-roster', 'row 4: id "P1" is already used on row 2; give each person a unique id', 'roster.csv'));
+    const p = describeProblem(
+      new CompetencyError('invalid-roster', 'row 4: id "P1" is already used on row 2; give each person a unique id', 'roster.csv'),
+    );
     expect(p).toEqual({
       title: strings.errors.kinds['invalid-roster'].title,
       detail: 'roster.csv: row 4: id "P1" is already used on row 2; give each person a unique id.',
@@ -33,14 +35,36 @@ describe('describing a problem to the user', () => {
 
   it("passes on the renderer's account of what was and was not written, titled by its cause", () => {
     const cause = Object.assign(new Error('The request payload size has exceeded the limit.'), { code: 'RequestPayloadSizeLimitExceeded' });
-    const failure = new ApplyError('writing', 'Excel stopped while writing Team grid: "RequestPayloadSizeLimitExceeded". Not written: "Team grid".', { written: [], notWritten: ['Team grid'], leftBehind: [] }, cause);
-    expect(describeProblem(failure)).toEqual({ title: strings.errors.payload.title, detail: failure.message, fix: strings.errors.payload.fix });
-    const unknown = new ApplyError('finishing', 'Excel stopped while putting the sheets in place: "GeneralException". Written: "Matrix"', { written: ['Matrix'], notWritten: [], leftBehind: [] }, new Error('x'));
-    expect(describeProblem(unknown)).toEqual({ title: strings.errors.notUpdated, detail: `${unknown.message}.`, fix: strings.errors.unexpected.fix });
+    const failure = new ApplyError(
+      'writing',
+      'Excel stopped while writing Team grid: "RequestPayloadSizeLimitExceeded". Not written: "Team grid".',
+      { written: [], notWritten: ['Team grid'], leftBehind: [] },
+      cause,
+    );
+    expect(describeProblem(failure)).toEqual({
+      title: strings.errors.payload.title,
+      detail: failure.message,
+      fix: strings.errors.payload.fix,
+    });
+    const unknown = new ApplyError(
+      'finishing',
+      'Excel stopped while putting the sheets in place: "GeneralException". Written: "Matrix"',
+      { written: ['Matrix'], notWritten: [], leftBehind: [] },
+      new Error('x'),
+    );
+    expect(describeProblem(unknown)).toEqual({
+      title: strings.errors.notUpdated,
+      detail: `${unknown.message}.`,
+      fix: strings.errors.unexpected.fix,
+    });
   });
 
   it("keeps the renderer's word on what a cancellation left behind", () => {
-    const cancelled = new ApplyError('cancelled', 'Cancelled before Team grid was finished. Nothing in your workbook was changed.', { written: [], notWritten: [], leftBehind: [] });
+    const cancelled = new ApplyError('cancelled', 'Cancelled before Team grid was finished. Nothing in your workbook was changed.', {
+      written: [],
+      notWritten: [],
+      leftBehind: [],
+    });
     expect(cancellationDetail(cancelled)).toBe(cancelled.message);
     expect(cancellationDetail(new DOMException('x', 'AbortError'))).toBeUndefined();
   });

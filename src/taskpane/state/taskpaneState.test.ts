@@ -1,5 +1,15 @@
 import { builtIn, builtInFrameworks } from '../../core/frameworks/library';
-import { chosenMatrixRoles, frameworkGrids, frameworkKey, initialState, isBusy, selectedFramework, taskpaneReducer, type TaskpaneEvent, type TaskpaneState } from './taskpaneState';
+import {
+  chosenMatrixRoles,
+  frameworkGrids,
+  frameworkKey,
+  initialState,
+  isBusy,
+  selectedFramework,
+  taskpaneReducer,
+  type TaskpaneEvent,
+  type TaskpaneState,
+} from './taskpaneState';
 
 const problem = { title: 'Nope', detail: 'It failed.', fix: 'Try again.' };
 const done = { sheetsCreated: ['Matrix'], sheetsReplaced: [], ratingsKept: 0, ratingsUnplaced: 0, warnings: [] };
@@ -56,7 +66,11 @@ describe('the task pane state', () => {
   });
 
   it('runs one action at a time: a second start while one runs is ignored', () => {
-    const s = after(...ready, { type: 'action-started', action: 'matrix', cancellable: true }, { type: 'action-started', action: 'grid', cancellable: true });
+    const s = after(
+      ...ready,
+      { type: 'action-started', action: 'matrix', cancellable: true },
+      { type: 'action-started', action: 'grid', cancellable: true },
+    );
     expect(s.operation).toMatchObject({ status: 'running', action: 'matrix' });
     expect(isBusy(s)).toBe(true);
   });
@@ -68,7 +82,11 @@ describe('the task pane state', () => {
       { type: 'action-progress', progress: { done: 1, total: 3 } },
     );
     expect(s.operation).toMatchObject({ status: 'running', progress: { done: 1, total: 3 } });
-    expect(taskpaneReducer(s, { type: 'action-succeeded', summary: done }).operation).toEqual({ status: 'succeeded', action: 'grid', summary: done });
+    expect(taskpaneReducer(s, { type: 'action-succeeded', summary: done }).operation).toEqual({
+      status: 'succeeded',
+      action: 'grid',
+      summary: done,
+    });
   });
 
   it('only marks an action as cancelling when it can be cancelled', () => {
@@ -87,7 +105,12 @@ describe('the task pane state', () => {
   });
 
   it('clears the last result when another framework is chosen, since it described the old one', () => {
-    const s = after(...ready, { type: 'action-started', action: 'matrix', cancellable: true }, { type: 'action-succeeded', summary: done }, { type: 'framework-selected', key: 'builtin:mit-devops' });
+    const s = after(
+      ...ready,
+      { type: 'action-started', action: 'matrix', cancellable: true },
+      { type: 'action-succeeded', summary: done },
+      { type: 'framework-selected', key: 'builtin:mit-devops' },
+    );
     expect(s.operation).toEqual({ status: 'idle' });
   });
 
@@ -126,7 +149,11 @@ describe('the task pane state', () => {
   });
 
   it('forgets the blank-row role when the framework changes, since roles differ between frameworks', () => {
-    const s = after(...ready, { type: 'grid-options-changed', patch: { blankRoleId: 'engineer-ii' } }, { type: 'framework-selected', key: 'builtin:sre-ladder' });
+    const s = after(
+      ...ready,
+      { type: 'grid-options-changed', patch: { blankRoleId: 'engineer-ii' } },
+      { type: 'framework-selected', key: 'builtin:sre-ladder' },
+    );
     expect(s.grid.blankRoleId).toBeUndefined();
   });
 });

@@ -41,12 +41,11 @@ export type Operation =
   | { status: 'cancelled'; action: ActionKind; detail?: string };
 
 export type LibraryState =
-  | { status: 'loading' }
-  | { status: 'ready'; builtIn: readonly FrameworkModel[] }
-  | { status: 'failed'; problem: UserProblem };
+  { status: 'loading' } | { status: 'ready'; builtIn: readonly FrameworkModel[] } | { status: 'failed'; problem: UserProblem };
 
 /** A list read from the workbook on demand (tables, grids): read when first needed, read again after an action. */
-export type WorkbookList<T> = { status: 'unknown' } | { status: 'loading' } | { status: 'ready'; items: T[] } | { status: 'failed'; problem: UserProblem };
+export type WorkbookList<T> =
+  { status: 'unknown' } | { status: 'loading' } | { status: 'ready'; items: T[] } | { status: 'failed'; problem: UserProblem };
 export type TablesState = WorkbookList<string>;
 export type GridsState = WorkbookList<GridSummary>;
 
@@ -184,7 +183,11 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
     case 'stored-frameworks-loaded': {
       // A file imported in this session wins over the copy kept in the workbook.
       const have = new Set(state.imported.map((f) => f.model.id));
-      return { ...state, imported: [...event.frameworks.filter((f) => !have.has(f.model.id)), ...state.imported], storedProblem: undefined };
+      return {
+        ...state,
+        imported: [...event.frameworks.filter((f) => !have.has(f.model.id)), ...state.imported],
+        storedProblem: undefined,
+      };
     }
     case 'stored-frameworks-failed':
       return { ...state, storedProblem: event.problem };
@@ -212,7 +215,10 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
       return { ...state, gridSheet: event.sheet };
     case 'action-started':
       if (state.operation.status === 'running') return state;
-      return withOperation({ ...state, lastImport: undefined }, { status: 'running', action: event.action, cancelling: false, cancellable: event.cancellable });
+      return withOperation(
+        { ...state, lastImport: undefined },
+        { status: 'running', action: event.action, cancelling: false, cancellable: event.cancellable },
+      );
     case 'action-progress':
       if (state.operation.status !== 'running') return state;
       return withOperation(state, { ...state.operation, progress: event.progress });
@@ -222,7 +228,10 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
     case 'action-succeeded':
       if (state.operation.status !== 'running') return state;
       // The workbook changed: tables and grids are read again when next needed.
-      return withOperation({ ...state, tables: { status: 'unknown' }, grids: { status: 'unknown' } }, { status: 'succeeded', action: state.operation.action, summary: event.summary });
+      return withOperation(
+        { ...state, tables: { status: 'unknown' }, grids: { status: 'unknown' } },
+        { status: 'succeeded', action: state.operation.action, summary: event.summary },
+      );
     case 'action-failed':
       return withOperation(state, { status: 'failed', action: event.action, problem: event.problem });
     case 'action-cancelled':

@@ -14,26 +14,35 @@ export interface ScriptedWorkbench extends Workbench {
   tables: string[] | Error;
   grids: GridSummary[] | Error;
   importAnswer?: ImportedFramework | Error;
+  stored: ImportedFramework[] | Error;
 }
 
 export function summary(patch: Partial<ActionSummary> = {}): ActionSummary {
   return { sheetsCreated: [], sheetsReplaced: [], ratingsKept: 0, ratingsUnplaced: 0, warnings: [], ...patch };
 }
 
-export function scriptedWorkbench(host: HostInfo = { kind: 'excel', theme: 'light', limitations: [] }, capabilities: Capabilities = { calibration: true }): ScriptedWorkbench {
+export function scriptedWorkbench(
+  host: HostInfo = { kind: 'excel', theme: 'light', limitations: [] },
+  capabilities: Capabilities = { calibration: true },
+): ScriptedWorkbench {
   const wb: ScriptedWorkbench = {
     calls: [],
     answers: {},
     tables: [],
     grids: [],
+    stored: [],
     connect: async () => host,
     capabilities: () => capabilities,
     builtInFrameworks: async () => builtInFrameworks(),
-    importFramework: async (fileName, bytes) => {
-      wb.calls.push({ action: 'import', request: { fileName, size: bytes.length } });
+    importFramework: async (files) => {
+      wb.calls.push({ action: 'import', request: files.map((f) => ({ name: f.name, size: f.bytes.length })) });
       if (wb.importAnswer instanceof Error) throw wb.importAnswer;
       if (!wb.importAnswer) throw new Error('no import scripted');
       return wb.importAnswer;
+    },
+    storedFrameworks: async () => {
+      if (wb.stored instanceof Error) throw wb.stored;
+      return wb.stored;
     },
     listTables: async () => {
       wb.calls.push({ action: 'tables', request: undefined });

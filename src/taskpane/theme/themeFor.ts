@@ -11,6 +11,9 @@ export function themeFor(name: ThemeName): Theme {
 }
 
 export function preferredTheme(): ThemeName {
-  const query = typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined;
+  const query =
+    typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+      ? window.matchMedia('(prefers-color-scheme: dark)')
+      : undefined;
   return query?.matches ? 'dark' : 'light';
 }

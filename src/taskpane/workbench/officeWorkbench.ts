@@ -7,6 +7,7 @@
 import { officeEnvironment } from '../../host/officeEnvironment';
 import type { FrameworkModel } from '../../core/framework/model';
 import type { Roster } from '../../core/roster';
+import type { LayoutPlan } from '../../core/layouts/plan';
 import type { ApplyProgress } from '../../host/applyReport';
 import { preferredTheme } from '../theme/themeFor';
 import { strings } from '../strings';
@@ -23,24 +24,62 @@ function loadWriting() {
     import(/* webpackChunkName: "writing" */ '../../host/readRoster'),
     import(/* webpackChunkName: "writing" */ '../../host/readGrids'),
     import(/* webpackChunkName: "writing" */ '../../host/gridFromValues'),
-  ]).then(([workbook, apply, roster, read, grids, gridValues]) => ({ ...workbook, ...apply, ...roster, ...read, ...grids, ...gridValues }));
+    import(/* webpackChunkName: "writing" */ '../../host/readProductInputs'),
+    import(/* webpackChunkName: "writing" */ '../../core/layouts/carryRatings'),
+  ]).then(([workbook, apply, roster, read, grids, gridValues, inputs, carry]) => ({
+    ...workbook,
+    ...apply,
+    ...roster,
+    ...read,
+    ...grids,
+    ...gridValues,
+    ...inputs,
+    ...carry,
+  }));
 }
 
 type Writing = Awaited<ReturnType<typeof loadWriting>>;
+
+/** Reading and writing the frameworks kept in the workbook. */
+function loadStorage() {
+  return Promise.all([
+    import(/* webpackChunkName: "writing" */ '../../host/readStoredFrameworks'),
+    import(/* webpackChunkName: "writing" */ '../../core/interchange/frameworkSheet'),
+    import(/* webpackChunkName: "writing" */ '../../core/interchange/frameworkDataSheet'),
+    import(/* webpackChunkName: "library" */ '../../core/frameworks/library'),
+  ]).then(([read, sheet, dataSheet, library]) => ({
+    async storedFrameworks() {
+      const rows = await read.readStoredFrameworkRows();
+      return rows ? sheet.frameworksFromSheetRows(rows) : [];
+    },
+    /**
+     * A framework that is not built in travels with the workbook: the plan also
+     * rewrites the hidden sheet of kept frameworks, with this one added or replaced.
+     */
+    async keepInWorkbook(plan: LayoutPlan, model: FrameworkModel): Promise<LayoutPlan> {
+      if (library.findBuiltIn(model.id) === model) return plan;
+      const rows = await read.readStoredFrameworkRows();
+      const stored = rows ? sheet.frameworksFromSheetRows(rows) : [];
+      return { ...plan, sheets: [...plan.sheets, dataSheet.frameworkDataSheetPlan(sheet.withStoredFramework(stored, model.data))] };
+    },
+  }));
+}
 
 /** The grid on `sheet` in the workbook, made with `model`; a plain error when it is gone or was made with another framework. */
 async function gridOn(sheet: string, model: FrameworkModel, w: Writing) {
   const { grids, sheetNames } = await w.readWorkbookGrids();
   const found = grids.find((g) => g.grid.geometry.sheetName === sheet);
   if (!found) throw new CompetencyError('invalid-argument', strings.gridChoice.gone(sheet));
-  if (found.grid.geometry.frameworkId !== model.id) throw new CompetencyError('invalid-argument', strings.gridChoice.otherFramework(sheet, model.name));
+  if (found.grid.geometry.frameworkId !== model.id)
+    throw new CompetencyError('invalid-argument', strings.gridChoice.otherFramework(sheet, model.name));
   return { ...found, sheetNames };
 }
 
 function loadHostReading() {
-  return Promise.all([import(/* webpackChunkName: "writing" */ '../../host/excelHost'), import(/* webpackChunkName: "writing" */ '../../host/capabilities')]).then(
-    ([host, caps]) => ({ ...host, ...caps }),
-  );
+  return Promise.all([
+    import(/* webpackChunkName: "writing" */ '../../host/excelHost'),
+    import(/* webpackChunkName: "writing" */ '../../host/capabilities'),
+  ]).then(([host, caps]) => ({ ...host, ...caps }));
 }
 
 function applyOptions(run: RunControl) {
@@ -59,7 +98,11 @@ async function rosterOf(source: RosterSource, model: FrameworkModel, w: Writing,
     case 'csv':
       return w.parseRosterCsv(source.text, model, { source: source.fileName });
     case 'blank':
-      return w.blankRoster(source.count, model, model.roles.find((r) => r.id === source.roleId));
+      return w.blankRoster(
+        source.count,
+        model,
+        model.roles.find((r) => r.id === source.roleId),
+      );
     case 'selection':
     case 'table': {
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingRoster });
@@ -90,13 +133,24 @@ export function createOfficeWorkbench(): Workbench {
       const { builtInFrameworks } = await import(/* webpackChunkName: "library" */ '../../core/frameworks/library');
       return builtInFrameworks();
     },
-    async importFramework(fileName, bytes) {
-      const [{ importFrameworkFile }, { FrameworkModel }] = await Promise.all([
+    async importFramework(files) {
+      const [{ importFrameworkFiles }, { FrameworkModel }] = await Promise.all([
         import(/* webpackChunkName: "interchange" */ '../../core/interchange/importFramework'),
         import(/* webpackChunkName: "library" */ '../../core/framework/model'),
       ]);
-      const { framework, warnings } = importFrameworkFile(fileName, bytes);
-      return { model: new FrameworkModel(framework), fileName, warnings };
+      const { framework, warnings } = importFrameworkFiles(files);
+      return { model: new FrameworkModel(framework), fileName: files.map((f) => f.name).join(', '), warnings };
+    },
+    async storedFrameworks() {
+      const [{ storedFrameworks }, { FrameworkModel }] = await Promise.all([
+        loadStorage(),
+        import(/* webpackChunkName: "library" */ '../../core/framework/model'),
+      ]);
+      return (await storedFrameworks()).map((framework) => ({
+        model: new FrameworkModel(framework),
+        fileName: strings.picker.inWorkbook,
+        warnings: [],
+      }));
     },
     async listTables(): Promise<string[]> {
       const { listTables } = await import(/* webpackChunkName: "writing" */ '../../host/readRoster');
@@ -105,19 +159,34 @@ export function createOfficeWorkbench(): Workbench {
     async listGrids(): Promise<GridSummary[]> {
       const { readWorkbookGrids } = await loadWriting();
       const { grids } = await readWorkbookGrids();
-      return grids.map(({ grid }) => ({ sheet: grid.geometry.sheetName, frameworkId: grid.geometry.frameworkId, people: grid.geometry.personCount }));
+      return grids.map(({ grid }) => ({
+        sheet: grid.geometry.sheetName,
+        frameworkId: grid.geometry.frameworkId,
+        people: grid.geometry.personCount,
+      }));
     },
     async insertMatrix(request, run): Promise<ActionSummary> {
       const w = await loadWriting();
       const roles = request.framework.roles.filter((r) => request.roleIds.includes(r.id));
       const { plan } = w.workbookLayout(request.framework, { roles });
-      return summaryOfReport(await w.applyLayoutPlan(plan, applyOptions(run)));
+      const kept = await (await loadStorage()).keepInWorkbook(plan, request.framework);
+      return summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
     },
     async createGrid(request: GridRequest, run): Promise<ActionSummary> {
       const w = await loadWriting();
       const roster = await rosterOf(request.roster, request.framework, w, run);
-      const { plan } = w.workbookLayout(request.framework, { roster, formulas: request.formulas });
-      const summary = summaryOfReport(await w.applyLayoutPlan(plan, applyOptions(run)));
+      // Coverage levels people picked on an earlier grid belong in the new one.
+      const inputs = await w.readProductInputs();
+      throwIfCancelled(run.signal);
+      const coverageLevels = new Map<string, string>();
+      for (const [key, value] of inputs.values) {
+        const { region, competency } = w.splitRatingKey(key);
+        if (region === 'coverage-levels' && value !== null && !coverageLevels.has(competency))
+          coverageLevels.set(competency, String(value));
+      }
+      const { plan } = w.workbookLayout(request.framework, { roster, formulas: request.formulas, coverageLevels });
+      const kept = await (await loadStorage()).keepInWorkbook(plan, request.framework);
+      const summary = summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
       return { ...summary, warnings: [...roster.warnings, ...summary.warnings] };
     },
     async addHeatmaps(request, run): Promise<ActionSummary> {
@@ -134,10 +203,14 @@ export function createOfficeWorkbench(): Workbench {
         coverageLevels: grid.coverageLevels,
         sheetNames: { ...w.DEFAULT_SHEET_NAMES, grid: request.gridSheet },
       });
-      return summaryOfReport(await w.applyLayoutPlan(plan, applyOptions(run)));
+      const kept = await (await loadStorage()).keepInWorkbook(plan, model);
+      return summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
     },
     async buildCalibration(request, run): Promise<ActionSummary> {
-      const [w, { calibrateGrid }] = await Promise.all([loadWriting(), import(/* webpackChunkName: "calibration" */ '../../core/calibration/calibrateGrid')]);
+      const [w, { calibrateGrid }] = await Promise.all([
+        loadWriting(),
+        import(/* webpackChunkName: "calibration" */ '../../core/calibration/calibrateGrid'),
+      ]);
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
       const { grid, values, sheetNames } = await gridOn(request.gridSheet, request.framework, w);
       throwIfCancelled(run.signal);

@@ -7,7 +7,9 @@ export function summaryOfReport(report: ApplyReport): ActionSummary {
   return {
     sheetsCreated: report.sheetsCreated,
     sheetsReplaced: report.sheetsReplaced,
-    ratingsKept: report.ratingsKept,
+    // Only the ratings region counts as ratings; other entries (coverage levels) are told apart.
+    ratingsKept: report.keptByRegion.ratings ?? 0,
+    otherEntriesKept: report.ratingsKept - (report.keptByRegion.ratings ?? 0),
     ratingsUnplaced: report.ratingsUnplaced,
     unplacedSheet: report.unplacedSheet,
     warnings: [

@@ -33,6 +33,8 @@ export interface ActionSummary {
   sheetsCreated: string[];
   sheetsReplaced: string[];
   ratingsKept: number;
+  /** Other entries people made in the product's sheets (coverage levels), carried over too. */
+  otherEntriesKept?: number;
   ratingsUnplaced: number;
   /** The sheet that lists ratings that could not be placed, if any. */
   unplacedSheet?: string;

@@ -10,7 +10,7 @@ import { CONFIG_GLOBAL, FAKE_GLOBAL, type FakeHostConfig } from './fakeHostConfi
 
 const page = window as unknown as Record<string, unknown>;
 const config = (page[CONFIG_GLOBAL] ?? {}) as FakeHostConfig;
-const fake = new ExcelFake({ apiVersion: config.apiVersion });
+const fake = new ExcelFake({ apiVersion: config.apiVersion, payloadLimitBytes: config.payloadLimitBytes });
 
 for (const s of config.sheets ?? []) {
   if (fake.sheetNames().includes(s.name)) {
@@ -18,30 +18,39 @@ for (const s of config.sheets ?? []) {
     const at = /^([A-Z]+)(\d+)$/.exec(s.at ?? 'A1')!;
     const col0 = at[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     const row0 = Number(at[2]) - 1;
-    s.rows.forEach((row, i) => row.forEach((v, j) => v !== '' && sheet.put(row0 + i, col0 + j, { ...readAsTyped(v), origin: 'user' }, 'seeded')));
+    s.rows.forEach((row, i) =>
+      row.forEach((v, j) => v !== '' && sheet.put(row0 + i, col0 + j, { ...readAsTyped(v), origin: 'user' }, 'seeded')),
+    );
   } else {
     fake.addSheet(s.name, s.rows, s.at);
   }
 }
 for (const t of config.tables ?? []) fake.addTable(t.sheet, t.name, t.address);
 if (config.selection) fake.select(config.selection.sheet, config.selection.address);
-if (config.failAtSync) fake.failSync({ atSync: config.failAtSync.sync, code: config.failAtSync.code, message: config.failAtSync.message });
+if (config.failFirstWrite) {
+  const { code, message } = config.failFirstWrite;
+  fake.failSync({ when: (a) => a.kind === 'set' && (a.name === 'values' || a.name === 'formulas'), code, message });
+}
 
+// A held sync lets a test see progress and cancel mid-way, deterministically:
+// holdNextSync() arms it, the next sync waits until release().
 let release: () => void = () => undefined;
-const held = new Promise<void>((resolve) => {
-  release = resolve;
-});
+let holdNext = false;
 let syncs = 0;
 
 installOfficeGlobals(fake, page);
-// A held sync lets a test see progress and cancel mid-way, deterministically.
 page.Excel = {
   run: <T>(batch: (context: XRequestContext) => Promise<T>) =>
     fake.run((context) => {
       const sync = context.sync.bind(context);
       (context as { sync: XRequestContext['sync'] }).sync = async <U>(value?: U) => {
         syncs++;
-        if (config.holdAtSync === syncs) await held;
+        if (holdNext) {
+          holdNext = false;
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+        }
         return sync(value);
       };
       return batch(context);
@@ -60,21 +69,39 @@ class CustomFunctionsError extends Error {
 page.CustomFunctions = {
   associate: (id: string) => void associated.push(id),
   Error: CustomFunctionsError,
-  ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+  ErrorCode: {
+    invalidValue: '#VALUE!',
+    notAvailable: '#N/A',
+    divisionByZero: '#DIV/0!',
+    invalidNumber: '#NUM!',
+    nullReference: '#NULL!',
+    invalidName: '#NAME?',
+    invalidReference: '#REF!',
+  },
 };
 
 if (config.themeBackground) {
   const office = page.Office as { context: Record<string, unknown> };
-  office.context.officeTheme = { bodyBackgroundColor: config.themeBackground, bodyForegroundColor: '#000000', controlBackgroundColor: config.themeBackground, controlForegroundColor: '#000000' };
+  office.context.officeTheme = {
+    bodyBackgroundColor: config.themeBackground,
+    bodyForegroundColor: '#000000',
+    controlBackgroundColor: config.themeBackground,
+    controlForegroundColor: '#000000',
+  };
 }
 
 page[FAKE_GLOBAL] = {
   fake,
+  holdNextSync: () => {
+    holdNext = true;
+  },
   release: () => release(),
   syncsSeen: () => syncs,
   functionsAssociated: () => associated,
   sheetNames: () => fake.sheetNames(),
   read: (sheet: string, address: string) => fake.read(sheet, address),
+  /** A manager picking a level in a cell, as a person would. */
+  type: (sheet: string, address: string, value: string | number) => fake.type(sheet, address, value),
   damage: () => fake.damage,
   requests: () => fake.requests.map((r) => ({ bytes: r.bytes, actions: r.actions, failed: r.failed })),
   conditionalFormats: (sheet: string) => fake.sheet(sheet).conditionalFormats.map((c) => ({ address: c.address, type: c.type })),

@@ -19,7 +19,16 @@ export function fakeHostBundle(): Promise<string> {
         output: { path: outDir, filename: 'fakeHost.js', iife: true },
         resolve: { extensions: ['.ts', '.js'] },
         module: {
-          rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(REPO, 'tsconfig.json'), compilerOptions: { module: 'es2020' } } } }],
+          rules: [
+            {
+              test: /\.ts$/,
+              exclude: /node_modules/,
+              use: {
+                loader: 'ts-loader',
+                options: { transpileOnly: true, configFile: path.join(REPO, 'tsconfig.json'), compilerOptions: { module: 'es2020' } },
+              },
+            },
+          ],
         },
       },
       (err, stats) => {

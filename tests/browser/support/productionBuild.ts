@@ -56,8 +56,11 @@ export function productionBuild(): string {
 function build(): string {
   const out = path.join(OUTPUT, 'taskpane-dist');
   const stampFile = path.join(out, '.sources-stamp');
-  const stamp = String(newestChange(['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package-lock.json'].map((p) => path.join(REPO, p))));
-  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && fs.existsSync(path.join(out, 'taskpane.html'))) return out;
+  const stamp = String(
+    newestChange(['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package-lock.json'].map((p) => path.join(REPO, p))),
+  );
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && fs.existsSync(path.join(out, 'taskpane.html')))
+    return out;
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], {
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -26,7 +26,12 @@ export interface TaskpanePage {
   screenshot(name: string): Promise<void>;
 }
 
-export async function openTaskpane(browser: Browser, origin: string, fakeHost: string, options: { width: number; config?: FakeHostConfig }): Promise<TaskpanePage> {
+export async function openTaskpane(
+  browser: Browser,
+  origin: string,
+  fakeHost: string,
+  options: { width: number; config?: FakeHostConfig },
+): Promise<TaskpanePage> {
   const page = await browser.newPage({ viewport: { width: options.width, height: 800 } });
   const watch = watchPage(page);
   await page.route('**/office-js/office.js', (route) =>
@@ -39,7 +44,12 @@ export async function openTaskpane(browser: Browser, origin: string, fakeHost: s
   return {
     page,
     watch,
-    fake: (method, ...args) => page.evaluate(([g, m, a]) => (window as never as Record<string, Record<string, (...x: unknown[]) => unknown>>)[g as string][m as string](...(a as unknown[])), [FAKE_GLOBAL, method, args] as const) as never,
+    fake: (method, ...args) =>
+      page.evaluate(
+        ([g, m, a]) =>
+          (window as never as Record<string, Record<string, (...x: unknown[]) => unknown>>)[g as string][m as string](...(a as unknown[])),
+        [FAKE_GLOBAL, method, args] as const,
+      ) as never,
     async chooseFramework(name) {
       await page.getByLabel(strings.picker.label).selectOption({ label: name });
     },
@@ -68,7 +78,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const already = await page.evaluate(() => 'axe' in window);
   if (!already) await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
   const result = await page.evaluate(async () => {
-    const axe = (window as never as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as never as {
+        axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   });

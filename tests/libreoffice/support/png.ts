@@ -27,7 +27,8 @@ export function readPng(bytes: Buffer): Picture {
       height = data.readUInt32BE(4);
       const depth = data[8];
       const colour = data[9];
-      if (depth !== 8 || data[12] !== 0 || (colour !== 2 && colour !== 6)) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour})`);
+      if (depth !== 8 || data[12] !== 0 || (colour !== 2 && colour !== 6))
+        throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour})`);
       channels = colour === 6 ? 4 : 3;
     } else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') break;
@@ -85,7 +86,12 @@ export function countColour(histogram: Map<number, number>, hex: string, toleran
   const b = parseInt(hex.slice(4, 6), 16);
   let n = 0;
   for (const [key, count] of histogram) {
-    if (Math.abs(((key >> 16) & 0xff) - r) <= tolerance && Math.abs(((key >> 8) & 0xff) - g) <= tolerance && Math.abs((key & 0xff) - b) <= tolerance) n += count;
+    if (
+      Math.abs(((key >> 16) & 0xff) - r) <= tolerance &&
+      Math.abs(((key >> 8) & 0xff) - g) <= tolerance &&
+      Math.abs((key & 0xff) - b) <= tolerance
+    )
+      n += count;
   }
   return n;
 }

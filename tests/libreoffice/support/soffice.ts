@@ -44,10 +44,14 @@ export const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,fal
 /** Converts files in one soffice run; throws with soffice's output if it fails. */
 export function convert(soffice: string, profile: string, files: string[], format: string, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
-  const run = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files], {
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+  const run = spawnSync(
+    soffice,
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files],
+    {
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr || run.stdout}`);
 }
 

@@ -54,6 +54,7 @@ export function rosterCsv(model: FrameworkModel, roster: Roster): string {
   const comps = model.competencies;
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [['id', 'name', 'role', 'manager', ...comps.map((c) => c.name)].map(quote).join(',')];
-  for (const p of roster.people) lines.push([p.id, p.name, p.role.name, p.manager, ...comps.map((c) => p.ratings.get(c.id)?.code ?? '')].map(quote).join(','));
+  for (const p of roster.people)
+    lines.push([p.id, p.name, p.role.name, p.manager, ...comps.map((c) => p.ratings.get(c.id)?.code ?? '')].map(quote).join(','));
   return lines.join('\n') + '\n';
 }

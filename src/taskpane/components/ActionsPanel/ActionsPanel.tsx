@@ -10,7 +10,6 @@ import { CalibrationAction } from '../CalibrationAction/CalibrationAction';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
   panel: { paddingBottom: tokens.spacingVerticalM },
 });
 

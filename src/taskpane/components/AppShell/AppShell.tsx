@@ -52,7 +52,9 @@ export const INTERACTIVE_MARK = 'taskpane-interactive';
 
 function useInteractiveMark(ready: boolean): void {
   useEffect(() => {
-    if (ready && typeof performance !== 'undefined' && performance.getEntriesByName(INTERACTIVE_MARK).length === 0) performance.mark(INTERACTIVE_MARK);
+    const timing = typeof performance === 'undefined' ? undefined : performance;
+    if (!ready || typeof timing?.mark !== 'function' || typeof timing.getEntriesByName !== 'function') return;
+    if (timing.getEntriesByName(INTERACTIVE_MARK).length === 0) timing.mark(INTERACTIVE_MARK);
   }, [ready]);
 }
 

@@ -43,7 +43,11 @@ export function CalibrationAction(props: { framework: FrameworkModel }) {
         busy={isBusy(state)}
         blocked={!chosen ? strings.gridChoice.noGrid : minGroupSize === undefined ? strings.calibration.minGroupInvalid : undefined}
         onRun={() =>
-          chosen && minGroupSize !== undefined && void run('calibration', (control) => workbench.buildCalibration({ framework: props.framework, gridSheet: chosen.sheet, minGroupSize }, control))
+          chosen &&
+          minGroupSize !== undefined &&
+          void run('calibration', (control) =>
+            workbench.buildCalibration({ framework: props.framework, gridSheet: chosen.sheet, minGroupSize }, control),
+          )
         }
       />
     </div>

@@ -13,7 +13,9 @@ const useStyles = makeStyles({
 export interface FilePickerProps {
   label: string;
   accept: string;
-  onFile(file: File): void;
+  /** The files chosen: one, or several where `multiple` allows. */
+  onFiles(files: File[]): void;
+  multiple?: boolean;
   disabled?: boolean;
   icon?: ReactElement;
   appearance?: ButtonProps['appearance'];
@@ -43,13 +45,14 @@ export function FilePicker(props: FilePickerProps) {
         className={styles.hidden}
         type="file"
         accept={props.accept}
+        multiple={props.multiple}
         tabIndex={-1}
         aria-hidden="true"
         onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
+          const files = Array.from(e.currentTarget.files ?? []);
           // Cleared so choosing the same file again (after fixing it) fires again.
           e.currentTarget.value = '';
-          if (file) props.onFile(file);
+          if (files.length) props.onFiles(files);
         }}
       />
     </>

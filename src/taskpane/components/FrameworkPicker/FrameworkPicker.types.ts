@@ -14,7 +14,8 @@ export interface FrameworkPickerState {
   busy: boolean;
   lastImport?: { name: string; warnings: string[]; replaced: boolean };
   onSelect(key: string): void;
-  onImportFile(file: File): void;
+  storedProblem?: { detail: string; fix: string };
+  onImportFiles(files: File[]): void;
 }
 
 export type FrameworkModelLike = Pick<FrameworkModel, 'id' | 'name' | 'roles' | 'competencies' | 'data'>;

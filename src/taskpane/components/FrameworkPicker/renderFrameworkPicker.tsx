@@ -12,7 +12,14 @@ export function renderFrameworkPicker(state: FrameworkPickerState, styles: Retur
         <Spinner size="tiny" label={strings.app.loadingFrameworks} />
       ) : (
         <Field label={strings.picker.label} hint={chosen ? chosen.description : undefined}>
-          <Select id="framework-select" className={styles.select} select={{ className: styles.selectInner }} value={state.selectedKey} disabled={state.busy} onChange={(_, data) => state.onSelect(data.value)}>
+          <Select
+            id="framework-select"
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={state.selectedKey}
+            disabled={state.busy}
+            onChange={(_, data) => state.onSelect(data.value)}
+          >
             <option value="" disabled>
               {strings.picker.placeholder}
             </option>
@@ -43,16 +50,26 @@ export function renderFrameworkPicker(state: FrameworkPickerState, styles: Retur
           appearance="subtle"
           disabled={state.busy}
           describedBy="framework-file-hint"
-          onFile={state.onImportFile}
+          multiple
+          onFiles={state.onImportFiles}
         />
         <Caption1 id="framework-file-hint" className={styles.hint}>
           {strings.picker.importHint}
         </Caption1>
       </div>
+      {state.storedProblem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {strings.picker.storedUnreadable} {state.storedProblem.detail} {state.storedProblem.fix}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {state.lastImport && (
         <MessageBar intent={state.lastImport.warnings.length ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
-            {state.lastImport.replaced ? strings.picker.replacedImport(state.lastImport.name) : strings.picker.importedOk(state.lastImport.name)}
+            {state.lastImport.replaced
+              ? strings.picker.replacedImport(state.lastImport.name)
+              : strings.picker.importedOk(state.lastImport.name)}
             {state.lastImport.warnings.length > 0 && (
               <>
                 {' '}

@@ -21,19 +21,24 @@ export function useFrameworkPicker(): FrameworkPickerState {
   const { state, dispatch, workbench } = useTaskpane();
   const busy = isBusy(state);
 
-  const onImportFile = useCallback(
-    async (file: File) => {
+  const onImportFiles = useCallback(
+    async (files: File[]) => {
       try {
-        if (file.size > MAX_FRAMEWORK_FILE_MB * 1024 * 1024) {
+        const large = files.find((file) => file.size > MAX_FRAMEWORK_FILE_MB * 1024 * 1024);
+        if (large) {
           dispatch({
             type: 'action-failed',
             action: 'import',
-            problem: { title: strings.errors.fileTooLargeTitle, detail: strings.errors.fileTooLarge(file.name, MAX_FRAMEWORK_FILE_MB), fix: strings.errors.kinds['invalid-file'].fix },
+            problem: {
+              title: strings.errors.fileTooLargeTitle,
+              detail: strings.errors.fileTooLarge(large.name, MAX_FRAMEWORK_FILE_MB),
+              fix: strings.errors.frameworkTooLargeFix,
+            },
           });
           return;
         }
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const framework = await workbench.importFramework(file.name, bytes);
+        const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+        const framework = await workbench.importFramework(read);
         dispatch({ type: 'framework-imported', framework });
       } catch (e) {
         dispatch({ type: 'action-failed', action: 'import', problem: describeProblem(e) });
@@ -49,7 +54,8 @@ export function useFrameworkPicker(): FrameworkPickerState {
     selectedKey: state.selected ?? '',
     busy,
     lastImport: state.lastImport,
+    storedProblem: state.storedProblem,
     onSelect: (key) => dispatch({ type: 'framework-selected', key }),
-    onImportFile: (file) => void onImportFile(file),
+    onImportFiles: (files) => void onImportFiles(files),
   };
 }

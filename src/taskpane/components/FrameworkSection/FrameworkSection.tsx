@@ -21,7 +21,11 @@ export function FrameworkSection() {
         {strings.picker.heading}
       </Subtitle1>
       <FrameworkPicker />
-      {framework ? <FrameworkPreview framework={framework} /> : state.library.status === 'ready' && <Body1 className={styles.muted}>{strings.picker.chooseFirst}</Body1>}
+      {framework ? (
+        <FrameworkPreview framework={framework} />
+      ) : (
+        state.library.status === 'ready' && <Body1 className={styles.muted}>{strings.picker.chooseFirst}</Body1>
+      )}
     </section>
   );
 }

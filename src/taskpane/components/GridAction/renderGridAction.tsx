@@ -21,7 +21,13 @@ function renderTableChoice(state: GridActionState, styles: ReturnType<typeof use
   }
   return (
     <Field label={strings.grid.tableLabel}>
-      <Select id="grid-table" className={styles.select} select={{ className: styles.selectInner }} value={state.options.table ?? ''} onChange={(_, d) => state.setOptions({ table: d.value })}>
+      <Select
+        id="grid-table"
+        className={styles.select}
+        select={{ className: styles.selectInner }}
+        value={state.options.table ?? ''}
+        onChange={(_, d) => state.setOptions({ table: d.value })}
+      >
         {tables.items.map((name) => (
           <option key={name} value={name}>
             {name}
@@ -43,7 +49,14 @@ function renderSourceDetail(state: GridActionState, styles: ReturnType<typeof us
       return (
         <>
           <div className={styles.row}>
-            <FilePicker label={strings.grid.csvButton} inputId="roster-file" accept=".csv,.txt,text/csv" disabled={state.busy} describedBy="roster-file-status" onFile={state.chooseCsv} />
+            <FilePicker
+              label={strings.grid.csvButton}
+              inputId="roster-file"
+              accept=".csv,.txt,text/csv"
+              disabled={state.busy}
+              describedBy="roster-file-status"
+              onFiles={(files) => state.chooseCsv(files[0])}
+            />
             <Caption1 id="roster-file-status" aria-live="polite">
               {options.csv ? strings.grid.csvChosen(options.csv.fileName, options.csv.rows) : strings.grid.csvNone}
             </Caption1>
@@ -70,7 +83,13 @@ function renderSourceDetail(state: GridActionState, styles: ReturnType<typeof us
             />
           </Field>
           <Field label={strings.grid.blankRole}>
-            <Select id="grid-blank-role" className={styles.select} select={{ className: styles.selectInner }} value={options.blankRoleId ?? state.roles[0]?.id} onChange={(_, d) => state.setOptions({ blankRoleId: d.value })}>
+            <Select
+              id="grid-blank-role"
+              className={styles.select}
+              select={{ className: styles.selectInner }}
+              value={options.blankRoleId ?? state.roles[0]?.id}
+              onChange={(_, d) => state.setOptions({ blankRoleId: d.value })}
+            >
               {state.roles.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
@@ -98,7 +117,10 @@ export function renderGridAction(state: GridActionState, styles: ReturnType<type
       </Field>
       <div className={styles.sourceDetail}>{renderSourceDetail(state, styles)}</div>
       <Field label={strings.grid.formulasLabel}>
-        <RadioGroup value={options.formulas} onChange={(_, d) => state.setOptions({ formulas: d.value === 'addin' ? 'addin' : 'portable' })}>
+        <RadioGroup
+          value={options.formulas}
+          onChange={(_, d) => state.setOptions({ formulas: d.value === 'addin' ? 'addin' : 'portable' })}
+        >
           <Radio value="portable" label={strings.grid.formulasPortable} aria-describedby="formulas-portable-hint" />
           <Caption1 id="formulas-portable-hint" className={styles.sourceDetail}>
             {strings.grid.formulasPortableHint}

@@ -64,7 +64,11 @@ export function useGridAction(framework: FrameworkModel): GridActionState {
           dispatch({
             type: 'action-failed',
             action: 'grid',
-            problem: { title: strings.errors.fileTooLargeTitle, detail: strings.errors.fileTooLarge(file.name, MAX_ROSTER_FILE_MB), fix: strings.errors.kinds['invalid-file'].fix },
+            problem: {
+              title: strings.errors.fileTooLargeTitle,
+              detail: strings.errors.fileTooLarge(file.name, MAX_ROSTER_FILE_MB),
+              fix: strings.errors.rosterTooLargeFix,
+            },
           });
           return;
         }

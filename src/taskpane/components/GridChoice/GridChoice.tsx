@@ -35,7 +35,8 @@ export function GridChoice(props: { id: string }) {
     if (state.grids.status === 'unknown') void load();
   }, [state.grids.status, load]);
 
-  if (state.grids.status === 'unknown' || state.grids.status === 'loading') return <Spinner size="tiny" label={strings.gridChoice.loading} />;
+  if (state.grids.status === 'unknown' || state.grids.status === 'loading')
+    return <Spinner size="tiny" label={strings.gridChoice.loading} />;
   if (state.grids.status === 'failed' || !grids.length) {
     const others = state.grids.status === 'ready' ? state.grids.items.length : 0;
     const message =
@@ -55,7 +56,13 @@ export function GridChoice(props: { id: string }) {
   }
   return (
     <Field label={strings.gridChoice.label}>
-      <Select id={props.id} className={styles.select} select={{ className: styles.selectInner }} value={chosen?.sheet} onChange={(_, d) => dispatch({ type: 'grid-chosen', sheet: d.value })}>
+      <Select
+        id={props.id}
+        className={styles.select}
+        select={{ className: styles.selectInner }}
+        value={chosen?.sheet}
+        onChange={(_, d) => dispatch({ type: 'grid-chosen', sheet: d.value })}
+      >
         {grids.map((g) => (
           <option key={g.sheet} value={g.sheet}>
             {strings.gridChoice.option(g.sheet, g.people)}

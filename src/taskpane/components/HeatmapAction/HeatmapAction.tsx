@@ -25,7 +25,10 @@ export function HeatmapAction(props: { framework: FrameworkModel }) {
         label={strings.heatmaps.run}
         busy={isBusy(state)}
         blocked={chosen ? undefined : strings.gridChoice.noGrid}
-        onRun={() => chosen && void run('heatmaps', (control) => workbench.addHeatmaps({ framework: props.framework, gridSheet: chosen.sheet }, control))}
+        onRun={() =>
+          chosen &&
+          void run('heatmaps', (control) => workbench.addHeatmaps({ framework: props.framework, gridSheet: chosen.sheet }, control))
+        }
       />
     </div>
   );

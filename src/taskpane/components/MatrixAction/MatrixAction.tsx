@@ -36,7 +36,12 @@ export function MatrixAction(props: { framework: FrameworkModel; frameworkKey: s
         />
         <div className={styles.roles}>
           {framework.roles.map((r) => (
-            <Checkbox key={r.id} label={r.name} checked={chosen.includes(r.id)} onChange={(_, data) => toggle(r.id, data.checked === true)} />
+            <Checkbox
+              key={r.id}
+              label={r.name}
+              checked={chosen.includes(r.id)}
+              onChange={(_, data) => toggle(r.id, data.checked === true)}
+            />
           ))}
         </div>
       </div>

@@ -42,7 +42,9 @@ function renderContent(state: OperationStatusState, styles: Styles) {
             )}
           </div>
           <ProgressBar value={state.value} thickness="large" aria-labelledby="operation-label" aria-valuetext={state.step} />
-          {(state.step || state.detail) && <Caption1 className={styles.muted}>{[state.step, state.detail].filter(Boolean).join(' · ')}</Caption1>}
+          {(state.step || state.detail) && (
+            <Caption1 className={styles.muted}>{[state.step, state.detail].filter(Boolean).join(' · ')}</Caption1>
+          )}
         </div>
       );
     case 'succeeded':

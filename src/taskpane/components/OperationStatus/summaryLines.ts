@@ -7,6 +7,7 @@ export function summaryLines(summary: ActionSummary): string[] {
   if (summary.sheetsCreated.length) lines.push(strings.summary.created(summary.sheetsCreated));
   if (summary.sheetsReplaced.length) lines.push(strings.summary.replaced(summary.sheetsReplaced));
   if (summary.ratingsKept > 0) lines.push(strings.summary.ratingsKept(summary.ratingsKept));
+  if (summary.otherEntriesKept) lines.push(strings.summary.otherEntriesKept(summary.otherEntriesKept));
   if (summary.ratingsUnplaced > 0) {
     lines.push(strings.summary.ratingsUnplaced(summary.ratingsUnplaced));
     if (summary.unplacedSheet) lines.push(strings.summary.unplacedSheet(summary.unplacedSheet));

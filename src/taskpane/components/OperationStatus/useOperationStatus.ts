@@ -36,6 +36,11 @@ export function useOperationStatus(): OperationStatusState {
     case 'failed':
       return { kind: 'failed', title: strings.errors.title(strings.actionNames[op.action]), problem: op.problem, onDismiss };
     case 'cancelled':
-      return { kind: 'cancelled', title: strings.summary.cancelledTitle(strings.actionNames[op.action]), body: op.detail ?? strings.summary.cancelledBody, onDismiss };
+      return {
+        kind: 'cancelled',
+        title: strings.summary.cancelledTitle(strings.actionNames[op.action]),
+        body: op.detail ?? strings.summary.cancelledBody,
+        onDismiss,
+      };
   }
 }

@@ -6,7 +6,13 @@ import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components
 import { strings } from '../../strings';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalS },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    rowGap: tokens.spacingVerticalXXS,
+    marginTop: tokens.spacingVerticalS,
+  },
   why: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -25,7 +31,13 @@ export function RunButton(props: RunButtonProps) {
   const whyId = `${props.id}-why`;
   return (
     <div className={styles.root}>
-      <Button id={props.id} appearance="primary" disabledFocusable={!!why} aria-describedby={why ? whyId : undefined} onClick={() => !why && props.onRun()}>
+      <Button
+        id={props.id}
+        appearance="primary"
+        disabledFocusable={!!why}
+        aria-describedby={why ? whyId : undefined}
+        onClick={() => !why && props.onRun()}
+      >
         {props.label}
       </Button>
       {why && (

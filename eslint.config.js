@@ -2,16 +2,19 @@
 // plus the React hooks rules; formatting is checked by prettier in `npm run lint`.
 const officeAddins = require('eslint-plugin-office-addins');
 const reactHooks = require('eslint-plugin-react-hooks');
+const officeTs = officeAddins.configs.recommended.find((c) => c.plugins);
 // The TypeScript parser the office-addins rules are built against (its own dependency).
 const tsParser = require(require.resolve('@typescript-eslint/parser', { paths: [require.resolve('eslint-plugin-office-addins')] }));
 
 module.exports = [
   { ignores: ['dist/**', 'lib/**', 'build-tsc/**', 'coverage/**', 'node_modules/**', 'tests/output/**'] },
   ...officeAddins.configs.recommended,
+  // The same Office add-in rules for .tsx (the recommended set names .ts only).
+  { ...officeTs, files: ['**/*.tsx'] },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { ...officeTs.plugins, 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
@@ -29,7 +32,19 @@ module.exports = [
       sourceType: 'commonjs',
       ecmaVersion: 2022,
       globals: Object.fromEntries(
-        ['require', 'module', 'exports', 'process', '__dirname', '__filename', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'URL'].map((g) => [g, 'readonly']),
+        [
+          'require',
+          'module',
+          'exports',
+          'process',
+          '__dirname',
+          '__filename',
+          'console',
+          'Buffer',
+          'setTimeout',
+          'clearTimeout',
+          'URL',
+        ].map((g) => [g, 'readonly']),
       ),
     },
     rules: { 'prettier/prettier': 'off' },

@@ -67,7 +67,10 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020', sourceMap: dev } } },
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020', sourceMap: dev } },
+          },
         },
       ],
     },
@@ -81,11 +84,7 @@ module.exports = async (env, options) => {
         chunks: ['functions', 'commands', 'taskpane'],
       }),
       new CopyWebpackPlugin({
-        patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
-          ...officeJsPatterns,
-        ],
+        patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml', to: 'manifest.xml' }, ...officeJsPatterns],
       }),
     ],
     devServer: {

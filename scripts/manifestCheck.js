@@ -36,7 +36,11 @@ function checkManifest(xml, options = {}) {
     const e = wellFormed.err;
     return { errors: [`not well-formed XML: ${e.msg} (line ${e.line}, column ${e.col})`], warnings };
   }
-  const doc = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (_name, _path, _leaf, isAttribute) => !isAttribute }).parse(xml);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    removeNSPrefix: true,
+    isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
+  }).parse(xml);
   const app = doc.OfficeApp && doc.OfficeApp[0];
   if (!app) return { errors: ['the root element must be <OfficeApp>'], warnings };
 
@@ -107,7 +111,8 @@ function checkManifest(xml, options = {}) {
     if (options.distDir) {
       for (const entry of [script, metadata, page].filter(Boolean)) {
         const file = path.join(options.distDir, new URL(entry.url).pathname);
-        if (!fs.existsSync(file)) errors.push(`${entry.rid} points at ${new URL(entry.url).pathname}, which the build did not write (looked for ${file})`);
+        if (!fs.existsSync(file))
+          errors.push(`${entry.rid} points at ${new URL(entry.url).pathname}, which the build did not write (looked for ${file})`);
       }
       const metaFile = metadata && path.join(options.distDir, new URL(metadata.url).pathname);
       if (metaFile && fs.existsSync(metaFile)) {

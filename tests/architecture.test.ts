@@ -26,9 +26,17 @@ const rel = (f: string) => path.relative(src, f);
 describe('the architecture', () => {
   it('keeps core free of Office.js, React, the DOM and Node', () => {
     const forbidden = /^(react|react-dom|@fluentui\/|@microsoft\/office-js|exceljs|fs|path|os|child_process|http|https|node:)/;
-    const offenders = sourceFiles(path.join(src, 'core')).flatMap((f) => importsOf(f).filter((i) => forbidden.test(i)).map((i) => `${rel(f)} imports ${i}`));
+    const offenders = sourceFiles(path.join(src, 'core')).flatMap((f) =>
+      importsOf(f)
+        .filter((i) => forbidden.test(i))
+        .map((i) => `${rel(f)} imports ${i}`),
+    );
     expect(offenders).toEqual([]);
-    const globals = sourceFiles(path.join(src, 'core')).filter((f) => /\b(Excel\.run|Office\.(context|onReady|actions)|document\.(getElementById|createElement|body)|window\.|Buffer\.|process\.(env|argv|exit|stdout))/.test(fs.readFileSync(f, 'utf8')));
+    const globals = sourceFiles(path.join(src, 'core')).filter((f) =>
+      /\b(Excel\.run|Office\.(context|onReady|actions)|document\.(getElementById|createElement|body)|window\.|Buffer\.|process\.(env|argv|exit|stdout))/.test(
+        fs.readFileSync(f, 'utf8'),
+      ),
+    );
     expect(globals.map(rel)).toEqual([]);
   });
 

@@ -27,7 +27,13 @@ describe('the command line', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines[0]).toBe('id,name,roles,competencies,scales');
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['mit-devops', 'ddat-devops', 'canon-devops-p3', 'sre-ladder', 'kaairo-devops']);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([
+      'mit-devops',
+      'ddat-devops',
+      'canon-devops-p3',
+      'sre-ladder',
+      'kaairo-devops',
+    ]);
     expect(lines[1]).toBe('mit-devops,MIT IS&T DevOps Engineer,4,9,1');
     expect(lines).toContain('kaairo-devops,DevOps Engineer Competency Framework (Finance),3,8,1');
     expect(lines.find((l) => l.startsWith('ddat-devops'))?.endsWith(',2')).toBe(true);

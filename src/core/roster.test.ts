@@ -39,13 +39,19 @@ describe('reading a roster', () => {
 
   it('reports duplicate ids, unknown roles and unknown levels together, naming rows', () => {
     const e = rejection(() =>
-      parseRosterCsv('id,name,role,Teamwork\na,Ann,DevOps Engineer I,B\na,Al,DevOps Engineer I,B\nb,Bea,Wizard,B\nc,Cy,DevOps Engineer I,Z\n', mit, {
-        source: 'team.csv',
-      }),
+      parseRosterCsv(
+        'id,name,role,Teamwork\na,Ann,DevOps Engineer I,B\na,Al,DevOps Engineer I,B\nb,Bea,Wizard,B\nc,Cy,DevOps Engineer I,Z\n',
+        mit,
+        {
+          source: 'team.csv',
+        },
+      ),
     );
     expect(e.kind).toBe('invalid-roster');
     expect(e.message).toContain('team.csv: row 3: id "a" is already used on row 2');
-    expect(e.message).toContain('row 4: role "Wizard" is not a role of MIT IS&T DevOps Engineer; use DevOps Engineer I, DevOps Engineer II, DevOps Engineer III or DevOps Engineer IV');
+    expect(e.message).toContain(
+      'row 4: role "Wizard" is not a role of MIT IS&T DevOps Engineer; use DevOps Engineer I, DevOps Engineer II, DevOps Engineer III or DevOps Engineer IV',
+    );
     expect(e.message).toContain('row 5, Teamwork: "Z" is not a level; use BD (Being Developed)');
   });
 

@@ -67,7 +67,11 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
   const source = options.source ?? 'roster';
   const maxProblems = options.maxProblems ?? 10;
   if (!rows.length || rows.every((r) => r.every((c) => cellText(c) === ''))) {
-    throw new CompetencyError('invalid-roster', 'the roster is empty; give a header row with id, name and role, then one row per person', source);
+    throw new CompetencyError(
+      'invalid-roster',
+      'the roster is empty; give a header row with id, name and role, then one row per person',
+      source,
+    );
   }
   const h = findHeader(rows);
   if (h < 0) {
@@ -95,7 +99,11 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
       return;
     }
     if (seenCompetency.has(competency.id)) {
-      throw new CompetencyError('invalid-roster', `two columns are the competency "${competency.name}"; keep one`, `${source}, header row ${h + 1}`);
+      throw new CompetencyError(
+        'invalid-roster',
+        `two columns are the competency "${competency.name}"; keep one`,
+        `${source}, header row ${h + 1}`,
+      );
     }
     seenCompetency.add(competency.id);
     ratingColumns.push({ competency, index: i });
@@ -135,7 +143,9 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
       const raw = cells[index];
       const level = model.scaleOf(competency).tryParse(typeof raw === 'string' ? raw.trim() : raw);
       if (level === undefined) {
-        problems.push(`row ${rowNo}, ${competency.name}: "${cellText(raw)}" is not a level; use ${model.scaleOf(competency).describeLevels()} or leave it blank`);
+        problems.push(
+          `row ${rowNo}, ${competency.name}: "${cellText(raw)}" is not a level; use ${model.scaleOf(competency).describeLevels()} or leave it blank`,
+        );
       } else if (level) {
         ratings.set(competency.id, level);
       }
@@ -158,7 +168,11 @@ export function parseRosterCsv(text: string, model: FrameworkModel, options: Ros
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.code === 'MissingQuotes');
   if (fatal) {
-    throw new CompetencyError('invalid-roster', `${fatal.message} on row ${(fatal.row ?? 0) + 1}; check the quotes on that line`, options.source);
+    throw new CompetencyError(
+      'invalid-roster',
+      `${fatal.message} on row ${(fatal.row ?? 0) + 1}; check the quotes on that line`,
+      options.source,
+    );
   }
   return parseRoster(parsed.data, model, options);
 }

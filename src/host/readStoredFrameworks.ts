@@ -16,7 +16,7 @@ const ROWS_PER_READ = 5;
 export async function readStoredFrameworkRows(options: { host?: ExcelHost } = {}): Promise<unknown[][] | undefined> {
   const host = options.host ?? officeHost();
   return host.run(async (ctx) => {
-    const sheet = ctx.workbook.worksheets.getItemOrNullObject(FRAMEWORKS_SHEET);
+    const sheet = ctx.workbook.worksheets.getItemOrNullObject(FRAMEWORKS_SHEET).load('name');
     await ctx.sync();
     if (sheet.isNullObject) return undefined;
     const used = sheet.getUsedRangeOrNullObject(true).load('rowCount,columnCount,rowIndex,columnIndex');

@@ -1,6 +1,5 @@
 import fs from 'fs';
 import path from 'path';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest } = require('../../scripts/manifestCheck');
 
 const root = path.resolve(__dirname, '../..');

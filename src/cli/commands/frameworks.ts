@@ -42,7 +42,9 @@ function listFrameworks(argv: string[], io: CliIO): void {
   }
   const width = Math.max(...rows.map((r) => r.id.length));
   for (const r of rows) {
-    io.out(`${r.id.padEnd(width)}  ${r.name} (${r.roles} roles, ${r.competencies} competencies, ${r.scales} scale${r.scales === 1 ? '' : 's'})\n`);
+    io.out(
+      `${r.id.padEnd(width)}  ${r.name} (${r.roles} roles, ${r.competencies} competencies, ${r.scales} scale${r.scales === 1 ? '' : 's'})\n`,
+    );
   }
 }
 

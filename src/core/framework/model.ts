@@ -63,7 +63,11 @@ export class FrameworkModel {
 
   scale(id: string): Scale {
     const s = this.scaleById.get(id);
-    if (!s) throw new CompetencyError('unknown-scale', `${this.name} has no scale "${id}"; its scales are ${listForHumans(this.scales.map((x) => x.id))}`);
+    if (!s)
+      throw new CompetencyError(
+        'unknown-scale',
+        `${this.name} has no scale "${id}"; its scales are ${listForHumans(this.scales.map((x) => x.id))}`,
+      );
     return s;
   }
 
@@ -78,7 +82,10 @@ export class FrameworkModel {
   role(text: string): Role {
     const r = this.findRole(text);
     if (!r) {
-      throw new CompetencyError('unknown-role', `"${text}" is not a role of ${this.name}; use ${listForHumans(this.data.roles.map((x) => x.name))}`);
+      throw new CompetencyError(
+        'unknown-role',
+        `"${text}" is not a role of ${this.name}; use ${listForHumans(this.data.roles.map((x) => x.name))}`,
+      );
     }
     return r;
   }

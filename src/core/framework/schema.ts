@@ -25,10 +25,7 @@ export const scaleSchema = z.object({
   name: text,
   description: z.string().optional(),
   levels: z.array(scaleLevelSchema).min(1).describe('Lowest level first.'),
-  complete: z
-    .boolean()
-    .optional()
-    .describe('false when the source states only part of the ladder (the rest is left open).'),
+  complete: z.boolean().optional().describe('false when the source states only part of the ladder (the rest is left open).'),
   note: z.string().optional(),
 });
 
@@ -63,10 +60,7 @@ export const competencySchema = z.object({
   definition: z.string().optional(),
   type: z.string().optional().describe('e.g. technical, interpersonal, behavioural.'),
   scale: id.describe('Id of the scale its levels and targets use.'),
-  descriptors: z
-    .record(z.string(), z.string())
-    .optional()
-    .describe('Descriptor text per level code, where the source gives one.'),
+  descriptors: z.record(z.string(), z.string()).optional().describe('Descriptor text per level code, where the source gives one.'),
 });
 
 export const targetSchema = z.object({

@@ -64,7 +64,10 @@ describe('validating a framework', () => {
 
   it('rejects references to unknown roles, competencies, categories and scales', () => {
     const fw = minimal();
-    fw.targets = [{ role: 'cto', competency: 'testing', level: '1' }, { role: 'dev', competency: 'golf', level: '1' }];
+    fw.targets = [
+      { role: 'cto', competency: 'testing', level: '1' },
+      { role: 'dev', competency: 'golf', level: '1' },
+    ];
     fw.competencies[0].category = 'nope';
     fw.competencies.push({ id: 'x', name: 'X', scale: 'missing' });
     const all = messages(fw).join('\n');

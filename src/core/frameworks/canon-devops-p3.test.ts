@@ -116,7 +116,10 @@ describeWithSource('the canon-devops-p3 data against its source text', () => {
   });
 
   it('names the role as the source title and carries its summary', () => {
-    const title = text.split('\n').map((l) => l.trim()).filter((l) => l !== '')[1];
+    const title = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')[1];
     expect(fw.roles[0].name).toBe(title);
     expect(fw.provenance.title).toBe(title);
     expect(fw.roles[0].summary).toBe(paragraphAfter('Summary'));
@@ -124,7 +127,14 @@ describeWithSource('the canon-devops-p3 data against its source text', () => {
 
   it('keeps every requirement item of every list, as many as each list heading states, each targeted at P3', () => {
     const lists = requirementLists();
-    expect(lists.map((l) => l.heading.toLowerCase())).toEqual(['responsibilities', 'tasks', 'skills', 'knowledge', 'competency', 'qualification']);
+    expect(lists.map((l) => l.heading.toLowerCase())).toEqual([
+      'responsibilities',
+      'tasks',
+      'skills',
+      'knowledge',
+      'competency',
+      'qualification',
+    ]);
     for (const list of lists) {
       expect(list.items).toHaveLength(list.stated);
       const category = fw.categories.find((c) => c.name.toLowerCase() === list.heading.toLowerCase());

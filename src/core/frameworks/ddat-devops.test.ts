@@ -119,7 +119,8 @@ describeWithSource('the ddat-devops data against its source text', () => {
     for (const line of body) {
       if (TYPES.includes(line)) {
         if (cells.length === 2) items.push({ title: cells[0], details: cells[1], type: line });
-        else if (cells.length === 3 && DEPTHS.includes(cells[1])) items.push({ title: cells[0], depth: cells[1], details: cells[2], type: line });
+        else if (cells.length === 3 && DEPTHS.includes(cells[1]))
+          items.push({ title: cells[0], depth: cells[1], details: cells[2], type: line });
         else throw new Error(`unexpected Knowledge/Skills row: ${cells.join(' | ')}`);
         cells = [];
       } else {

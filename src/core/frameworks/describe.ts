@@ -30,7 +30,9 @@ export function describeFramework(model: FrameworkModel): string {
   lines.push('', `Roles (${fw.roles.length}, lowest first): ${fw.roles.map((r) => r.name).join('; ')}`);
   lines.push('', `Scales (${fw.scales.length}):`);
   for (const s of model.scales) {
-    lines.push(`  ${s.name} [${s.id}]: ${s.levels.map((l) => `${l.code}=${l.name}`).join(', ')}${s.data.complete === false ? ' (partial)' : ''}`);
+    lines.push(
+      `  ${s.name} [${s.id}]: ${s.levels.map((l) => `${l.code}=${l.name}`).join(', ')}${s.data.complete === false ? ' (partial)' : ''}`,
+    );
   }
   lines.push('', `Competencies (${fw.competencies.length}):`);
   const byCategory = new Map<string, string[]>();

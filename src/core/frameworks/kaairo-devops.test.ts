@@ -3,12 +3,9 @@ import path from 'path';
 import data from './data/kaairo-devops.json';
 import { validateFramework, type Framework } from '../framework/validate';
 
-const SOURCE_DIR =
-  process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
+const SOURCE_DIR = process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
 const SOURCE_FILE = path.join(SOURCE_DIR, '004_bcfb8ebcccb85e19.txt');
-const source = fs.existsSync(SOURCE_FILE)
-  ? fs.readFileSync(SOURCE_FILE, 'utf8').replace(/\r\n?/g, '\n')
-  : undefined;
+const source = fs.existsSync(SOURCE_FILE) ? fs.readFileSync(SOURCE_FILE, 'utf8').replace(/\r\n?/g, '\n') : undefined;
 
 const TIERS = ['Entry-Level', 'Mid-Level', 'Senior'];
 const TYPES = ['technical', 'interpersonal', 'analytical', 'operational'];
@@ -37,7 +34,10 @@ interface SourceCompetency {
 function parseSource(text: string): { competencies: SourceCompetency[]; statedCount: number } {
   const cut = text.search(/^Go Private\s*$/m);
   const body = cut >= 0 ? text.slice(0, cut) : text;
-  const lines = body.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const statedCount = Number(/(\d+)\s*competencies/.exec(body)?.[1] ?? NaN);
   const competencies: SourceCompetency[] = [];
   let group = '';

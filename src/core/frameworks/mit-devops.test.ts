@@ -215,7 +215,10 @@ describeWithSource('MIT IS&T DevOps Engineer framework data, against the source 
     const detailed = parseDetailedMatrix(source);
     expect([...detailed.keys()]).toEqual(fw.competencies.map((c) => c.name));
     for (const [name, { ticks }] of detailed) {
-      expect({ competency: name, ticks }).toEqual({ competency: name, ticks: targetsOf(fw, competencyNamed(fw, name).id).map((level) => [level]) });
+      expect({ competency: name, ticks }).toEqual({
+        competency: name,
+        ticks: targetsOf(fw, competencyNamed(fw, name).id).map((level) => [level]),
+      });
     }
   });
 
@@ -231,8 +234,16 @@ describeWithSource('MIT IS&T DevOps Engineer framework data, against the source 
     for (const c of fw.competencies) {
       for (const code of LEVEL_CODES) {
         const descriptor = plain(c.descriptors?.[code] ?? '');
-        expect({ competency: c.name, code, inSource: wholeText.includes(descriptor) }).toEqual({ competency: c.name, code, inSource: true });
-        expect({ competency: c.name, code, descriptor }).toEqual({ competency: c.name, code, descriptor: detailed.get(c.name)?.descriptors.get(code) });
+        expect({ competency: c.name, code, inSource: wholeText.includes(descriptor) }).toEqual({
+          competency: c.name,
+          code,
+          inSource: true,
+        });
+        expect({ competency: c.name, code, descriptor }).toEqual({
+          competency: c.name,
+          code,
+          descriptor: detailed.get(c.name)?.descriptors.get(code),
+        });
       }
     }
   });
@@ -255,7 +266,11 @@ describeWithSource('MIT IS&T DevOps Engineer framework data, against the source 
       const dimensionId = byName.get(row.name)!;
       fw.roles.forEach((role, column) => {
         const description = role.descriptions?.[dimensionId];
-        expect({ role: role.name, dimension: row.name, text: flatten(description) }).toEqual({ role: role.name, dimension: row.name, text: row.columns[column] });
+        expect({ role: role.name, dimension: row.name, text: flatten(description) }).toEqual({
+          role: role.name,
+          dimension: row.name,
+          text: row.columns[column],
+        });
         if (!row.columns[column]) expect(description).toBeUndefined();
       });
     }

@@ -3,12 +3,9 @@ import path from 'path';
 import data from './data/sre-ladder.json';
 import { validateFramework, type Framework } from '../framework/validate';
 
-const SOURCE_DIR =
-  process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
+const SOURCE_DIR = process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
 const SOURCE_FILE = path.join(SOURCE_DIR, '003_6727a1017ec8ed27.txt');
-const source = fs.existsSync(SOURCE_FILE)
-  ? fs.readFileSync(SOURCE_FILE, 'utf8').replace(/\r\n?/g, '\n')
-  : undefined;
+const source = fs.existsSync(SOURCE_FILE) ? fs.readFileSync(SOURCE_FILE, 'utf8').replace(/\r\n?/g, '\n') : undefined;
 
 const CODES = ['L1', 'L2', 'L3', 'L4', 'L5'];
 

@@ -108,7 +108,9 @@ describe('the CSV long table', () => {
     ].join('\n');
     const { framework, warnings } = frameworkFromLongCsv('t.csv', text);
     expect(framework.competencies[0].scale).toBe('craft');
-    expect(warnings.find((w) => w.path === 'row 6')?.message).toBe('the descriptor column is not used by target records and was ignored there (first in this row)');
+    expect(warnings.find((w) => w.path === 'row 6')?.message).toBe(
+      'the descriptor column is not used by target records and was ignored there (first in this row)',
+    );
   });
 
   it('takes a level name or alias where a target cell should hold a code', () => {

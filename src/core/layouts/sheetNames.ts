@@ -6,7 +6,12 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
 const MAX = 31;
 
 export function cleanSheetName(wanted: string): string {
-  let name = wanted.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  let name = wanted
+    .replace(FORBIDDEN, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (!name) name = 'Sheet';
   if (name.toLowerCase() === 'history') name = 'History (CM)';
   return name.slice(0, MAX).trim();

@@ -44,7 +44,15 @@ function cellsOf(spellings: readonly CellValue[]): fc.Arbitrary<CellValue> {
 }
 
 function spellingsOf(levels: readonly ScaleLevel[]): CellValue[] {
-  return levels.flatMap((l) => [l.code, l.name, l.name.toLowerCase(), l.code.toLowerCase(), l.value, String(l.value), ...(l.aliases ?? [])]);
+  return levels.flatMap((l) => [
+    l.code,
+    l.name,
+    l.name.toLowerCase(),
+    l.code.toLowerCase(),
+    l.value,
+    String(l.value),
+    ...(l.aliases ?? []),
+  ]);
 }
 
 function matrixOf(cell: fc.Arbitrary<CellValue>, rows: number, cols: number): fc.Arbitrary<CellMatrix> {

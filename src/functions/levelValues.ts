@@ -11,7 +11,7 @@ import { isCompetencyError } from '../core/problems';
 import type { Scale } from '../core/scale';
 import type { SpellingTable } from '../core/spellingTable';
 import type { LevelValue } from '../core/scoring';
-import { BLANK, type CellMatrix, type CellValue } from './cellValue';
+import { BLANK as BLANK_RESULT, type CellMatrix, type CellValue } from './cellValue';
 import type { FunctionCall } from './functionCall';
 import type { LevelValuesDeclaration } from './functionDeclaration';
 import { errorIn, FormulaError, formulaErrorOf } from './formulaError';
@@ -41,6 +41,10 @@ export interface ValueMemo {
   other: Map<unknown, LevelValue | FormulaError>;
   size: number;
 }
+
+// Read once: the loop below needs it for every blank cell, and in a CommonJS build (ts-node for
+// the bench, jest) each read of an imported binding is a getter call. The webpack bundle inlines it.
+const BLANK = BLANK_RESULT;
 
 const MEMO_LIMIT = 10_000;
 const memos = new WeakMap<Scale, ValueMemo>();

@@ -12,6 +12,7 @@ import type { FrameworkModel } from '../core/framework/model';
 import { columnLetters } from '../core/layouts/a1';
 import { UNPLACED_SHEET_NAME } from '../core/layouts/carryRatings';
 import { REGISTRY_SHEET_NAME } from '../core/layouts/registry';
+import { GRID_SHAPE } from '../core/layouts/gridShape';
 
 function roster(model: FrameworkModel, count: number, drop: string[] = []) {
   const rows: unknown[][] = [['Id', 'Name', 'Role', 'Manager']];
@@ -91,6 +92,42 @@ describe('applying the real workbook plans', () => {
     expect(fake.sheet(REGISTRY_SHEET_NAME).visibility).toBe('Hidden');
     for (const name of referencedSheets(fake)) expect(fake.sheetNames()).toContain(name);
     expect(fake.damage).toEqual([]);
+  });
+
+  it('hides the grid helper columns and its key row, and prints the matrix sheets one page wide, without another round trip', async () => {
+    const model = builtIn('mit-devops');
+    const { plan, grid } = workbookLayout(model, { roster: roster(model, 20) });
+    const fake = new ExcelFake();
+    const report = await applyLayoutPlan(plan, { host: fake.host });
+    expect(report.warnings).toEqual([]);
+    const gridPlan = plan.sheets.find((s) => s.kind === 'grid')!;
+    const sheet = fake.sheet(grid!.sheetName);
+    expect([...sheet.hiddenColumns].sort((a, b) => a - b)).toEqual([GRID_SHAPE.columns.roleNumber, GRID_SHAPE.columns.nextRoleNumber]);
+    expect([...sheet.hiddenRows]).toEqual([GRID_SHAPE.keyRow]);
+    expect(gridPlan.columnWidths.filter((w) => w.hidden).map((w) => w.col)).toEqual([...sheet.hiddenColumns]);
+    // Adjacent hidden columns go out as one range, not one per column.
+    expect(fake.actionsNamed('columnHidden').filter((a) => a.target.startsWith(`ws.add("CM-new`))).toHaveLength(
+      plan.sheets.reduce((n, s) => n + (s.columnWidths.some((w) => w.hidden) ? 1 : 0), 0),
+    );
+    const fitted = plan.sheets.filter((s) => s.fitToWidth);
+    expect(fitted.map((s) => s.kind)).toEqual(expect.arrayContaining(['matrix', 'scale']));
+    for (const s of plan.sheets) {
+      expect(fake.sheet(s.name).zoom).toEqual(s.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : null);
+    }
+    // The same round trips as before these fields were applied: they ride in the format requests.
+    expect(report.syncs).toBeLessThanOrEqual(4);
+  });
+
+  it('below ExcelApi 1.9 leaves the sheets at the default print scale and says where to set one page wide', async () => {
+    const model = builtIn('mit-devops');
+    const { plan, sheetNames } = workbookLayout(model);
+    const fake = new ExcelFake({ apiVersion: '1.8' });
+    const report = await applyLayoutPlan(plan, { host: fake.host });
+    expect(report.sheetsCreated).toEqual(plan.sheets.map((s) => s.name));
+    expect(fake.actionsNamed('zoom')).toEqual([]);
+    expect(report.warnings).toContain(
+      `Print titles, page orientation and fitting to one page wide of “${sheetNames.matrix}” were not set: this Excel (ExcelApi 1.8) cannot set them from an add-in; use Page Layout > Print Titles, Page Layout > Orientation and Page Layout > Scale to Fit > Width: 1 page.`,
+    );
   });
 
   it('on Excel 2019 (ExcelApi 1.7) writes the real grid without dropdowns and says so', async () => {

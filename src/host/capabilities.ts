@@ -11,7 +11,7 @@ export interface HostCapabilities {
   apiVersion: string;
   /** List validation (dropdowns of levels): ExcelApi 1.8. */
   dropdowns: boolean;
-  /** Print titles and page orientation: ExcelApi 1.9. */
+  /** Print titles, page orientation and fitting to pages (pageLayout.zoom): ExcelApi 1.9. */
   printSetup: boolean;
   /** suspendScreenUpdatingUntilNextSync: ExcelApi 1.9. */
   screenUpdating: boolean;

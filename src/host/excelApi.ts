@@ -47,9 +47,20 @@ export interface XConditionalFormatCollection {
 /** ExcelApi 1.8. */
 export type XDataValidation = Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks'>;
 
+/** columnHidden and rowHidden: ExcelApi 1.2. */
 export interface XRange extends Pick<
   Excel.Range,
-  'values' | 'formulas' | 'numberFormat' | 'address' | 'rowCount' | 'columnCount' | 'rowIndex' | 'columnIndex' | 'isNullObject'
+  | 'values'
+  | 'formulas'
+  | 'numberFormat'
+  | 'address'
+  | 'rowCount'
+  | 'columnCount'
+  | 'rowIndex'
+  | 'columnIndex'
+  | 'isNullObject'
+  | 'columnHidden'
+  | 'rowHidden'
 > {
   readonly format: XRangeFormat;
   /** ExcelApi 1.6. */
@@ -71,8 +82,8 @@ export interface XFreezePanes {
   freezeColumns(count?: number): void;
 }
 
-/** ExcelApi 1.9. */
-export interface XPageLayout extends Pick<Excel.PageLayout, 'orientation'> {
+/** ExcelApi 1.9. `zoom` is set as a whole object (fit to pages wide and tall, or a scale). */
+export interface XPageLayout extends Pick<Excel.PageLayout, 'orientation' | 'zoom'> {
   setPrintTitleRows(printTitleRows: string): void;
 }
 

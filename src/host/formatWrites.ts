@@ -1,8 +1,9 @@
 /**
  * The formats of a sheet plan as writes: styles, column widths and row heights,
- * merges, dropdowns (list validation sourced from a range), conditional formats
- * (one rule per block), frozen panes, print titles and tab colour. Features the
- * host lacks are left out here, and the caller tells the user.
+ * hidden helper columns and key rows, merges, dropdowns (list validation
+ * sourced from a range), conditional formats (one rule per block), frozen
+ * panes, print setup (titles, orientation, one page wide) and tab colour.
+ * Features the host lacks are left out here, and the caller tells the user.
  */
 import type { BorderSide, XConditionalRangeFormat, XRange } from './excelApi';
 import type { HostCapabilities } from './capabilities';
@@ -10,6 +11,7 @@ import { FormatWrite, quoted, rangeOf } from './writes';
 import type { WriteOp } from './writes';
 import type { CellStyle, ConditionalFormat, ColorPoint, ListValidation, SheetPlan } from '../core/layouts/plan';
 import { rectRef } from '../core/layouts/a1';
+import { listForHumans } from '../core/problems';
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
@@ -178,6 +180,21 @@ export function formatWrites(sheet: SheetPlan, cx: FormatContext): WriteOp[] {
       }),
     );
   }
+  // Hidden runs are their own writes: a run of widths may mix hidden and shown columns.
+  for (const r of runs(sheet.columnWidths.filter((c) => c.hidden).map((c) => ({ at: c.col, size: 0 })))) {
+    out.push(
+      new FormatWrite(cx.target, at('hidden columns'), r, 1, (ws) => {
+        ws.getRangeByIndexes(0, r.at, 1, r.count).columnHidden = true;
+      }),
+    );
+  }
+  for (const r of runs((sheet.rowHeights ?? []).filter((h) => h.hidden).map((h) => ({ at: h.row, size: 0 })))) {
+    out.push(
+      new FormatWrite(cx.target, at('hidden rows'), r, 1, (ws) => {
+        ws.getRangeByIndexes(r.at, 0, r.count, 1).rowHidden = true;
+      }),
+    );
+  }
   for (const m of sheet.merges ?? []) {
     out.push(new FormatWrite(cx.target, at(`merging ${rectRef(m)}`), m, 1, (ws) => rangeOf(ws, m).merge(false)));
   }
@@ -212,22 +229,52 @@ export function formatWrites(sheet: SheetPlan, cx: FormatContext): WriteOp[] {
       }),
     );
   }
-  if ((sheet.printTitleRows || sheet.landscape) && !cx.caps.printSetup) {
-    cx.warn(
-      `Print titles and page orientation of ${quoted(cx.label)} were not set: this Excel (ExcelApi ${cx.caps.apiVersion}) cannot set them from an add-in; use Page Layout > Print Titles.`,
-    );
-  } else {
-    const titles = sheet.printTitleRows;
-    if (titles)
-      out.push(
-        new FormatWrite(cx.target, at('print titles'), titles, 1, (ws) =>
-          ws.pageLayout.setPrintTitleRows(`$${titles[0] + 1}:$${titles[1] + 1}`),
-        ),
-      );
-    if (sheet.landscape)
-      out.push(new FormatWrite(cx.target, at('page orientation'), 'Landscape', 1, (ws) => (ws.pageLayout.orientation = 'Landscape')));
-  }
+  out.push(...printSetupWrites(sheet, cx, at));
   const tab = sheet.tabColor;
   if (tab) out.push(new FormatWrite(cx.target, at('tab colour'), tab, 1, (ws) => (ws.tabColor = color(tab))));
+  return out;
+}
+
+/**
+ * Print titles, landscape and "fit to one page wide" need ExcelApi 1.9; below
+ * it they are left out and the user is told which ones and where to set them.
+ */
+function printSetupWrites(sheet: SheetPlan, cx: FormatContext, at: (what: string) => string): WriteOp[] {
+  const titles = sheet.printTitleRows;
+  const wanted = [
+    titles && { what: 'print titles', where: 'Page Layout > Print Titles' },
+    sheet.landscape && { what: 'page orientation', where: 'Page Layout > Orientation' },
+    sheet.fitToWidth && { what: 'fitting to one page wide', where: 'Page Layout > Scale to Fit > Width: 1 page' },
+  ].filter((x): x is { what: string; where: string } => !!x);
+  if (!wanted.length) return [];
+  if (!cx.caps.printSetup) {
+    const what = listForHumans(
+      wanted.map((w) => w.what),
+      'and',
+    );
+    const where = listForHumans(
+      wanted.map((w) => w.where),
+      'and',
+    );
+    const [were, them] = wanted.length === 1 ? ['was', 'it'] : ['were', 'them'];
+    cx.warn(
+      `${what[0].toUpperCase()}${what.slice(1)} of ${quoted(cx.label)} ${were} not set: this Excel (ExcelApi ${cx.caps.apiVersion}) cannot set ${them} from an add-in; use ${where}.`,
+    );
+    return [];
+  }
+  const out: WriteOp[] = [];
+  if (titles)
+    out.push(
+      new FormatWrite(cx.target, at('print titles'), titles, 1, (ws) =>
+        ws.pageLayout.setPrintTitleRows(`$${titles[0] + 1}:$${titles[1] + 1}`),
+      ),
+    );
+  if (sheet.landscape)
+    out.push(new FormatWrite(cx.target, at('page orientation'), 'Landscape', 1, (ws) => (ws.pageLayout.orientation = 'Landscape')));
+  if (sheet.fitToWidth) {
+    // Zero pages tall is "automatic" (as fitToHeight="0" in the file format): as many pages down as the rows need.
+    const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    out.push(new FormatWrite(cx.target, at('fitting to one page wide'), zoom, 1, (ws) => (ws.pageLayout.zoom = zoom)));
+  }
   return out;
 }

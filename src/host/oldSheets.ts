@@ -13,6 +13,7 @@ import type { RegisteredInput } from '../core/layouts/registry';
 import { parseRect, unclaimedRects } from '../core/layouts/registry';
 import { cellRef, columnLetters } from '../core/layouts/a1';
 import { isRating } from '../core/layouts/carryRatings';
+import { personKey } from '../core/layouts/personKey';
 
 export interface OldRating {
   region: string;
@@ -146,7 +147,7 @@ export async function readOldSheets(
       for (const chunk of read.chunks) {
         chunk.values.values.forEach((row, i) => {
           const at = chunk.from + i;
-          const person = chunk.keys ? text(chunk.keys.values[i]?.[0]) || `(row ${input.range.row + at + 1})` : input.rowKeys[at];
+          const person = chunk.keys ? personKey(text(chunk.keys.values[i]?.[0]), input.range.row + at) : input.rowKeys[at];
           row.forEach((value, j) => {
             if (isRating(value as PlanCell))
               ratings.push({ region: input.id, person, competency: competencies[j], value: value as PlanCell });

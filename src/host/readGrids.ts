@@ -1,7 +1,8 @@
 /**
  * The team grids in the open workbook, as the add-in's heatmap and calibration
  * actions need them: the registry says which sheets are the product's grids,
- * their cells are read in row chunks under the response budget, and one more
+ * their cells are read in row chunks under the response budget and handed to
+ * core's readGridRows (the reader the command line uses too), and one more
  * small read tells portable formulas from add-in ones.
  */
 import type { XRequestContext } from './excelApi';
@@ -10,11 +11,11 @@ import { officeHost } from './excelHost';
 import { hostCapabilities } from './capabilities';
 import { DEFAULT_READ_BUDGET_BYTES, READ_BYTES_PER_CELL } from './payload';
 import { liveEntries, readWorkbookState } from './workbookState';
-import { gridFromValues, type GridValues } from './gridFromValues';
+import { readGridRows, type GridRows } from '../core/layouts/readGridRows';
 
 export interface WorkbookGrids {
   /** Grids in sheet order, with their cells from A1. */
-  grids: { grid: GridValues; values: unknown[][] }[];
+  grids: { grid: GridRows; values: unknown[][] }[];
   /** Every sheet name in the workbook, so new sheets get unique names. */
   sheetNames: string[];
 }
@@ -45,7 +46,7 @@ export async function readWorkbookGrids(options: ReadGridsOptions = {}): Promise
         await ctx.sync();
         values.push(...part.values);
       }
-      const found = gridFromValues(sheet.name, values);
+      const found = readGridRows(sheet.name, values);
       if (!found) continue;
       const g = found.geometry;
       if (g.personCount > 0 && g.gapCols.length) {

@@ -57,6 +57,7 @@ const SAMPLES: Samples<typeof strings> = {
     ],
     gone: [['Team grid']],
     otherFramework: [['Team grid', 'MIT DevOps']],
+    rowWithoutId: [['row 15 of the grid "Team grid" has no id, between two people', '(row 15)']],
   },
   heatmaps: {},
   calibration: {},

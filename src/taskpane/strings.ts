@@ -126,6 +126,8 @@ export const strings = {
       `the team grid "${sheet}" is no longer in this workbook (or was edited so it no longer reads as a grid); choose "Look again" and pick a grid`,
     otherFramework: (sheet: string, framework: string) =>
       `the team grid "${sheet}" was made with another framework than ${framework}; choose its framework above`,
+    rowWithoutId: (problem: string, key: string) =>
+      `${problem[0].toUpperCase()}${problem.slice(1)}, so it was left out of the rebuilt grid; anything rated on it is on the "Unplaced ratings" sheet under "${key}". Add the person again with an id to bring them back.`,
   },
 
   heatmaps: {

@@ -3,7 +3,8 @@ import { builtIn } from '../core/frameworks/library';
 import { parseRoster, parseRosterCsv } from '../core/roster';
 import { workbookLayout } from '../core/layouts/workbook';
 import { renderPlan } from './renderPlan';
-import { gridRosterRows, readGrid, readGrids } from './readGrid';
+import { gridRosterRows } from '../core/layouts/gridRosterRows';
+import { readGrid, readGrids } from './readGrid';
 
 const kaairo = builtIn('kaairo-devops');
 const csv = `id,name,role,manager,Problem Solving,Agile Methodologies
@@ -38,7 +39,7 @@ describe('reading a grid back from a workbook', () => {
 
   it('gives roster rows that core parses back into the same people and ratings', async () => {
     const { back } = await roundTrip();
-    const roster = parseRoster(gridRosterRows(readGrid(back)), kaairo);
+    const roster = parseRoster(gridRosterRows(readGrid(back), { ratings: true }), kaairo);
     expect(roster.people.map((p) => [p.id, p.role.id, Object.fromEntries([...p.ratings].map(([c, l]) => [c, l.code]))])).toEqual([
       ['K1', 'entry-level', { 'problem-solving': '3' }],
       ['K2', 'senior', { 'problem-solving': '5', 'agile-methodologies': '4' }],
@@ -54,7 +55,7 @@ describe('reading a grid back from a workbook', () => {
     const grid = readGrid(back);
     expect(grid.geometry.firstPersonRow).toBe(layout.grid!.firstPersonRow + 2);
     expect(grid.people[0].ratings['cloud-infrastructure-management']).toBe(2);
-    expect(parseRoster(gridRosterRows(grid), kaairo).people[0].ratings.get('cloud-infrastructure-management')?.code).toBe('2');
+    expect(parseRoster(gridRosterRows(grid, { ratings: true }), kaairo).people[0].ratings.get('cloud-infrastructure-management')?.code).toBe('2');
   });
 
   it('says plainly when a workbook has no grid', async () => {

@@ -10,6 +10,7 @@
 import type { Workbook } from 'exceljs';
 import type { PlanCell } from '../core/layouts/plan';
 import { isRating, ratingKey, type UnplacedRating } from '../core/layouts/carryRatings';
+import { personKey } from '../core/layouts/personKey';
 import type { RegisteredSheet } from '../core/layouts/registry';
 import { cellText, plainValue } from './cellValue';
 
@@ -35,7 +36,9 @@ export function readInputRegions(workbook: Workbook, sheets: readonly Registered
       );
       for (let i = 0; i < rows; i++) {
         const line = ws.getRow(row + i + 1);
-        const person = input.keyColumn !== undefined ? cellText(line.getCell(input.keyColumn + 1).value) : input.rowKeys[i];
+        // A row whose id was cleared is read under "(row N)": its ratings are kept, not dropped.
+        const person =
+          input.keyColumn !== undefined ? personKey(cellText(line.getCell(input.keyColumn + 1).value), row + i) : input.rowKeys[i];
         if (!person) continue;
         for (let j = 0; j < cols; j++) {
           const value = plainValue(line.getCell(col + j + 1).value);

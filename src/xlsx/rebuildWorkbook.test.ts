@@ -110,6 +110,25 @@ describe('rebuilding the product’s sheets in an existing workbook', () => {
     expect(ratings(await reload(wb))).toEqual({ K1: { deploy: 'M' }, K2: { review: 'L', deploy: 'H' }, K3: { review: 'M', deploy: 'L' } });
   });
 
+  it('keeps the ratings of a row whose id was cleared, under "(row N)", and says so', async () => {
+    let row = 0;
+    const wb = await productWorkbook(team, (w) => {
+      const g = readGrid(w).geometry;
+      row = g.firstPersonRow + 1; // Lee
+      w.getWorksheet('Team grid')!.getCell(cellRef(row, g.idCol)).value = null;
+    });
+    const report = rebuildWorkbook(wb, tiny);
+    expect(report.roster!.people.map((p) => p.id)).toEqual(['K1', 'K3']);
+    expect(report.unplaced.map((u) => [u.person, u.competency, u.value])).toEqual([
+      [`(row ${row + 1})`, 'review', 'L'],
+      [`(row ${row + 1})`, 'deploy', 'H'],
+    ]);
+    expect(report.warnings).toEqual([
+      `row ${row + 1} of the grid "Team grid" has no id, between two people: it is left out of the new grid, and its ratings are kept on "Unplaced ratings" as "(row ${row + 1})"`,
+    ]);
+    expect((await reload(wb)).worksheets.map((w) => w.name)).toContain('Unplaced ratings');
+  });
+
   it('leaves the user’s sheets and names alone, and never replaces a user’s sheet that has one of our names', async () => {
     const wb = await productWorkbook(team, (w) => {
       w.addWorksheet('Notes').getCell('A1').value = '=not a formula';

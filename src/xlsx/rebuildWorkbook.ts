@@ -18,7 +18,8 @@ import { isProductTitle } from '../core/layouts/sheetTitles';
 import { cellText } from './cellValue';
 import { DEFAULT_SHEET_NAMES, workbookLayout, workbookSheetNames, type WorkbookLayout } from '../core/layouts/workbook';
 import { parseRoster, type Roster } from '../core/roster';
-import { gridRosterRows, readGrid } from './readGrid';
+import { gridRosterRows } from '../core/layouts/gridRosterRows';
+import { readGrid } from './readGrid';
 import { readInputRegions } from './readInputRegions';
 import { renderPlan } from './renderPlan';
 import { readRegistry, registryFor, writeRegistry } from './workbookRegistry';
@@ -46,6 +47,8 @@ export interface RebuildReport {
   setAside: { sheet: string; why: string }[];
   /** Sheets written, in order. */
   written: string[];
+  /** Rows of the old grid without an id: left out of the new grid, their ratings on the unplaced sheet under "(row N)". */
+  warnings: string[];
 }
 
 /** The first cell carryRatings writes on its unplaced-ratings sheet. */
@@ -158,12 +161,15 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   ]);
 
   let roster = options.roster;
+  const warnings: string[] = [];
   if (!roster) {
     const oldGrid = replace.find((s) => s.kind === 'grid') ?? present.find((s) => s.kind === 'grid');
     if (oldGrid) {
       const grid = readGrid(workbook, oldGrid.name, options.fileName);
-      const rows = gridRosterRows(grid).map((r) => r.slice(0, 4));
-      roster = parseRoster(rows, model, { source: `${options.fileName ?? 'workbook'}, sheet "${oldGrid.name}"` });
+      for (const p of grid.problems.filter((x) => !x.blank)) {
+        warnings.push(`${p.message}: it is left out of the new grid, and its ratings are kept on "${UNPLACED_SHEET_NAME}" as "${p.key}"`);
+      }
+      roster = parseRoster(gridRosterRows(grid), model, { source: `${options.fileName ?? 'workbook'}, sheet "${oldGrid.name}"` });
     }
   }
 
@@ -226,5 +232,6 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
     replaced: replace.map((s) => s.name),
     setAside,
     written: rendered.sheets.map((s) => s.name),
+    warnings,
   };
 }

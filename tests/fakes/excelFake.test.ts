@@ -78,6 +78,39 @@ describe('the recording Excel fake', () => {
     expect(fake.isSetSupported('ExcelApi', '1.8')).toBe(false);
   });
 
+  it('records hidden columns and rows as whole lines, and reads them back as Excel does', async () => {
+    const fake = new ExcelFake();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('B1:C1').columnHidden = true;
+      ws.getRange('A4').rowHidden = true;
+      await ctx.sync();
+      const some = ws.getRange('A1:C1').load('columnHidden');
+      const all = ws.getRange('B7:C9').load('columnHidden');
+      await ctx.sync();
+      expect([some.columnHidden, all.columnHidden]).toEqual([null, true]);
+    });
+    expect([...fake.sheet('Sheet1').hiddenColumns]).toEqual([1, 2]);
+    expect([...fake.sheet('Sheet1').hiddenRows]).toEqual([3]);
+  });
+
+  it('records the print zoom, which needs ExcelApi 1.9', async () => {
+    const fake = new ExcelFake();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      await ctx.sync();
+    });
+    expect(fake.sheet('Sheet1').zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    const old = new ExcelFake({ apiVersion: '1.8' });
+    await expect(
+      old.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').pageLayout.zoom = { horizontalFitToPages: 1 };
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    expect(old.sheet('Sheet1').zoom).toBeNull();
+  });
+
   it('throws when a property is read before it was loaded and synced', async () => {
     const fake = new ExcelFake();
     await fake.run(async (ctx) => {

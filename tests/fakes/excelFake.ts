@@ -14,6 +14,7 @@
  *   Text ("@") number format keeps them text;
  * - APIs newer than the configured ExcelApi version fail with ApiNotFound;
  * - reading a property that was not loaded throws PropertyNotLoaded;
+ * - hidden columns and rows, and the print zoom, are recorded per sheet;
  * - renaming a sheet updates references to it in formulas, dropdown sources,
  *   rules and names; deleting it turns them into #REF!.
  * It also models the user's own cells per sheet and lists every write that
@@ -224,12 +225,17 @@ export class FakeSheet {
   readonly merges: FakeRect[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  /** Whole columns and rows hidden through Range.columnHidden / rowHidden. */
+  readonly hiddenColumns = new Set<number>();
+  readonly hiddenRows = new Set<number>();
   readonly textFormatted = new Set<string>();
   /** Formula cells, so renames and deletes need not scan every cell. */
   readonly formulaCells = new Set<FakeCell>();
   freeze: { rows: number; cols: number } | null = null;
   orientation = 'Portrait';
   printTitleRows: string | null = null;
+  /** pageLayout.zoom as last set: a print scale, or pages wide and tall to fit. */
+  zoom: Excel.PageLayoutZoomOptions | null = null;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
   deleted = false;
@@ -560,6 +566,18 @@ class FakeWorksheet extends Loaded implements XWorksheet {
       },
       set: (v: string) => {
         ctx.enqueue(`${path}.pageLayout`, 'set', 'orientation', v, '1.9', () => (sheet.live().orientation = v));
+      },
+    });
+    Object.defineProperty(layout, 'zoom', {
+      get: () => {
+        throw notLoaded('zoom');
+      },
+      set: (v: Excel.PageLayoutZoomOptions) => {
+        ctx.enqueue(`${path}.pageLayout`, 'set', 'zoom', v, '1.9', () => {
+          if (v.scale !== undefined && (v.scale < 10 || v.scale > 400))
+            throw officeError('InvalidArgument', 'The print scale must be between 10 and 400.', `${path}.pageLayout.zoom`);
+          sheet.live().zoom = { ...v };
+        });
       },
     });
     this.pageLayout = layout;
@@ -934,6 +952,32 @@ class FakeRange extends Loaded implements XRange {
       sheet.formats.push({ range: rect, property: 'numberFormat', value: v.length === 1 && v[0].length === 1 ? v[0][0] : v });
     });
   }
+  get columnHidden(): boolean {
+    return this.got('columnHidden') as boolean;
+  }
+  set columnHidden(v: boolean) {
+    this.ctx.enqueue(this.path, 'set', 'columnHidden', v, '1.2', () => {
+      const rect = this.rect();
+      const hidden = this.sheet.live().hiddenColumns;
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        if (v) hidden.add(c);
+        else hidden.delete(c);
+      }
+    });
+  }
+  get rowHidden(): boolean {
+    return this.got('rowHidden') as boolean;
+  }
+  set rowHidden(v: boolean) {
+    this.ctx.enqueue(this.path, 'set', 'rowHidden', v, '1.2', () => {
+      const rect = this.rect();
+      const hidden = this.sheet.live().hiddenRows;
+      for (let r = rect.row; r < rect.row + rect.rows; r++) {
+        if (v) hidden.add(r);
+        else hidden.delete(r);
+      }
+    });
+  }
   get address(): string {
     return this.got('address') as string;
   }
@@ -1007,6 +1051,8 @@ class FakeRange extends Loaded implements XRange {
         values: () => grid(sheet, r, (c) => (c ? c.value : '')),
         formulas: () => grid(sheet, r, (c) => (c ? (c.type === 'formula' ? c.formula : c.value) : '')),
         numberFormat: () => grid(sheet, r, () => 'General'),
+        columnHidden: () => allOrMixed(r.col, r.cols, sheet.hiddenColumns),
+        rowHidden: () => allOrMixed(r.row, r.rows, sheet.hiddenRows),
       };
       for (const p of wanted.length ? wanted : ['address', 'values']) {
         if (!fields[p]) continue;
@@ -1018,6 +1064,13 @@ class FakeRange extends Loaded implements XRange {
     });
     return this;
   }
+}
+
+/** As Excel reads columnHidden / rowHidden: true when all are hidden, false when none, null when some. */
+function allOrMixed(from: number, count: number, hidden: Set<number>): boolean | null {
+  let n = 0;
+  for (let k = from; k < from + count; k++) if (hidden.has(k)) n++;
+  return n === count ? true : n === 0 ? false : null;
 }
 
 function quoteName(name: string): string {

@@ -16,12 +16,14 @@ import type { FrameworkModel } from '../../core/framework/model';
 import { CompetencyError } from '../../core/problems';
 import { calibrateGrid, gridScale, readGridRatings, type GridCalibration } from '../../core/calibration/calibrateGrid';
 import { parseGuideline } from '../../core/calibration/guideline';
+import { requireIdentifiedRows } from '../../core/calibration/requireIdentifiedRows';
 import type { CalibrationSettingsInput } from '../../core/calibration/settings';
 import { isSnapshotSheet, readSnapshot, takeSnapshot, type RatingSnapshot } from '../../core/calibration/snapshot';
 import { calibrationSheetSettings, guidelineFor, type SheetSettings } from '../../core/calibration/sheetSettings';
 import { readGrid, readGrids, type GridRead } from '../../xlsx/readGrid';
 import { renderPlan } from '../../xlsx/renderPlan';
 import { plainValue } from '../../xlsx/cellValue';
+import { worksheetValues } from '../../xlsx/worksheetValues';
 import { assertKeepable } from '../../xlsx/keepableWorkbook';
 import { readRegistry, registryFor, writeRegistry } from '../../xlsx/workbookRegistry';
 import type { Registry } from '../../core/layouts/registry';
@@ -38,19 +40,6 @@ const OPTIONS = {
   snapshot: { type: 'string' },
   cycle: { type: 'string' },
 } as const;
-
-/** Rows of plain values of a worksheet, from A1, as a workbook reader (or Office.js) returns them. */
-export function worksheetValues(ws: Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      cells[c - 1] = plainValue(cell.value);
-    });
-    rows[n - 1] = cells;
-  });
-  return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
-}
 
 async function loadWorkbook(file: string, io: CliIO, what: string): Promise<{ workbook: Workbook; bytes: Buffer }> {
   if (!(await io.exists(file))) throw new CompetencyError('invalid-file', `no such ${what} file; check the path`, file);
@@ -117,6 +106,7 @@ async function earlierSnapshot(file: string, io: CliIO, model: FrameworkModel, s
     );
   }
   const grid = grids[0];
+  requireIdentifiedRows(grid.problems, file);
   const ws = workbook.getWorksheet(grid.geometry.sheetName)!;
   const { matrix } = readGridRatings({ model, geometry: grid.geometry, rows: worksheetValues(ws), scaleId });
   return takeSnapshot(matrix, path.basename(file).replace(/\.xlsx$/i, ''), '');
@@ -164,15 +154,7 @@ export interface AddedPack {
  */
 export async function addCalibrationPack(workbook: Workbook, model: FrameworkModel, options: PackOptions, io: CliIO): Promise<AddedPack> {
   const grid = readGrid(workbook, options.sheet, options.fileName);
-  // The pack reads the grid row by row, from the first person down: a blank row in between would shift everyone below it.
-  const gap = grid.people.findIndex((p, i) => p.row !== grid.geometry.firstPersonRow + i);
-  if (gap >= 0) {
-    throw new CompetencyError(
-      'invalid-file',
-      `row ${grid.geometry.firstPersonRow + gap + 1} of the grid "${grid.geometry.sheetName}" has no id, between two people; give that person an id or delete the row, then build the pack again`,
-      options.fileName,
-    );
-  }
+  requireIdentifiedRows(grid.problems, options.fileName);
   const registry = readRegistry(workbook);
   const previous = previousPackSheets(workbook, registry);
 

@@ -87,7 +87,8 @@ function summary(
   }
 }
 
-function rebuildReport(io: CliIO, report: RebuildReport): void {
+function rebuildReport(io: CliIO, report: RebuildReport, file: string): void {
+  for (const w of report.warnings) io.err(`competency-matrix: warning: ${file}: ${w}\n`);
   if (report.replaced.length) io.out(`  rebuilt: ${report.replaced.join(', ')}\n`);
   for (const a of report.setAside) io.out(`  left as it was: "${a.sheet}" (${a.why}); the new sheet has another name\n`);
   io.out(`  ratings kept: ${report.kept}\n`);
@@ -256,7 +257,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   await io.writeFile(out, buffer);
   summary(io, out, layout, sheets, model, report ? report.roster : roster);
-  if (report) rebuildReport(io, report);
+  if (report) rebuildReport(io, report, into!);
   if (pack) {
     io.out(`  calibration pack${pack.replaced ? ' (rebuilt)' : ''}: ${pack.pack.plan.sheets.map((s) => s.name).join(', ')}\n`);
     reportPack(pack, io);

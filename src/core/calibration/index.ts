@@ -25,6 +25,7 @@ export { calibrationSheetSettings, guidelineFor, type SheetSettings } from './sh
 export { takeSnapshot, readSnapshot, isSnapshotSheet, type RatingSnapshot } from './snapshot';
 export { compareWithSnapshot, type SnapshotComparison } from './compareSnapshot';
 export { ratingsFromGridRows } from './ratingsFromGridRows';
+export { requireIdentifiedRows } from './requireIdentifiedRows';
 export type { RatingMatrix, RatedPerson, RatedCompetency } from './ratingMatrix';
 export type { GridSource } from './gridSource';
 export { calibrationPlan, type CalibrationPlan, type CalibrationPlanOptions } from '../layouts/calibration';

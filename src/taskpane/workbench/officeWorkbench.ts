@@ -23,7 +23,7 @@ function loadWriting() {
     import(/* webpackChunkName: "writing" */ '../../core/roster'),
     import(/* webpackChunkName: "writing" */ '../../host/readRoster'),
     import(/* webpackChunkName: "writing" */ '../../host/readGrids'),
-    import(/* webpackChunkName: "writing" */ '../../host/gridFromValues'),
+    import(/* webpackChunkName: "writing" */ '../../core/layouts/gridRosterRows'),
     import(/* webpackChunkName: "writing" */ '../../host/readProductInputs'),
     import(/* webpackChunkName: "writing" */ '../../core/layouts/carryRatings'),
   ]).then(([workbook, apply, roster, read, grids, gridValues, inputs, carry]) => ({
@@ -197,6 +197,8 @@ export function createOfficeWorkbench(): Workbench {
       throwIfCancelled(run.signal);
       // Rebuilt from its own people, formula style and coverage levels; the renderer carries every rating over.
       const roster = w.parseRoster(w.gridRosterRows(grid), model, { source: request.gridSheet });
+      // A row whose id was cleared cannot be a person of the new grid; its ratings go to the unplaced sheet, and the user is told.
+      const leftOut = grid.problems.filter((p) => !p.blank).map((p) => strings.gridChoice.rowWithoutId(p.message, p.key));
       const { plan } = w.workbookLayout(model, {
         roster,
         formulas: grid.geometry.formulas,
@@ -204,15 +206,18 @@ export function createOfficeWorkbench(): Workbench {
         sheetNames: { ...w.DEFAULT_SHEET_NAMES, grid: request.gridSheet },
       });
       const kept = await (await loadStorage()).keepInWorkbook(plan, model);
-      return summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
+      const summary = summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
+      return { ...summary, warnings: [...leftOut, ...summary.warnings] };
     },
     async buildCalibration(request, run): Promise<ActionSummary> {
-      const [w, { calibrateGrid }] = await Promise.all([
+      const [w, { calibrateGrid }, { requireIdentifiedRows }] = await Promise.all([
         loadWriting(),
         import(/* webpackChunkName: "calibration" */ '../../core/calibration/calibrateGrid'),
+        import(/* webpackChunkName: "calibration" */ '../../core/calibration/requireIdentifiedRows'),
       ]);
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
       const { grid, values, sheetNames } = await gridOn(request.gridSheet, request.framework, w);
+      requireIdentifiedRows(grid.problems);
       throwIfCancelled(run.signal);
       const pack = calibrateGrid({
         model: request.framework,

@@ -1,0 +1,19 @@
+/**
+ * A worksheet's cells as rows of plain values from A1 (rows[r][c] is the cell
+ * at 0-based row r, column c), the shape Office.js `range.values` gives: what
+ * core's readers (grids, snapshots, calibration) take from either renderer.
+ */
+import type { Worksheet } from 'exceljs';
+import { plainValue, type PlainValue } from './cellValue';
+
+export function worksheetValues(ws: Worksheet): PlainValue[][] {
+  const rows: PlainValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    const cells: PlainValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      cells[c - 1] = plainValue(cell.value);
+    });
+    rows[n - 1] = cells;
+  });
+  return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
+}

@@ -14,11 +14,18 @@ async function main() {
     .filter((f) => !only.length || only.some((o) => f.includes(o)))
     .sort();
   const all = [];
+  const broken = [];
   for (const file of files) {
     process.stderr.write(`bench: ${file}\n`);
-    const { run } = require(path.join(__dirname, file));
-    const results = await run();
-    for (const r of results) all.push({ file, ...r });
+    try {
+      const { run } = require(path.join(__dirname, file));
+      const results = await run();
+      for (const r of results) all.push({ file, ...r });
+    } catch (e) {
+      // One broken benchmark must not hide the others' figures.
+      broken.push(file);
+      process.stderr.write(`bench: ${file} failed: ${e && e.stack ? e.stack : e}\n`);
+    }
   }
   const fmt = (n) => (n === undefined ? '' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3));
   console.log('');
@@ -32,7 +39,12 @@ async function main() {
     );
   }
   console.log(JSON.stringify({ bench: all, node: process.version, at: new Date().toISOString() }));
-  if (all.some((r) => r.pass === false)) process.exitCode = 1;
+  if (broken.length) {
+    console.log(`FAILED to run: ${broken.join(', ')}`);
+    process.exitCode = 2;
+  } else if (all.some((r) => r.pass === false)) {
+    process.exitCode = 1;
+  }
 }
 
 main().catch((e) => {

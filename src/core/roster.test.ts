@@ -55,6 +55,19 @@ describe('reading a roster', () => {
     expect(e.message).toContain('row 5, Teamwork: "Z" is not a level; use BD (Being Developed)');
   });
 
+  it('names sheet rows when the rows start lower on the sheet (firstRow)', () => {
+    const rows = [
+      ['id', 'name', 'role', 'Teamwork'],
+      ['a', 'Ann', 'DevOps Engineer I', 'B'],
+      ['a', 'Al', 'DevOps Engineer I', 'Z'],
+    ];
+    const e = rejection(() => parseRoster(rows, mit, { source: "'Team'!C10:F12", firstRow: 10 }));
+    expect(e.message).toBe(`'Team'!C10:F12: row 12: id "a" is already used on row 11; give each person a unique id`);
+    expect(parseRoster(rows.slice(0, 2), mit, { firstRow: 10 }).people[0].row).toBe(11);
+    const twice = [['id', 'name', 'role', 'Teamwork', 'teamwork']];
+    expect(rejection(() => parseRoster(twice, mit, { source: 'sel', firstRow: 7 })).message).toMatch(/^sel, header row 7: two columns/);
+  });
+
   it('keeps formula-like names as they are, as text', () => {
     const roster = parseRosterCsv('id,name,role\nx1,"=HYPERLINK(""http://x"",""y"")",DevOps Engineer I\n', mit);
     expect(roster.people[0].name).toBe('=HYPERLINK("http://x","y")');

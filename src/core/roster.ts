@@ -15,7 +15,7 @@ export interface RosterPerson {
   name: string;
   role: Role;
   manager: string;
-  /** 1-based row in the source, for messages. */
+  /** 1-based row in the source (a sheet row when `firstRow` was given), for messages. */
   row: number;
   /** Ratings given in the source, by competency id. */
   ratings: Map<string, ScaleLevel>;
@@ -33,6 +33,11 @@ export interface RosterOptions {
   source?: string;
   /** At most this many problems are listed in the error. */
   maxProblems?: number;
+  /**
+   * The sheet row number of rows[0] (default 1), so that messages name the rows
+   * people see when the roster is a selection or a table lower on the sheet.
+   */
+  firstRow?: number;
 }
 
 const HEADER_ALIASES: Record<'id' | 'name' | 'role' | 'manager', string[]> = {
@@ -66,6 +71,7 @@ function findHeader(rows: unknown[][]): number {
 export function parseRoster(rows: unknown[][], model: FrameworkModel, options: RosterOptions = {}): Roster {
   const source = options.source ?? 'roster';
   const maxProblems = options.maxProblems ?? 10;
+  const firstRow = options.firstRow ?? 1;
   if (!rows.length || rows.every((r) => r.every((c) => cellText(c) === ''))) {
     throw new CompetencyError(
       'invalid-roster',
@@ -102,7 +108,7 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
       throw new CompetencyError(
         'invalid-roster',
         `two columns are the competency "${competency.name}"; keep one`,
-        `${source}, header row ${h + 1}`,
+        `${source}, header row ${h + firstRow}`,
       );
     }
     seenCompetency.add(competency.id);
@@ -115,7 +121,7 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
   for (let r = h + 1; r < rows.length; r++) {
     const cells = rows[r] ?? [];
     if (cells.every((c) => cellText(c) === '')) continue;
-    const rowNo = r + 1;
+    const rowNo = r + firstRow;
     const id = cellText(cells[col.id]);
     const name = cellText(cells[col.name]);
     const roleText = cellText(cells[col.role]);

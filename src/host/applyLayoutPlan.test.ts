@@ -10,7 +10,7 @@ import { ExcelFake } from '../../tests/fakes/excelFake';
 import { GRID_FIRST_RATING_COL, GRID_HEADER_ROWS, LEVELS, competencyId, gridLikePlan, personId } from '../../tests/fakes/gridLikePlan';
 import { columnLetters } from '../core/layouts/a1';
 import { REGISTRY_SHEET_NAME, parseRegistry } from '../core/layouts/registry';
-import { UNPLACED_SHEET_NAME } from '../core/layouts/carryRatings';
+import { UNPLACED_SHEET_NAME } from '../core/layouts/unplacedRatingsSheet';
 import { CompetencyError } from '../core/problems';
 import type { LayoutPlan } from '../core/layouts/plan';
 

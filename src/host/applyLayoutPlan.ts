@@ -39,7 +39,8 @@ import { renameSheetRefs, sheetRenames } from '../core/layouts/sheetRefs';
 import type { Registry, RegisteredSheet } from '../core/layouts/registry';
 import { REGISTRY_SHEET_NAME, registeredSheet, registryRows } from '../core/layouts/registry';
 import type { UnplacedRating } from '../core/layouts/carryRatings';
-import { UNPLACED_SHEET_NAME, carryRatings, ratingKey } from '../core/layouts/carryRatings';
+import { carryRatings, ratingKey } from '../core/layouts/carryRatings';
+import { UNPLACED_SHEET_NAME } from '../core/layouts/unplacedRatingsSheet';
 import { CompetencyError, listForHumans } from '../core/problems';
 
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -164,7 +165,7 @@ class PlanWriter {
     await this.write(requests, createBytes);
     await this.commit(state, fates, registry);
 
-    const unplacedTarget = this.targets.find((t) => t.plan.name === UNPLACED_SHEET_NAME && t.plan.kind === 'snapshot' && unplaced.length);
+    const unplacedTarget = unplaced.length ? this.targets.find((t) => t.plan.kind === 'unplaced') : undefined;
     return {
       title: this.plan.title,
       sheetsCreated: this.targets.filter((t) => !t.replaces).map((t) => t.finalName),
@@ -240,9 +241,7 @@ class PlanWriter {
     // Ratings from the grids win over ratings from an old "Unplaced ratings" sheet.
     const ordered = fates
       .filter((f) => f.fate !== 'foreign')
-      .sort(
-        (a, b) => Number(a.reading.live.entry.wanted === UNPLACED_SHEET_NAME) - Number(b.reading.live.entry.wanted === UNPLACED_SHEET_NAME),
-      );
+      .sort((a, b) => Number(a.reading.live.entry.kind === 'unplaced') - Number(b.reading.live.entry.kind === 'unplaced'));
     for (const { reading } of ordered) {
       for (const r of reading.ratings) {
         const key = ratingKey(r.region, r.person, r.competency);

@@ -10,7 +10,7 @@ import { builtIn, builtInFrameworks } from '../core/frameworks/library';
 import { parseRoster } from '../core/roster';
 import type { FrameworkModel } from '../core/framework/model';
 import { columnLetters } from '../core/layouts/a1';
-import { UNPLACED_SHEET_NAME } from '../core/layouts/carryRatings';
+import { UNPLACED_SHEET_NAME } from '../core/layouts/unplacedRatingsSheet';
 import { REGISTRY_SHEET_NAME } from '../core/layouts/registry';
 import { GRID_SHAPE } from '../core/layouts/gridShape';
 

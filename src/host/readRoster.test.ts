@@ -27,6 +27,7 @@ describe('reading a roster from the workbook', () => {
       source: 'selection',
       sheet: 'Team A',
       address: 'B2:E5',
+      firstRow: 2,
       rows: [
         ['Id', 'Name', 'Role', 'Manager'],
         ['E001', 'Person 1', 'Senior SRE', 'Ann'],
@@ -74,7 +75,7 @@ describe('reading a roster from the workbook', () => {
     );
   });
 
-  it('hands the rows to core, which names the place in every problem', async () => {
+  it('hands the rows to core, which names the place and the sheet rows in every problem', async () => {
     const fake = workbookWithRoster();
     fake.type('Team A', 'B5', 'E001');
     fake.type('Team A', 'D4', 'Astronaut');
@@ -89,18 +90,28 @@ describe('reading a roster from the workbook', () => {
     }
     expect(error).toBeInstanceOf(CompetencyError);
     expect((error as Error).message).toMatch(/^'Team A'!B2:E5: /);
-    expect((error as Error).message).toMatch(/role "Astronaut" is not a role of/);
-    expect((error as Error).message).toMatch(/id "E001" is already used on row 2/);
+    // The roster starts on sheet row 2, so its people are on rows 3 to 5, as Excel numbers them.
+    expect((error as Error).message).toMatch(/row 4: role "Astronaut" is not a role of/);
+    expect((error as Error).message).toMatch(/row 5: id "E001" is already used on row 3/);
   });
 
-  it('parses a clean roster into people with their roles', async () => {
+  it('names sheet rows for a table lower on the sheet too', async () => {
+    const fake = workbookWithRoster();
+    fake.type('Team A', 'D4', '');
+    fake.addTable('Team A', 'TeamA', 'B2:E5');
+    const read = await readRosterFromTable('TeamA', { host: fake.host });
+    expect(read.firstRow).toBe(2);
+    expect(() => rosterFrom(read, builtIn('sre-ladder'))).toThrow(/row 4: no role for "E002"/);
+  });
+
+  it('parses a clean roster into people with their roles, keeping the sheet row of each', async () => {
     const fake = workbookWithRoster();
     fake.select('Team A', 'C3');
     const roster = rosterFrom(await readRosterFromSelection({ host: fake.host }), builtIn('sre-ladder'));
-    expect(roster.people.map((p) => [p.id, p.role.name])).toEqual([
-      ['E001', 'Senior SRE'],
-      ['E002', 'SRE'],
-      ['E003', 'Senior SRE'],
+    expect(roster.people.map((p) => [p.id, p.role.name, p.row])).toEqual([
+      ['E001', 'Senior SRE', 3],
+      ['E002', 'SRE', 4],
+      ['E003', 'Senior SRE', 5],
     ]);
   });
 });

@@ -23,6 +23,8 @@ export interface RosterRows {
   sheet: string;
   /** The range read, without the sheet: "A1:F26". */
   address: string;
+  /** The sheet row number (1-based) of rows[0], so problems name the rows people see. */
+  firstRow: number;
   source: 'selection' | 'table';
   table?: string;
 }
@@ -43,7 +45,7 @@ async function readRows(
   range: XRange,
   sheet: XWorksheet,
   budget: number,
-): Promise<{ rows: unknown[][]; sheet: string; address: string }> {
+): Promise<Omit<RosterRows, 'source' | 'table'>> {
   range.load('address,rowIndex,columnIndex,rowCount,columnCount');
   sheet.load('name');
   await ctx.sync();
@@ -55,7 +57,7 @@ async function readRows(
     await ctx.sync();
     rows.push(...part.values);
   }
-  return { rows, sheet: sheet.name, address: range.address.slice(range.address.lastIndexOf('!') + 1) };
+  return { rows, sheet: sheet.name, address: range.address.slice(range.address.lastIndexOf('!') + 1), firstRow: range.rowIndex + 1 };
 }
 
 function isBlank(rows: unknown[][]): boolean {
@@ -116,7 +118,7 @@ export async function readRosterFromTable(name: string, options: ReadOptions = {
   });
 }
 
-/** Parses rows read from the workbook, naming where they came from in every problem. */
+/** Parses rows read from the workbook, naming where they came from, and the sheet's own row numbers, in every problem. */
 export function rosterFrom(read: RosterRows, model: FrameworkModel, options: RosterOptions = {}): Roster {
-  return parseRoster(read.rows, model, { source: rosterPlace(read), ...options });
+  return parseRoster(read.rows, model, { source: rosterPlace(read), firstRow: read.firstRow, ...options });
 }

@@ -55,7 +55,9 @@ describe('reading a grid back from a workbook', () => {
     const grid = readGrid(back);
     expect(grid.geometry.firstPersonRow).toBe(layout.grid!.firstPersonRow + 2);
     expect(grid.people[0].ratings['cloud-infrastructure-management']).toBe(2);
-    expect(parseRoster(gridRosterRows(grid, { ratings: true }), kaairo).people[0].ratings.get('cloud-infrastructure-management')?.code).toBe('2');
+    expect(
+      parseRoster(gridRosterRows(grid, { ratings: true }), kaairo).people[0].ratings.get('cloud-infrastructure-management')?.code,
+    ).toBe('2');
   });
 
   it('says plainly when a workbook has no grid', async () => {

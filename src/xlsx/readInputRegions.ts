@@ -5,8 +5,6 @@
  * region's keys are shown on the sheet (a grid's id column), the key is read
  * from the sheet, so a grid sorted by hand is still read right.
  */
-/* eslint-disable office-addins/load-object-before-read --
-   these are ExcelJS rows and cells in memory, not Office.js proxies: nothing to load or sync. */
 import type { Workbook } from 'exceljs';
 import type { PlanCell } from '../core/layouts/plan';
 import { isRating, ratingKey, type UnplacedRating } from '../core/layouts/carryRatings';

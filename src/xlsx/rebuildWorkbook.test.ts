@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/load-object-before-read --
-   these are ExcelJS rows and cells in memory, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from 'exceljs';
 import { FrameworkModel } from '../core/framework/model';
 import { validateFramework } from '../core/framework/validate';
@@ -108,6 +106,23 @@ describe('rebuilding the product’s sheets in an existing workbook', () => {
     const report = rebuildWorkbook(wb, tiny);
     expect(report.roster!.people.map((p) => p.id)).toEqual(['K3', 'K2', 'K1']);
     expect(ratings(await reload(wb))).toEqual({ K1: { deploy: 'M' }, K2: { review: 'L', deploy: 'H' }, K3: { review: 'M', deploy: 'L' } });
+  });
+
+  it('sets aside a typed value that is not a level, saying which levels the scale has', async () => {
+    const wb = await productWorkbook(team, (w) => setRating(w, 2, 0, 'Great')); // Max's Review
+    const report = rebuildWorkbook(wb, tiny);
+    expect(report.unplaced).toEqual([
+      expect.objectContaining({
+        person: 'K3',
+        competency: 'review',
+        value: 'Great',
+        reason: 'not-a-level',
+        why: expect.stringMatching(/^not a level of .* \(use /),
+      }),
+    ]);
+    const after = await reload(wb);
+    expect(report.unplacedSheet).toBe('Unplaced ratings');
+    expect(String(after.getWorksheet('Unplaced ratings')!.getCell('A2').value)).toContain('not levels of their competency');
   });
 
   it('keeps the ratings of a row whose id was cleared, under "(row N)", and says so', async () => {

@@ -10,7 +10,12 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type { FrameworkModel } from '../core/framework/model';
 import type { Role } from '../core/framework/schema';
-import { carryRatings, ratingKey, splitRatingKey, UNPLACED_SHEET_NAME, type UnplacedRating } from '../core/layouts/carryRatings';
+import { carryRatings, ratingKey, splitRatingKey, type UnplacedRating } from '../core/layouts/carryRatings';
+import { UNPLACED_SHEET_NAME } from '../core/layouts/unplacedRatingsSheet';
+import type { GridRowWithoutId } from '../core/layouts/readGridRows';
+import { FRAMEWORKS_SHEET } from '../core/interchange/frameworkSheet';
+import { planKeepingFramework } from '../core/interchange/frameworkDataSheet';
+import { storedFrameworks } from './storedFrameworks';
 import type { FormulaMode } from '../core/layouts/formulas';
 import type { PlanCell, Rect } from '../core/layouts/plan';
 import { REGISTRY_SHEET_NAME, type RegisteredSheet } from '../core/layouts/registry';
@@ -31,6 +36,11 @@ export interface RebuildOptions {
   roles?: readonly Role[];
   /** Names the file in messages. */
   fileName?: string;
+  /**
+   * Keep the framework in the workbook (an imported one, not built in): its hidden
+   * frameworks sheet is rewritten with what it already stores plus this framework.
+   */
+  keepFramework?: boolean;
 }
 
 export interface RebuildReport {
@@ -47,17 +57,17 @@ export interface RebuildReport {
   setAside: { sheet: string; why: string }[];
   /** Sheets written, in order. */
   written: string[];
+  /** The name the "Unplaced ratings" sheet was written under, when there is one. */
+  unplacedSheet?: string;
   /** Rows of the old grid without an id: left out of the new grid, their ratings on the unplaced sheet under "(row N)". */
   warnings: string[];
 }
-
-/** The first cell carryRatings writes on its unplaced-ratings sheet. */
-const UNPLACED_TITLE = 'Ratings that could not be placed';
 
 const WHY: Record<UnplacedRating['reason'], string> = {
   'person-not-in-plan': 'the person is not on the new roster',
   'competency-not-in-plan': 'the competency is not in the framework',
   'region-not-in-plan': 'the new workbook has no grid to hold it',
+  'not-a-level': "not a level of the competency's scale",
   conflict:
     'the roster file (or a second row) gives another rating for the same person and competency; the grid keeps the one entered in the workbook',
 };
@@ -78,10 +88,11 @@ function distinct(list: UnplacedRating[]): UnplacedRating[] {
   });
 }
 
-/** A registered sheet still carries the title the product wrote (a user's sheet under the same name does not). */
+/** A registered sheet still carries the title (or other first text) the product wrote; a user's sheet under the same name does not. */
 function looksLikeOurs(ws: Worksheet, s: RegisteredSheet): boolean {
-  const a1 = cellText(ws.getCell('A1').value);
-  return s.wanted.toLowerCase() === UNPLACED_SHEET_NAME.toLowerCase() ? a1 === UNPLACED_TITLE : isProductTitle(s.kind, a1);
+  if (isProductTitle(s.kind, cellText(ws.getCell('A1').value))) return true;
+  // Sheets without a title (the hidden frameworks sheet) are recognised by the text the registry remembers.
+  return s.signature !== undefined && cellText(ws.getCell(s.signature.cell).value) === s.signature.text;
 }
 
 /** True when the sheet has a value outside the rectangle the product wrote. */
@@ -109,7 +120,6 @@ function mergeRatings(
   roster: Roster,
   values: Map<string, PlanCell>,
   unplaced: UnplacedRating[],
-  notLevels: Set<string>,
 ): Map<string, PlanCell> {
   const people = new Map(roster.people.map((p) => [p.id, p]));
   const carry = new Map<string, PlanCell>();
@@ -124,9 +134,7 @@ function mergeRatings(
     }
     const level = model.scaleOf(comp).tryParse(typeof value === 'number' ? String(value) : value);
     if (level === undefined) {
-      // carryRatings has no reason for "not a level"; the report says it (notLevels), the sheet keeps the value.
-      unplaced.push({ person, competency, value, region, reason: 'region-not-in-plan' });
-      notLevels.add(key);
+      unplaced.push({ person, competency, value, region, reason: 'not-a-level' });
       continue;
     }
     if (level === null) continue; // "N/A" and friends: not rated
@@ -142,7 +150,11 @@ function mergeRatings(
 export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, options: RebuildOptions = {}): RebuildReport {
   const registry = readRegistry(workbook);
   const present = registry.sheets.filter((s) => workbook.getWorksheet(s.name));
-  const ours = new Set([...Object.values(DEFAULT_SHEET_NAMES), UNPLACED_SHEET_NAME].map((n) => n.toLowerCase()));
+  // Read before the old sheet goes: the frameworks kept so far stay, this one joins them.
+  const stored = options.keepFramework ? storedFrameworks(workbook, options.fileName) : undefined;
+  const ours = new Set(
+    [...Object.values(DEFAULT_SHEET_NAMES), UNPLACED_SHEET_NAME, ...(stored ? [FRAMEWORKS_SHEET] : [])].map((n) => n.toLowerCase()),
+  );
   const candidates = present.filter((s) => ours.has(s.wanted.toLowerCase()));
   const setAside: RebuildReport['setAside'] = [];
   const replace: RegisteredSheet[] = [];
@@ -161,22 +173,19 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   ]);
 
   let roster = options.roster;
-  const warnings: string[] = [];
+  let withoutId: GridRowWithoutId[] = [];
   if (!roster) {
     const oldGrid = replace.find((s) => s.kind === 'grid') ?? present.find((s) => s.kind === 'grid');
     if (oldGrid) {
       const grid = readGrid(workbook, oldGrid.name, options.fileName);
-      for (const p of grid.problems.filter((x) => !x.blank)) {
-        warnings.push(`${p.message}: it is left out of the new grid, and its ratings are kept on "${UNPLACED_SHEET_NAME}" as "${p.key}"`);
-      }
+      withoutId = grid.problems.filter((x) => !x.blank);
       roster = parseRoster(gridRosterRows(grid), model, { source: `${options.fileName ?? 'workbook'}, sheet "${oldGrid.name}"` });
     }
   }
 
   const unplaced: UnplacedRating[] = [...duplicates];
-  const notLevels = new Set<string>();
   const carry = roster
-    ? mergeRatings(model, roster, values, unplaced, notLevels)
+    ? mergeRatings(model, roster, values, unplaced)
     : new Map([...values].filter(([k]) => splitRatingKey(k).region === 'ratings'));
   const coverageLevels = new Map<string, string>();
   for (const [key, value] of values) {
@@ -193,7 +202,8 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
     sheetNames: workbookSheetNames(taken),
     coverageLevels,
   });
-  const carried = carryRatings(layout.plan, carry, { alsoUnplaced: distinct(unplaced) });
+  const plan = stored ? planKeepingFramework(layout.plan, stored, model.data) : layout.plan;
+  const carried = carryRatings(plan, carry, { alsoUnplaced: distinct(unplaced) });
 
   // The product's names that the new plan defines again, or that point into a replaced sheet, go.
   const newNames = new Set(carried.plan.names.map((n) => n.name.toLowerCase()));
@@ -209,6 +219,11 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   for (const s of replace) workbook.removeWorksheet(workbook.getWorksheet(s.name)!.id);
 
   const rendered = renderPlan(workbook, carried.plan);
+  const unplacedSheet = rendered.sheets.find((s) => s.plan.kind === 'unplaced')?.name;
+  const warnings = withoutId.map(
+    (p) =>
+      `${p.message}: it is left out of the new grid, and its ratings are kept on "${unplacedSheet ?? UNPLACED_SHEET_NAME}" as "${p.key}"`,
+  );
   const kept = present.filter((s) => !replace.includes(s) && !setAside.some((a) => a.sheet === s.name));
   const next = registryFor(
     rendered,
@@ -224,14 +239,12 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
     kept: carried.kept,
     unplaced: carried.unplaced.map((u) => ({
       ...u,
-      why:
-        u.reason === 'region-not-in-plan' && notLevels.has(ratingKey(u.region, u.person, u.competency))
-          ? notALevel(model, u.competency)
-          : WHY[u.reason],
+      why: u.reason === 'not-a-level' ? notALevel(model, u.competency) : WHY[u.reason],
     })),
     replaced: replace.map((s) => s.name),
     setAside,
     written: rendered.sheets.map((s) => s.name),
+    ...(unplacedSheet ? { unplacedSheet } : {}),
     warnings,
   };
 }

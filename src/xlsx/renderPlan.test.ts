@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
-   these are ExcelJS rows and cells in memory, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from 'exceljs';
 import './exceljsTypes';
 import { builtIn } from '../core/frameworks/library';

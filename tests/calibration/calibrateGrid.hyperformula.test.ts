@@ -3,31 +3,19 @@
  * gaps and readiness), computed in HyperFormula: every figure equals core's.
  */
 import { builtIn } from '../../src/core/frameworks/library';
-import { workbookLayout } from '../../src/core/layouts/workbook';
-import { calibrateGrid } from '../../src/core/calibration/calibrateGrid';
-import { buildEngine, mismatches } from './hyperformulaPlan';
-import { sheetValues, team } from './team';
+import { buildEngine, mismatches } from '../support/hyperformulaPlan';
+import { calibratedTeam } from './calibratedTeam';
 
 const model = builtIn('mit-devops');
 
 function pack(people: number) {
-  const roster = team(model, {
+  return calibratedTeam(model, {
     people,
     managers: 6,
     seed: 11,
     lenientManager: 'Manager 02',
     smallManager: { name: 'Manager 06', people: 3 },
   });
-  const workbook = workbookLayout(model, { roster });
-  const grid = workbook.grid!;
-  const gridSheet = workbook.plan.sheets.find((s) => s.name === grid.sheetName)!;
-  const calibration = calibrateGrid({
-    model,
-    geometry: grid,
-    rows: sheetValues(gridSheet),
-    takenSheetNames: workbook.plan.sheets.map((s) => s.name),
-  });
-  return { workbook, calibration };
 }
 
 describe('a calibration pack on a team grid', () => {

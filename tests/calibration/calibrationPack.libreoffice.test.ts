@@ -7,46 +7,30 @@
  */
 import ExcelJS from 'exceljs';
 import { builtIn } from '../../src/core/frameworks/library';
-import { workbookLayout } from '../../src/core/layouts/workbook';
-import { calibrateGrid } from '../../src/core/calibration/calibrateGrid';
-import { isFormula, type LayoutPlan } from '../../src/core/layouts/plan';
+import type { LayoutPlan } from '../../src/core/layouts/plan';
 import { renderPlan } from '../../src/xlsx/renderPlan';
-import { findSoffice, recalculatedSheets, sameAsCsv } from './libreoffice';
-import { sheetValues, team } from './team';
-import { simpleGrid } from './grids';
-import { fiveLevels } from './fixtures';
-import { ratingsFromGridRows } from '../../src/core/calibration/ratingsFromGridRows';
+import { formulaMismatches, recalculatedSheets, sofficeFor } from '../support/libreoffice';
+import { calibratedTeam } from './calibratedTeam';
+import { ratedGrid } from './grids';
 import { calibrationPlan } from '../../src/core/layouts/calibration';
-import type { SheetPlan } from '../../src/core/layouts/plan';
 
-const soffice = findSoffice();
-if (!soffice)
-  console.warn(
-    'LibreOffice (soffice) is not installed: the calibration pack recalculation test is skipped. Install libreoffice-calc to run it.',
-  );
-// Skipped only where LibreOffice is missing (CI installs it); the message above says so.
+const soffice = sofficeFor('the calibration pack recalculation tests');
 const withLibreOffice = soffice ? it : it.skip;
 
 const model = builtIn('mit-devops');
 
 async function generatedPack() {
-  const roster = team(model, {
-    people: 1000,
-    managers: 20,
-    seed: 2024,
-    lenientManager: 'Manager 07',
-    smallManager: { name: 'Manager 20', people: 3 },
-  });
-  const workbook = workbookLayout(model, { roster });
-  const grid = workbook.grid!;
-  const gridSheet = workbook.plan.sheets.find((s) => s.name === grid.sheetName)!;
-  const calibration = calibrateGrid({
+  const { workbook, calibration } = calibratedTeam(
     model,
-    geometry: grid,
-    rows: sheetValues(gridSheet),
-    takenSheetNames: workbook.plan.sheets.map((s) => s.name),
-    snapshot: { cycle: '2025 H1', taken: '2025-06-30' },
-  });
+    {
+      people: 1000,
+      managers: 20,
+      seed: 2024,
+      lenientManager: 'Manager 07',
+      smallManager: { name: 'Manager 20', people: 3 },
+    },
+    { cycle: '2025 H1', taken: '2025-06-30' },
+  );
   const plan: LayoutPlan = {
     title: 'calibration pack',
     sheets: [...workbook.plan.sheets, ...calibration.plan.sheets],
@@ -54,30 +38,6 @@ async function generatedPack() {
     styles: { ...workbook.plan.styles, ...calibration.plan.styles },
   };
   return { calibration, xlsx: await xlsxOf(plan) };
-}
-
-/** Every formula cell of the sheets whose LibreOffice value differs from core's result, described. */
-function differences(sheets: readonly SheetPlan[], csvs: Map<string, string[][]>): { wrong: string[]; checked: number } {
-  const wrong: string[] = [];
-  let checked = 0;
-  for (const sheet of sheets) {
-    const csv = csvs.get(sheet.name)!;
-    for (const block of sheet.blocks) {
-      block.cells.forEach((cells, i) =>
-        cells.forEach((cell, j) => {
-          if (!isFormula(cell)) return;
-          checked++;
-          const text = csv[block.row + i]?.[block.col + j];
-          if (!sameAsCsv(text, cell.result)) {
-            wrong.push(
-              `${sheet.name}!R${block.row + i + 1}C${block.col + j + 1} =${cell.formula}: core ${JSON.stringify(cell.result)}, LibreOffice ${JSON.stringify(text)}`,
-            );
-          }
-        }),
-      );
-    }
-  }
-  return { wrong, checked };
 }
 
 async function xlsxOf(plan: LayoutPlan): Promise<Buffer> {
@@ -94,7 +54,7 @@ describe('a calibration pack recalculated by LibreOffice', () => {
       const names = calibration.plan.sheets.map((s) => s.name);
       const sheets = recalculatedSheets(soffice!, xlsx, names);
 
-      const { wrong, checked } = differences(calibration.plan.sheets, sheets);
+      const { wrong, checked } = formulaMismatches(calibration.plan.sheets, sheets);
       expect(wrong.slice(0, 10)).toEqual([]);
       expect(checked).toBeGreaterThan(30_000); // Calibration, Changes and the data sheet
 
@@ -123,11 +83,7 @@ describe('a calibration pack recalculated by LibreOffice', () => {
         ['BD', 'B', 'I', 'A', 'E'][(i * 7) % 5],
         ['E', 'A', null, 'B'][i % 4],
       ]);
-      const grid = simpleGrid('Team grid', ['c1', 'c2'], people);
-      const { matrix } = ratingsFromGridRows(grid.rows, grid.source, fiveLevels, [
-        { id: 'c1', name: 'One' },
-        { id: 'c2', name: 'Two' },
-      ]);
+      const { grid, matrix } = ratedGrid(people);
       const pack = calibrationPlan({
         matrix,
         grid: grid.source,
@@ -140,7 +96,7 @@ describe('a calibration pack recalculated by LibreOffice', () => {
         await xlsxOf(plan),
         pack.plan.sheets.map((s) => s.name),
       );
-      expect(differences(pack.plan.sheets, csvs).wrong.slice(0, 10)).toEqual([]);
+      expect(formulaMismatches(pack.plan.sheets, csvs).wrong.slice(0, 10)).toEqual([]);
       expect(pack.statistics.managers.map((m) => [m.manager, m.people])).toEqual([
         ['<Lee>', 4],
         ['=Boss', 4],

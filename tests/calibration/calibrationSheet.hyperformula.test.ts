@@ -3,19 +3,11 @@
  * formula computes to the value core wrote beside it, and edits on the grid or
  * in the settings move the figures as a calibration meeting expects.
  */
-import type { HyperFormula } from 'hyperformula';
 import { calibrationPlan } from '../../src/core/layouts/calibration';
-import { ratingsFromGridRows } from '../../src/core/calibration/ratingsFromGridRows';
 import type { PlanCell } from '../../src/core/layouts/plan';
-import { buildEngine, mismatches } from './hyperformulaPlan';
-import { simpleGrid } from './grids';
-import { fiveLevels } from './fixtures';
+import { buildEngine, cellValue, mismatches } from '../support/hyperformulaPlan';
+import { ratedGrid } from './grids';
 import { Scale } from '../../src/core/scale';
-
-const competencies = [
-  { id: 'c1', name: 'Competency 1' },
-  { id: 'c2', name: 'Competency 2' },
-];
 
 // The hand-computed fixture of statistics.test.ts (Ana lenient-ish, Ben harsh, Cy a small team).
 const people: PlanCell[][] = [
@@ -32,14 +24,9 @@ const people: PlanCell[][] = [
 ];
 
 function build(rows: PlanCell[][], settings = {}) {
-  const grid = simpleGrid('Team grid', ['c1', 'c2'], rows);
-  const { matrix } = ratingsFromGridRows(grid.rows, grid.source, fiveLevels, competencies);
+  const { grid, matrix } = ratedGrid(rows);
   const pack = calibrationPlan({ matrix, grid: grid.source, settings });
   return { grid, pack, matrix };
-}
-
-function cellValue(hf: HyperFormula, sheet: string, row: number, col: number): unknown {
-  return hf.getCellValue({ sheet: hf.getSheetId(sheet)!, row, col });
 }
 
 describe('the calibration sheet in a formula engine', () => {
@@ -75,15 +62,13 @@ describe('the calibration sheet in a formula engine', () => {
       name: 'Numeric',
       levels: [1, 2, 3, 4, 5].map((v) => ({ code: String(v), name: `Level ${v}`, value: v })),
     });
-    const grid = simpleGrid(
-      'Team grid',
-      ['c1', 'c2'],
+    const { grid, matrix } = ratedGrid(
       [
         ['a', 'A', 'Engineer', 'Ana', 3, '4'],
         ['b', 'B', 'Engineer', 'Ana', 5, '2'],
       ],
+      numeric,
     );
-    const { matrix } = ratingsFromGridRows(grid.rows, grid.source, numeric, competencies);
     const pack = calibrationPlan({ matrix, grid: grid.source });
     expect(pack.statistics.overall.counts).toEqual([0, 1, 1, 1, 1]);
     expect(mismatches(buildEngine([grid.sheet, ...pack.plan.sheets]), pack.plan.sheets)).toEqual([]);

@@ -3,20 +3,13 @@
  * were, and the Changes sheet shows, live, who changed and by how much, during
  * a meeting or since an earlier cycle.
  */
-import type { HyperFormula } from 'hyperformula';
 import { calibrationPlan } from '../../src/core/layouts/calibration';
-import { ratingsFromGridRows } from '../../src/core/calibration/ratingsFromGridRows';
 import { readSnapshot, takeSnapshot } from '../../src/core/calibration/snapshot';
 import type { PlanCell } from '../../src/core/layouts/plan';
-import { buildEngine, mismatches } from './hyperformulaPlan';
-import { simpleGrid } from './grids';
-import { fiveLevels } from './fixtures';
+import { buildEngine, cellValue, mismatches } from '../support/hyperformulaPlan';
+import { ratedGrid } from './grids';
 import { sheetValues } from './team';
 
-const competencies = [
-  { id: 'c1', name: 'Competency 1' },
-  { id: 'c2', name: 'Competency 2' },
-];
 const people: PlanCell[][] = [
   ['p1', 'Pat', 'Engineer', 'Ana', 'E', 'A'],
   ['p2', 'Lee', 'Engineer', 'Ana', 'A', 'A'],
@@ -24,18 +17,9 @@ const people: PlanCell[][] = [
   ['p4', 'Sam', 'Engineer', 'Ben', 'I', 'B'],
 ];
 
-function matrixOf(rows: PlanCell[][]) {
-  const grid = simpleGrid('Team grid', ['c1', 'c2'], rows);
-  return { grid, matrix: ratingsFromGridRows(grid.rows, grid.source, fiveLevels, competencies).matrix };
-}
-
-function value(hf: HyperFormula, sheet: string, row: number, col: number) {
-  return hf.getCellValue({ sheet: hf.getSheetId(sheet)!, row, col });
-}
-
 describe('calibration cycles', () => {
   it('writes a snapshot sheet that reads back to the same ratings', () => {
-    const { grid, matrix } = matrixOf(people);
+    const { grid, matrix } = ratedGrid(people);
     const pack = calibrationPlan({ matrix, grid: grid.source, snapshot: { cycle: '2025 H1', taken: '2025-06-30' } });
     const sheet = pack.plan.sheets.find((s) => s.name === pack.sheetNames.snapshot)!;
     expect(sheet.name).toBe('Snapshot 2025 H1');
@@ -43,29 +27,29 @@ describe('calibration cycles', () => {
   });
 
   it('shows, live, what a calibration meeting changes against the snapshot taken before it', () => {
-    const { grid, matrix } = matrixOf(people);
+    const { grid, matrix } = ratedGrid(people);
     const pack = calibrationPlan({ matrix, grid: grid.source, snapshot: { cycle: 'Before calibration', taken: '2025-06-30' } });
     const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
     expect(mismatches(hf, pack.plan.sheets)).toEqual([]);
     const changes = pack.changesLayout!;
     const name = pack.sheetNames.changes!;
-    expect(value(hf, name, changes.managers.firstRow + 1, 2)).toBe(0); // Ben: nothing changed yet
+    expect(cellValue(hf, name, changes.managers.firstRow + 1, 2)).toBe(0); // Ben: nothing changed yet
 
     // In the meeting, Kim (Ben's team) goes from B to A on c1 and Sam from B to BD on c2.
     const gridId = hf.getSheetId('Team grid')!;
     hf.setCellContents({ sheet: gridId, row: 3, col: 4 }, "'A");
     hf.setCellContents({ sheet: gridId, row: 4, col: 5 }, "'BD");
-    expect(value(hf, name, changes.people.firstRow + 2, changes.people.firstChangeCol)).toBe(2);
-    expect(value(hf, name, changes.people.firstRow + 3, changes.people.firstChangeCol + 1)).toBe(-1);
-    expect(value(hf, name, changes.managers.firstRow + 1, 2)).toBe(2); // Ben: two ratings changed
-    expect(value(hf, name, changes.managers.firstRow + 1, 3)).toBe(1); // net +2 - 1
-    expect(value(hf, name, changes.managers.firstRow, 2)).toBe(0); // Ana: none
+    expect(cellValue(hf, name, changes.people.firstRow + 2, changes.people.firstChangeCol)).toBe(2);
+    expect(cellValue(hf, name, changes.people.firstRow + 3, changes.people.firstChangeCol + 1)).toBe(-1);
+    expect(cellValue(hf, name, changes.managers.firstRow + 1, 2)).toBe(2); // Ben: two ratings changed
+    expect(cellValue(hf, name, changes.managers.firstRow + 1, 3)).toBe(1); // net +2 - 1
+    expect(cellValue(hf, name, changes.managers.firstRow, 2)).toBe(0); // Ana: none
 
     // Every figure matches core's comparison of the edited grid with the same snapshot.
     const edited = people.map((r) => [...r]);
     edited[2][4] = 'A';
     edited[3][5] = 'BD';
-    const after = calibrationPlan({ matrix: matrixOf(edited).matrix, grid: grid.source, earlier: pack.snapshot });
+    const after = calibrationPlan({ matrix: ratedGrid(edited).matrix, grid: grid.source, earlier: pack.snapshot });
     expect(after.comparison!.managers.map((m) => [m.manager, m.changed, m.net])).toEqual([
       ['Ana', 0, 0],
       ['Ben', 2, 1],
@@ -76,7 +60,7 @@ describe('calibration cycles', () => {
 
   it('compares with an earlier cycle: people who left, joined, and competencies it lacked', () => {
     const earlier = takeSnapshot(
-      matrixOf([
+      ratedGrid([
         ['p1', 'Pat', 'Engineer', 'Ana', 'I', 'A'],
         ['P3', 'Kim', 'Engineer', 'Ben', 'BD', 'B'],
         ['p9', 'Gone', 'Engineer', 'Ben', 'E', 'E'],
@@ -86,7 +70,7 @@ describe('calibration cycles', () => {
     );
     earlier.competencies = [earlier.competencies[0]];
     earlier.codes = earlier.codes.map((r) => [r[0]]);
-    const { grid, matrix } = matrixOf(people);
+    const { grid, matrix } = ratedGrid(people);
     const pack = calibrationPlan({ matrix, grid: grid.source, snapshot: { cycle: '2025 H1', taken: '2025-06-30' }, earlier });
     const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
     expect(mismatches(hf, pack.plan.sheets)).toEqual([]);

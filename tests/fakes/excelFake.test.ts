@@ -2,8 +2,6 @@
  * The fake must fail where Excel fails, or the renderer's tests prove nothing.
  * These pin the behaviours the renderer's safety rests on.
  */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
-   these tests read proxies before a sync on purpose, to check that the fake refuses as Excel does. */
 import { ExcelFake, mapSheetRefs } from './excelFake';
 
 describe('the recording Excel fake', () => {

@@ -14,7 +14,7 @@ import { workbookLayout } from '../../src/core/layouts/workbook';
 import type { LayoutPlan } from '../../src/core/layouts/plan';
 import { GAP_ABOVE, GAP_BELOW, levelColors, mixColor } from '../../src/core/layouts/heatmap';
 import { planWorkbookBytes } from '../xlsx/support/writeWorkbook';
-import { convert, libreOfficeWorkspace, sofficePath } from './support/soffice';
+import { convert, libreOfficeWorkspace, sofficePath } from '../support/libreoffice';
 import { colourHistogram, countColour, readPng } from './support/png';
 
 const soffice = sofficePath();

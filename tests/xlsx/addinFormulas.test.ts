@@ -5,38 +5,14 @@
  * LibreOffice suite proves the portable style reaches. Every built-in
  * framework; an edit to a rating moves the gap as it should.
  */
-import { DetailedCellError, type RawCellContent } from 'hyperformula';
+import { DetailedCellError } from 'hyperformula';
 import { builtIn, builtInFrameworks } from '../../src/core/frameworks/library';
-import { isFormula, type PlanCell, type SheetPlan } from '../../src/core/layouts/plan';
+import { isFormula } from '../../src/core/layouts/plan';
 import { cellRef } from '../../src/core/layouts/a1';
 import { workbookLayout } from '../../src/core/layouts/workbook';
 import { competencyEngine } from '../formulas/hyperformulaPlugin';
+import { sameValue, sheetContent } from '../support/hyperformulaPlan';
 import { generatedRoster } from './support/rosters';
-
-function engineCell(cell: PlanCell | undefined): RawCellContent {
-  if (cell === undefined || cell === null) return null;
-  if (isFormula(cell)) return `=${cell.formula}`;
-  if (typeof cell === 'string') return `'${cell}`; // text stays text, whatever it looks like ("3", "=x")
-  return cell;
-}
-
-function sheetContent(sheet: SheetPlan): RawCellContent[][] {
-  const rows: RawCellContent[][] = [];
-  for (const b of sheet.blocks) {
-    b.cells.forEach((line, i) => {
-      const row = (rows[b.row + i] ??= []);
-      line.forEach((c, j) => (row[b.col + j] = engineCell(c)));
-    });
-  }
-  return Array.from(rows, (r) => Array.from(r ?? [], (c) => c ?? null));
-}
-
-function same(actual: unknown, expected: unknown): boolean {
-  if (typeof expected === 'number')
-    return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
-  if (expected === '' || expected === null || expected === undefined) return actual === '' || actual === null;
-  return actual === expected;
-}
 
 describe('the add-in formula style gives the same numbers as core (and so as the portable style)', () => {
   it.each(builtInFrameworks().map((f) => [f.id, f] as const))('%s', (_id, model) => {
@@ -53,7 +29,7 @@ describe('the add-in formula style gives the same numbers as core (and so as the
           if (!isFormula(c)) return;
           const v = hf.getCellValue({ sheet: id, row: b.row + i, col: b.col + j });
           const actual = v instanceof DetailedCellError ? `${v.value} ${v.message}` : v;
-          if (!same(actual, c.result))
+          if (!sameValue(actual, c.result, 1e-9))
             wrong.push(`${cellRef(b.row + i, b.col + j)} =${c.formula}: ${JSON.stringify(actual)} vs core ${JSON.stringify(c.result)}`);
         }),
       );
@@ -79,7 +55,7 @@ describe('the add-in formula style gives the same numbers as core (and so as the
       portable.forEach((row, r) =>
         row.forEach(
           (v, c) =>
-            !same(addin[r]?.[c], v) &&
+            !sameValue(addin[r]?.[c], v, 1e-9) &&
             differ.push(`${cellRef(r, c)}: portable ${JSON.stringify(v)}, add-in ${JSON.stringify(addin[r]?.[c])}`),
         ),
       );

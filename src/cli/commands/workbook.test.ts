@@ -6,6 +6,9 @@ import { captureIO } from '../testIO';
 import { builtIn } from '../../core/frameworks/library';
 import { readGrid } from '../../xlsx/readGrid';
 import { generatedRoster, rosterCsv } from '../../../tests/xlsx/support/rosters';
+import { importFrameworkFiles } from '../../core/interchange/importFramework';
+import { FRAMEWORKS_SHEET, frameworksFromSheetRows } from '../../core/interchange/frameworkSheet';
+import { worksheetValues } from '../../xlsx/worksheetValues';
 
 const example = readFileSync(join(__dirname, '../../../examples/mit-devops-team.csv'));
 
@@ -168,5 +171,79 @@ describe('competency-matrix workbook', () => {
     expect((await run({}, '--roster', 'x.csv')).io.stderr).toMatch(/--framework is required/);
     expect((await run({}, '--framework', 'mit-devops', '--formulas', 'magic')).io.stderr).toMatch(/--formulas must be portable or addin/);
     expect((await run({}, '--framework', 'mit-devops', '--out', 'x.csv')).code).toBe(2);
+  });
+});
+
+describe('competency-matrix workbook with an imported framework', () => {
+  const acmeCsv = [
+    'competency,category,level,descriptor,role,target',
+    'Coding,Technical,1,Writes small changes,Junior,1',
+    'Coding,Technical,2,Designs modules,Senior,2',
+    'Mentoring,People,1,Answers questions,Junior,',
+    'Mentoring,People,2,Runs pairing sessions,Senior,2',
+  ].join('\n');
+  const betaCsv = acmeCsv.replace(/Mentoring/g, 'Hiring');
+  const team = 'id,name,role\nA1,Ann,Junior\nA2,Bo,Senior\n';
+  const onlyWarnings = (stderr: string) => stderr.split('\n').every((l) => !l || l.startsWith('competency-matrix: warning: '));
+  const imported = (name: string, text: string) => importFrameworkFiles([{ name, bytes: new Uint8Array(Buffer.from(text)) }]).framework;
+
+  async function stored(bytes: Buffer) {
+    const book = await open(bytes);
+    const sheets = book.worksheets.filter((w) => w.name.startsWith(FRAMEWORKS_SHEET));
+    expect(sheets.map((w) => [w.name, w.state])).toEqual([[FRAMEWORKS_SHEET, 'hidden']]);
+    return frameworksFromSheetRows(worksheetValues(sheets[0]));
+  }
+
+  it('keeps the framework in the workbook, on the hidden sheet the add-in reads', async () => {
+    const { code, io } = await run(
+      { 'acme.csv': acmeCsv, 'team.csv': team },
+      '--framework',
+      'acme.csv',
+      '--roster',
+      'team.csv',
+      '--out',
+      'acme-team.xlsx',
+    );
+    expect(onlyWarnings(io.stderr)).toBe(true); // the import's own warnings (no name, no provenance)
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('sheets: Team grid, Matrix, Scales, Descriptors, Targets\n');
+    expect(io.stdout).toContain(`framework kept in the workbook (hidden sheet ${FRAMEWORKS_SHEET})`);
+    expect(await stored(io.files.get('acme-team.xlsx')!)).toStrictEqual([imported('acme.csv', acmeCsv)]);
+  });
+
+  it('adds to what the workbook already keeps with --into, replacing a framework of the same id', async () => {
+    const first = await run(
+      { 'acme.csv': acmeCsv, 'team.csv': team },
+      '--framework',
+      'acme.csv',
+      '--roster',
+      'team.csv',
+      '--out',
+      't.xlsx',
+    );
+    expect(first.code).toBe(0);
+    const beta = await run({ 't.xlsx': first.io.files.get('t.xlsx')!, 'beta.csv': betaCsv }, '--framework', 'beta.csv', '--into', 't.xlsx');
+    expect(onlyWarnings(beta.io.stderr)).toBe(true);
+    expect(beta.code).toBe(0);
+    expect((await stored(beta.io.files.get('t.xlsx')!)).map((f) => f.id)).toEqual(['acme', 'beta']);
+
+    const acme2Csv = acmeCsv.replace('Writes small changes', 'Ships small changes');
+    const again = await run(
+      { 't.xlsx': beta.io.files.get('t.xlsx')!, 'acme.csv': acme2Csv },
+      '--framework',
+      'acme.csv',
+      '--into',
+      't.xlsx',
+    );
+    expect(again.code).toBe(0);
+    expect(await stored(again.io.files.get('t.xlsx')!)).toStrictEqual([imported('acme.csv', acme2Csv), imported('beta.csv', betaCsv)]);
+  });
+
+  it('leaves the kept frameworks alone when a built-in framework rebuilds the workbook', async () => {
+    const first = await run({ 'acme.csv': acmeCsv }, '--framework', 'acme.csv', '--out', 't.xlsx');
+    const next = await run({ 't.xlsx': first.io.files.get('t.xlsx')! }, '--framework', 'sre-ladder', '--into', 't.xlsx');
+    expect(next.code).toBe(0);
+    expect(next.io.stdout).not.toContain('framework kept');
+    expect((await stored(next.io.files.get('t.xlsx')!)).map((f) => f.id)).toEqual(['acme']);
   });
 });

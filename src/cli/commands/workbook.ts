@@ -2,13 +2,19 @@
  * `workbook`: a framework (and optionally a roster CSV) into an .xlsx with the
  * proficiency matrix, the scale sheet, descriptors and roles, and with a
  * roster the team grid. `--into` rebuilds the product's sheets inside an
- * existing workbook, keeping every rating. Everything is computed and checked
- * before a byte is written: a bad roster writes no file.
+ * existing workbook, keeping every rating. A framework read from a file (not
+ * built in) is kept in the workbook, on the hidden sheet the add-in uses, so
+ * the worksheet functions and a colleague's copy find it without the file.
+ * Everything is computed and checked before a byte is written: a bad roster
+ * writes no file.
  */
 import ExcelJS from 'exceljs';
 import { parseCommandArgs, oneOf } from '../args';
 import { UsageError, type CliIO } from '../io';
 import { resolveFramework } from '../resolve';
+import { findBuiltIn } from '../../core/frameworks/library';
+import { FRAMEWORKS_SHEET } from '../../core/interchange/frameworkSheet';
+import { planKeepingFramework } from '../../core/interchange/frameworkDataSheet';
 import type { FrameworkModel } from '../../core/framework/model';
 import type { Role } from '../../core/framework/schema';
 import { decodeText } from '../../core/interchange/text';
@@ -21,6 +27,7 @@ import { renderPlan, writePlanStream } from '../../xlsx/renderPlan';
 import { registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
 import { assertKeepable } from '../../xlsx/keepableWorkbook';
 import { rebuildWorkbook, type RebuildReport } from '../../xlsx/rebuildWorkbook';
+import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
 import { addCalibrationPack, hasCalibrationPack, reportPack, type AddedPack } from './calibration';
 
 export const WORKBOOK_USAGE = `workbook --framework <id|file> [--roster roster.csv] [--out file.xlsx]
@@ -59,6 +66,11 @@ function checkRosterRoles(roster: Roster, roles: readonly Role[] | undefined, so
   );
 }
 
+/** An imported framework travels with the workbook; a built-in one needs no copy. */
+function isImported(model: FrameworkModel): boolean {
+  return findBuiltIn(model.id) !== model;
+}
+
 function summary(
   io: CliIO,
   out: string,
@@ -69,8 +81,9 @@ function summary(
 ): void {
   const size = planSize(layout.plan);
   io.out(`Wrote ${out}\n`);
-  io.out(`  sheets: ${sheets.join(', ')}\n`);
+  io.out(`  sheets: ${sheets.filter((s) => s !== FRAMEWORKS_SHEET).join(', ')}\n`);
   io.out(`  framework: ${model.name} (${model.id}): ${model.competencies.length} competencies, ${layout.matrix.roleIds.length} roles\n`);
+  if (sheets.includes(FRAMEWORKS_SHEET)) io.out(`  framework kept in the workbook (hidden sheet ${FRAMEWORKS_SHEET})\n`);
   if (roster && layout.grid) {
     const managers = new Set(roster.people.map((p) => p.manager).filter(Boolean)).size;
     const cells = roster.people.length * model.competencies.length;
@@ -93,7 +106,9 @@ function rebuildReport(io: CliIO, report: RebuildReport, file: string): void {
   for (const a of report.setAside) io.out(`  left as it was: "${a.sheet}" (${a.why}); the new sheet has another name\n`);
   io.out(`  ratings kept: ${report.kept}\n`);
   if (report.unplaced.length) {
-    io.out(`  ratings that could not be placed: ${report.unplaced.length}, kept on the sheet "Unplaced ratings":\n`);
+    io.out(
+      `  ratings that could not be placed: ${report.unplaced.length}, kept on the sheet "${report.unplacedSheet ?? UNPLACED_SHEET_NAME}":\n`,
+    );
     for (const u of report.unplaced.slice(0, 10)) io.out(`    ${u.person} / ${u.competency} = ${JSON.stringify(u.value)}: ${u.why}\n`);
     if (report.unplaced.length > 10) io.out(`    … and ${report.unplaced.length - 10} more\n`);
   }
@@ -117,7 +132,7 @@ async function writeNewWorkbook(
   const people = o.roster?.people.length ?? 0;
   o.progress(`building the grid: ${people} people × ${o.model.competencies.length} competencies`);
   const layout = workbookLayout(o.model, { roster: o.roster, formulas: o.formulas, roles: o.roles });
-  const plan = layout.plan;
+  const plan = isImported(o.model) ? planKeepingFramework(layout.plan, [], o.model.data) : layout.plan;
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -227,19 +242,20 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       );
     }
     progress(`rebuilding the product's sheets (${model.competencies.length} competencies)`);
-    report = rebuildWorkbook(workbook, model, { roster, formulas, roles, fileName: into });
+    report = rebuildWorkbook(workbook, model, { roster, formulas, roles, fileName: into, keepFramework: isImported(model) });
     layout = report.layout;
     sheets = report.written;
   } else {
     progress(`building the grid: ${people} people × ${model.competencies.length} competencies`);
     layout = workbookLayout(model, { roster, formulas, roles });
-    const rendered = renderPlan(workbook, layout.plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
+    const plan = isImported(model) ? planKeepingFramework(layout.plan, [], model.data) : layout.plan;
+    const rendered = renderPlan(workbook, plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
     writeRegistry(
       workbook,
       registryFor(
         rendered,
-        layout.plan.title,
-        layout.plan.names.map((n) => n.name),
+        plan.title,
+        plan.names.map((n) => n.name),
       ),
     );
     sheets = rendered.sheets.map((s) => s.name);

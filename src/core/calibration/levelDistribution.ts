@@ -2,8 +2,8 @@
  * Statistics of ratings on an ordinal scale, computed from the count of
  * ratings at each level. Ratings are discrete, so counts hold everything a
  * mean, a median or a spread needs; the calibration sheet computes the same
- * figures from the same counts (see sheets/calibrationSheet.ts), which keeps
- * core and spreadsheet on one definition.
+ * figures from the same counts (see sheets/calibrationTables/raterTable.ts),
+ * which keeps core and spreadsheet on one definition.
  */
 
 export interface LevelDistribution {

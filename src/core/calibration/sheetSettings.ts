@@ -2,7 +2,7 @@
  * The settings a calibration sheet holds in its input cells, read back so a
  * rebuilt pack keeps what the room edited (a guideline, the smallest group).
  * The cells are found through the sheet's input regions (see
- * sheets/calibrationSheet.ts), so a moved layout still reads right.
+ * sheets/calibrationTables/settingsTable.ts), so a moved layout still reads right.
  */
 import type { InputRegion } from '../layouts/plan';
 import type { CalibrationSettingsInput } from './settings';

@@ -217,6 +217,12 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
   const ids = { category: new Set<string>(), competency: new Set<string>(), role: new Set<string>() };
   const idOf = new Map<string, string>();
   const nameOf = (item: CFItem) => str(item.abbreviatedStatement) ?? item.fullStatement;
+  // The full statement, where it says more than the name: a competency's definition, a role's summary.
+  // Export marks an item whose full statement only stands in for a missing one (noDefinition, noSummary).
+  const statementOf = (item: CFItem, standIn: boolean) =>
+    standIn || str(item.abbreviatedStatement) === undefined || item.fullStatement === item.abbreviatedStatement
+      ? undefined
+      : item.fullStatement;
   for (const [identifier, { item }] of itemAt) {
     const kind = kindOf.get(identifier) as Kind;
     const own = str(ours(item).id);
@@ -338,30 +344,26 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
         const code = codeOfLevel.get(str(l.identifier) ?? '')?.code;
         if (text !== undefined && code !== undefined) descriptors[code] = text;
       }
-      const hasShortName = str(item.abbreviatedStatement) !== undefined;
       origins.set(`competencies[${competencies.length}]`, `CFItems[${index}]`);
       competencies.push(
         defined({
           id,
           name: nameOf(item),
           category: parentCategory,
-          definition:
-            e.noDefinition === true || !hasShortName || item.fullStatement === item.abbreviatedStatement ? undefined : item.fullStatement,
+          definition: statementOf(item, e.noDefinition === true),
           type: str(e.type),
           scale: (scale as ScaleOut).id,
           descriptors: Object.keys(descriptors).length ? descriptors : undefined,
         }),
       );
     } else {
-      const hasShortName = str(item.abbreviatedStatement) !== undefined;
       origins.set(`roles[${roles.length}]`, `CFItems[${index}]`);
       roles.push(
         defined({
           id,
           name: nameOf(item),
           code: str(item.humanCodingScheme),
-          summary:
-            e.noSummary === true || !hasShortName || item.fullStatement === item.abbreviatedStatement ? undefined : item.fullStatement,
+          summary: statementOf(item, e.noSummary === true),
           descriptions: isObj(e.descriptions) ? e.descriptions : undefined,
         }),
       );

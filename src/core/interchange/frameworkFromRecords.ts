@@ -16,7 +16,14 @@ import { normaliseLevelText } from '../scale';
 import { listForHumans } from '../problems';
 import { checkFramework, type CheckedFramework } from './checkFramework';
 import { ImportProblems } from './importProblems';
-import { FRAMEWORK_FIELDS, type Column, type FrameworkField, type RecordKind, type SourceRecord } from './frameworkRecords';
+import {
+  FRAMEWORK_FIELDS,
+  type Column,
+  type FrameworkField,
+  type RecordCells,
+  type RecordKind,
+  type SourceRecord,
+} from './frameworkRecords';
 import { ALIAS_SEPARATOR } from './frameworkToRecords';
 import { slugId, uniqueSlugId } from './slugId';
 
@@ -165,47 +172,21 @@ class FrameworkBuilder {
         return;
       }
       case 'category': {
-        const name = c.category ?? c.name;
-        const id = c['category id'] ?? (name === undefined ? undefined : this.newId(name, this.categories));
-        if (id === undefined || name === undefined) {
-          this.problems.error(
-            r.where,
-            'a category record needs a name in the category column (and, optionally, an id in the category id column)',
-          );
-          return;
-        }
-        const same = this.categories.get(id);
-        if (same) return this.twice(`category "${id}"`, same.where, r.where);
-        this.put(this.categories, { id, name, parent: c.parent, description: c.description, where: r.where });
+        const named = this.newNamed('category', 'a name', c, this.categories, r.where);
+        if (!named) return;
+        this.put(this.categories, { ...named, parent: c.parent, description: c.description, where: r.where });
         return;
       }
       case 'role': {
-        const name = c.role ?? c.name;
-        const id = c['role id'] ?? (name === undefined ? undefined : this.newId(name, this.roles));
-        if (id === undefined || name === undefined) {
-          this.problems.error(
-            r.where,
-            'a role record needs the role name in the role column (and, optionally, an id in the role id column)',
-          );
-          return;
-        }
-        const same = this.roles.get(id);
-        if (same) return this.twice(`role "${id}"`, same.where, r.where);
-        this.put(this.roles, { id, name, code: c.code, summary: c.description, descriptions: new Map(), where: r.where });
+        const named = this.newNamed('role', 'the role name', c, this.roles, r.where);
+        if (!named) return;
+        this.put(this.roles, { ...named, code: c.code, summary: c.description, descriptions: new Map(), where: r.where });
         return;
       }
       case 'competency': {
-        const name = c.competency ?? c.name;
-        const id = c['competency id'] ?? (name === undefined ? undefined : this.newId(name, this.competencies));
-        if (id === undefined || name === undefined) {
-          this.problems.error(
-            r.where,
-            'a competency record needs the competency name in the competency column (and, optionally, an id in the competency id column)',
-          );
-          return;
-        }
-        const same = this.competencies.get(id);
-        if (same) return this.twice(`competency "${id}"`, same.where, r.where);
+        const named = this.newNamed('competency', 'the competency name', c, this.competencies, r.where);
+        if (!named) return;
+        const { id, name } = named;
         const category = this.categoryFor(c, r.where);
         const scale = this.scaleFor(c.scale, r.where);
         if (!scale) return;
@@ -224,6 +205,36 @@ class FrameworkBuilder {
       default:
         return;
     }
+  }
+
+  /**
+   * The id and name a category, role or competency record declares: the name
+   * from its own column (or "name"), the id from its id column or made from
+   * the name. Undefined, with the problem reported, when the name is missing
+   * or the id is declared twice.
+   */
+  private newNamed(
+    kind: 'category' | 'role' | 'competency',
+    nameText: string,
+    c: RecordCells,
+    declared: Map<string, Placed>,
+    where: string,
+  ): { id: string; name: string } | undefined {
+    const name = c[kind] ?? c.name;
+    const id = c[`${kind} id`] ?? (name === undefined ? undefined : this.newId(name, declared));
+    if (id === undefined || name === undefined) {
+      this.problems.error(
+        where,
+        `a ${kind} record needs ${nameText} in the ${kind} column (and, optionally, an id in the ${kind} id column)`,
+      );
+      return undefined;
+    }
+    const same = declared.get(id);
+    if (same) {
+      this.twice(`${kind} "${id}"`, same.where, where);
+      return undefined;
+    }
+    return { id, name };
   }
 
   private frameworkField(field: string | undefined, text: string | undefined, where: string): void {

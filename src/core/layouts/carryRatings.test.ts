@@ -1,5 +1,7 @@
 import type { LayoutPlan, PlanCell, SheetPlan } from './plan';
-import { UNPLACED_SHEET_NAME, carryRatings, ratingKey } from './carryRatings';
+import { carryRatings, ratingKey } from './carryRatings';
+import { UNPLACED_SHEET_NAME, UNPLACED_SHEET_TITLE } from './unplacedRatingsSheet';
+import { isProductTitle } from './sheetTitles';
 import { planCellAt, registeredSheet } from './registry';
 
 function grid(people: string[], comps: string[], values: Record<string, PlanCell> = {}): SheetPlan {
@@ -71,6 +73,24 @@ describe('carrying ratings into a regenerated plan', () => {
     expect(planCellAt(sheet, region.range.row, region.range.col)).toBe('Basic');
     expect(planCellAt(sheet, region.range.row + 1, region.range.col + 1)).toBe('Expert');
     expect(Object.keys(out.styles)).toEqual(expect.arrayContaining(sheet.styles.map((s) => s.style)));
+  });
+
+  it('gives the unplaced sheet a kind and a title of its own, by which both renderers recognise it', () => {
+    const { plan: out } = carryRatings(plan(grid(['ann'], ['c1'])), old([['zoe', 'c1', 'Expert']]));
+    const sheet = out.sheets.find((s) => s.name === UNPLACED_SHEET_NAME)!;
+    expect(sheet.kind).toBe('unplaced');
+    expect(planCellAt(sheet, 0, 0)).toBe(UNPLACED_SHEET_TITLE);
+    expect(isProductTitle('unplaced', UNPLACED_SHEET_TITLE)).toBe(true);
+    expect(isProductTitle('unplaced', 'My ratings')).toBe(false);
+  });
+
+  it('says on the unplaced sheet when values were set aside for not being levels of their scale', () => {
+    const { plan: out, unplaced } = carryRatings(plan(grid(['ann'], ['c1'])), new Map(), {
+      alsoUnplaced: [{ person: 'ann', competency: 'c1', value: 'Guru', region: 'ratings', reason: 'not-a-level' }],
+    });
+    expect(unplaced.map((u) => u.reason)).toEqual(['not-a-level']);
+    const sheet = out.sheets.find((s) => s.kind === 'unplaced')!;
+    expect(String(planCellAt(sheet, 1, 0))).toContain("some values are not levels of their competency's scale");
   });
 
   it('lets a later regeneration place an unplaced rating once its person is back', () => {

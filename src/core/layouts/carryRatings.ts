@@ -7,11 +7,10 @@
  * itself an input region, so a later regeneration places it again once its
  * person or competency is back.
  */
-import type { CellBlock, CellStyle, InputRegion, LayoutPlan, PlanCell, SheetPlan } from './plan';
+import type { CellBlock, InputRegion, LayoutPlan, PlanCell, SheetPlan } from './plan';
 import { isFormula } from './plan';
 import { planCellAt } from './registry';
-
-export const UNPLACED_SHEET_NAME = 'Unplaced ratings';
+import { UNPLACED_STYLES, unplacedRatingsSheet } from './unplacedRatingsSheet';
 
 export type UnplacedReason =
   /** The person is not in any input region of the new plan with that region id. */
@@ -20,6 +19,8 @@ export type UnplacedReason =
   | 'competency-not-in-plan'
   /** The new plan has no input region with that id at all. */
   | 'region-not-in-plan'
+  /** The value is not a level of the competency's scale (found by callers that read levels, e.g. the file rebuild). */
+  | 'not-a-level'
   /** The new plan brought a different value for a cell that held a rating: the rating stays, the plan's value is set aside. */
   | 'conflict';
 
@@ -130,86 +131,6 @@ function placeInto(sheet: SheetPlan, placements: Placement[]): SheetPlan {
     s = e;
   }
   return { ...sheet, blocks };
-}
-
-const UNPLACED_STYLES: Record<string, CellStyle> = {
-  'cm.unplaced.title': { bold: true, fontSize: 13 },
-  'cm.unplaced.note': { italic: true, fontColor: '595959' },
-  'cm.unplaced.header': { bold: true, fill: 'F2F2F2', border: 'thin' },
-  'cm.unplaced.cell': { border: 'thin' },
-};
-
-const REASON_WORDS: Record<UnplacedReason, string> = {
-  'person-not-in-plan': 'the person is no longer on the sheet',
-  'competency-not-in-plan': 'the competency is no longer on the sheet',
-  'region-not-in-plan': 'the new sheets have no place for these ratings',
-  conflict: 'the new data brought a different value for a cell that already held one, which was kept',
-};
-
-/**
- * The sheet that keeps unplaced ratings: per input region, a small grid of
- * person ids by competency ids (an input region itself, so a later
- * regeneration can place them). Two ratings for the same cell go in separate
- * grids so neither is lost.
- */
-export function unplacedRatingsSheet(unplaced: readonly UnplacedRating[]): SheetPlan {
-  const groups: { region: string; people: string[]; comps: string[]; values: Map<string, PlanCell> }[] = [];
-  for (const u of unplaced) {
-    const key = `${u.person}${SEP}${u.competency}`;
-    let g = groups.find((x) => x.region === u.region && !x.values.has(key));
-    if (!g) {
-      g = { region: u.region, people: [], comps: [], values: new Map() };
-      groups.push(g);
-    }
-    if (!g.people.includes(u.person)) g.people.push(u.person);
-    if (!g.comps.includes(u.competency)) g.comps.push(u.competency);
-    g.values.set(key, u.value);
-  }
-  const reasons = [...new Set(unplaced.map((u) => REASON_WORDS[u.reason]))];
-  const blocks: CellBlock[] = [
-    { row: 0, col: 0, cells: [['Ratings that could not be placed']] },
-    {
-      row: 1,
-      col: 0,
-      cells: [
-        [`These ratings were on a sheet Competency Matrix regenerated, and had no place on the new one (${reasons.join('; ')}).`],
-        ['They are kept here. When the person or competency is back, regenerating the grid puts them back; or copy them by hand.'],
-      ],
-    },
-  ];
-  const styles: SheetPlan['styles'] = [
-    { range: { row: 0, col: 0, rows: 1, cols: 1 }, style: 'cm.unplaced.title' },
-    { range: { row: 1, col: 0, rows: 2, cols: 1 }, style: 'cm.unplaced.note' },
-  ];
-  const inputs: InputRegion[] = [];
-  let row = 4;
-  let widest = 1;
-  for (const g of groups) {
-    const header: PlanCell[] = [`Person id \\ competency id (${g.region})`, ...g.comps];
-    const body: PlanCell[][] = g.people.map((p) => [p, ...g.comps.map((c) => g.values.get(`${p}${SEP}${c}`) ?? null)]);
-    blocks.push({ row, col: 0, cells: [header, ...body] });
-    styles.push({ range: { row, col: 0, rows: 1, cols: header.length }, style: 'cm.unplaced.header' });
-    styles.push({ range: { row: row + 1, col: 0, rows: body.length, cols: header.length }, style: 'cm.unplaced.cell' });
-    inputs.push({
-      id: g.region,
-      range: { row: row + 1, col: 1, rows: g.people.length, cols: g.comps.length },
-      rowKeys: [...g.people],
-      colKeys: [...g.comps],
-    });
-    widest = Math.max(widest, header.length);
-    row += body.length + 3;
-  }
-  return {
-    name: UNPLACED_SHEET_NAME,
-    kind: 'snapshot',
-    blocks,
-    styles,
-    columnWidths: [{ col: 0, width: 34 }, ...Array.from({ length: widest - 1 }, (_, j) => ({ col: j + 1, width: 14 }))],
-    validations: [],
-    conditionalFormats: [],
-    inputs,
-    tabColor: 'C00000',
-  };
 }
 
 /**

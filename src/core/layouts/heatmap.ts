@@ -1,8 +1,10 @@
 /**
  * Heatmap colours: a sequential scale for levels and ratings (light to dark
- * blue by level value), and a diverging red-white-green scale for gaps centred
- * at 0. Colour scales are number-based, never formula-based: Excel leaves
- * formula-based ones undrawn until a cell is edited (office-js#5572).
+ * blue by level value), and diverging scales centred at 0: red-white-green for
+ * gaps, blue-white-orange for the calibration sheets (leniency, differences
+ * from the guideline, changes). Colour scales are number-based, never
+ * formula-based: Excel leaves formula-based ones undrawn until a cell is
+ * edited (office-js#5572).
  */
 import type { Scale } from '../scale';
 import type { ConditionalFormat, Rect } from './plan';
@@ -16,6 +18,22 @@ export const SEQUENTIAL_HIGH = '4F93CE';
 export const GAP_BELOW = 'F8696B';
 export const GAP_ON_TARGET = 'FFFFFF';
 export const GAP_ABOVE = '63BE7B';
+
+/** The three colours of a diverging scale: at -span, at 0, at +span. */
+export interface DivergingColors {
+  below: string;
+  zero: string;
+  above: string;
+}
+
+export const GAP_COLORS: DivergingColors = { below: GAP_BELOW, zero: GAP_ON_TARGET, above: GAP_ABOVE };
+
+/**
+ * The calibration sheets' diverging scale: lower (or harsher) is blue, zero
+ * white, higher (or softer) orange; kinder to colour-blind readers than red
+ * and green, and free of the "green is good" reading a leniency must not have.
+ */
+export const CALIBRATION_COLORS: DivergingColors = { below: '5B9BD5', zero: 'FFFFFF', above: 'F4B183' };
 
 function hex(n: number): string {
   return Math.round(n).toString(16).padStart(2, '0').toUpperCase();
@@ -83,26 +101,34 @@ export function levelValueHeatmap(range: Rect, scale: Scale): ConditionalFormat 
   };
 }
 
+/** A diverging three-colour scale centred at 0: number points at -span, 0 and +span. */
+export function divergingHeatmap(range: Rect, span: number, colors: DivergingColors): ConditionalFormat {
+  return {
+    kind: 'colorScale',
+    range,
+    points: [
+      { kind: 'number', value: -span, color: colors.below },
+      { kind: 'number', value: 0, color: colors.zero },
+      { kind: 'number', value: span, color: colors.above },
+    ],
+  };
+}
+
+/** One level step of a scale (its value range over its steps): 1 for a one-level scale. */
+export function levelStep(scale: Scale): number {
+  const values = scale.levels.map((l) => l.value);
+  return values.length > 1 ? (Math.max(...values) - Math.min(...values)) / (values.length - 1) : 1;
+}
+
 /**
  * How many level steps reach full colour on the gap scale: about half the
  * scale, at least one, so a one-level shortfall is plainly red.
  */
 export function gapSpan(scale: Scale): number {
-  const steps = scale.levels.length - 1;
-  const step = steps > 0 ? (scale.highest.value - scale.lowest.value) / steps : 1;
-  return Math.max(1, Math.floor(steps / 2)) * step;
+  return Math.max(1, Math.floor((scale.levels.length - 1) / 2)) * levelStep(scale);
 }
 
-/** The diverging three-colour scale on gaps: number points at -span, 0 and +span. */
+/** The diverging scale on gaps: full red at -span, white on target, full green at +span. */
 export function gapHeatmap(range: Rect, scale: Scale): ConditionalFormat {
-  const span = gapSpan(scale);
-  return {
-    kind: 'colorScale',
-    range,
-    points: [
-      { kind: 'number', value: -span, color: GAP_BELOW },
-      { kind: 'number', value: 0, color: GAP_ON_TARGET },
-      { kind: 'number', value: span, color: GAP_ABOVE },
-    ],
-  };
+  return divergingHeatmap(range, gapSpan(scale), GAP_COLORS);
 }

@@ -114,7 +114,18 @@ export interface InputRegion {
   colKeys: string[];
 }
 
-export type SheetKind = 'matrix' | 'scale' | 'descriptors' | 'roles' | 'grid' | 'calibration' | 'framework-data' | 'snapshot';
+export type SheetKind =
+  | 'matrix'
+  | 'scale'
+  | 'descriptors'
+  | 'roles'
+  | 'grid'
+  | 'calibration'
+  | 'framework-data'
+  /** A calibration cycle's ratings, kept for comparison. */
+  | 'snapshot'
+  /** Ratings a regeneration could not place (unplacedRatingsSheet.ts). */
+  | 'unplaced';
 
 export interface SheetPlan {
   /** The name the product would like; renderers make it unique and valid (see sheetNames.ts). */

@@ -55,6 +55,17 @@ describe('the registry of sheets the product made', () => {
     expect(parseRegistry(rows)).toEqual(registry);
   });
 
+  it('reads an unplaced-ratings sheet that older versions registered as a snapshot as the unplaced kind', () => {
+    const rows = registryRows({
+      sheets: [
+        { name: 'Unplaced ratings', wanted: 'Unplaced ratings', kind: 'snapshot', title: 't', footprint: null, inputs: [] },
+        { name: 'Snapshot 2024', wanted: 'Snapshot 2024', kind: 'snapshot', title: 't', footprint: null, inputs: [] },
+      ],
+      names: [],
+    });
+    expect(parseRegistry(rows).sheets.map((s) => s.kind)).toEqual(['unplaced', 'snapshot']);
+  });
+
   it('records the rectangle the product wrote and the first text it shows, to recognise the sheet later', () => {
     const entry = registeredSheet(gridSheet(), 'Team grid', 't');
     expect(entry.footprint).toEqual({ row: 0, col: 0, rows: 5, cols: 6 });

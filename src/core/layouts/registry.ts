@@ -31,6 +31,7 @@
 import type { InputRegion, PlanCell, Rect, SheetPlan } from './plan';
 import { columnIndex, columnLetters, parseCellRef, rectRef } from './a1';
 import { CompetencyError } from '../problems';
+import { UNPLACED_SHEET_NAME } from './unplacedRatingsSheet';
 
 export const REGISTRY_SHEET_NAME = 'CompetencyMatrix.Registry';
 export const REGISTRY_MARKER = 'Competency Matrix registry';
@@ -178,6 +179,8 @@ export function parseRegistry(rows: readonly (readonly unknown[])[]): Registry {
           footprint: c[5] ? parseRect(c[5]) : null,
           inputs: [],
         };
+        // Before it had a kind of its own, the unplaced-ratings sheet was registered as a snapshot.
+        if (sheet.kind === 'snapshot' && sheet.wanted.toLowerCase() === UNPLACED_SHEET_NAME.toLowerCase()) sheet.kind = 'unplaced';
         if (c[6]) sheet.hostId = c[6];
         if (c[7]) sheet.signature = { cell: c[7], text: c[8] ?? '' };
         registry.sheets.push(sheet);

@@ -5,6 +5,7 @@
  * user made under the same name has another first cell.
  */
 import type { SheetKind } from './plan';
+import { UNPLACED_SHEET_TITLE } from './unplacedRatingsSheet';
 
 export const SHEET_TITLES: Partial<Record<SheetKind, string>> = {
   grid: 'team assessment grid',
@@ -21,6 +22,7 @@ export function sheetTitle(kind: SheetKind, frameworkName: string): string {
 
 /** Does this A1 text look like the title the product writes on a sheet of this kind? */
 export function isProductTitle(kind: string, a1: string): boolean {
+  if (kind === 'unplaced') return a1 === UNPLACED_SHEET_TITLE;
   const what = SHEET_TITLES[kind as SheetKind];
   return what !== undefined && a1.endsWith(`: ${what}`);
 }

@@ -6,7 +6,7 @@
 import { ExcelFake, installOfficeGlobals } from '../../../tests/fakes/excelFake';
 import { builtIn } from '../../core/frameworks/library';
 import { columnLetters } from '../../core/layouts/a1';
-import { UNPLACED_SHEET_NAME } from '../../core/layouts/carryRatings';
+import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
 import { GRID_SHAPE } from '../../core/layouts/gridShape';
 import { createOfficeWorkbench } from './officeWorkbench';
 import type { RunControl } from './types';

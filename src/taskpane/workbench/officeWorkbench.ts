@@ -26,13 +26,13 @@ function loadWriting() {
     import(/* webpackChunkName: "writing" */ '../../core/layouts/gridRosterRows'),
     import(/* webpackChunkName: "writing" */ '../../host/readProductInputs'),
     import(/* webpackChunkName: "writing" */ '../../core/layouts/carryRatings'),
-  ]).then(([workbook, apply, roster, read, grids, gridValues, inputs, carry]) => ({
+  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, carry]) => ({
     ...workbook,
     ...apply,
     ...roster,
     ...read,
     ...grids,
-    ...gridValues,
+    ...gridRoster,
     ...inputs,
     ...carry,
   }));
@@ -60,7 +60,7 @@ function loadStorage() {
       if (library.findBuiltIn(model.id) === model) return plan;
       const rows = await read.readStoredFrameworkRows();
       const stored = rows ? sheet.frameworksFromSheetRows(rows) : [];
-      return { ...plan, sheets: [...plan.sheets, dataSheet.frameworkDataSheetPlan(sheet.withStoredFramework(stored, model.data))] };
+      return dataSheet.planKeepingFramework(plan, stored, model.data);
     },
   }));
 }

@@ -18,7 +18,7 @@ import { personLabel } from '../ratingMatrix';
 import type { DataRefs } from './dataSheet';
 import type { SnapshotRefs } from './snapshotSheet';
 import { exactCriterion, formula, SheetCanvas } from './sheetCanvas';
-import { divergingScale, levelStep } from './divergingColors';
+import { CALIBRATION_COLORS, divergingHeatmap, levelStep } from '../../layouts/heatmap';
 
 export interface ChangesSheetLayout {
   managers: { firstRow: number; rows: number };
@@ -134,12 +134,15 @@ export function changesSheet(input: ChangesSheetInput): { sheet: SheetPlan; layo
     canvas.style({ row: personFirst, col: col.snapshotRow, rows: P, cols: 3 }, 'cal-count');
     canvas.style({ row: personFirst, col: col.net, rows: P, cols: 1 }, 'cal-signed');
     canvas.style({ row: personFirst, col: col.first, rows: P, cols: C }, 'cal-signed');
-    canvas.conditionalFormats.push(divergingScale({ row: personFirst, col: col.first, rows: P, cols: C }, levelStep(now.scale)), {
-      kind: 'formula',
-      range: { row: personFirst, col: 0, rows: P, cols: 2 },
-      formula: `$${columnLetters(col.changed)}${personFirst + 1}>0`,
-      style: { bold: true },
-    });
+    canvas.conditionalFormats.push(
+      divergingHeatmap({ row: personFirst, col: col.first, rows: P, cols: C }, levelStep(now.scale), CALIBRATION_COLORS),
+      {
+        kind: 'formula',
+        range: { row: personFirst, col: 0, rows: P, cols: 2 },
+        formula: `$${columnLetters(col.changed)}${personFirst + 1}>0`,
+        style: { bold: true },
+      },
+    );
   }
   let after = personFirst + P + 1;
   const missing = now.competencies.filter((_, c) => comparison.snapshotColumn[c] === null).map((c) => c.name);

@@ -34,6 +34,11 @@ export function buildEngine(sheets: readonly SheetPlan[]): HyperFormula {
   return HyperFormula.buildFromSheets(content, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
 }
 
+/** What HyperFormula computes in one cell (0-based row and column). */
+export function cellValue(hf: HyperFormula, sheet: string, row: number, col: number): unknown {
+  return hf.getCellValue({ sheet: hf.getSheetId(sheet)!, row, col });
+}
+
 export interface FormulaMismatch {
   at: string;
   formula: string;

@@ -15,12 +15,13 @@ import type { LayoutPlan } from '../../src/core/layouts/plan';
 import { GAP_ABOVE, GAP_BELOW, levelColors, mixColor } from '../../src/core/layouts/heatmap';
 import { planWorkbookBytes } from '../xlsx/support/writeWorkbook';
 import { convert, libreOfficeWorkspace, sofficePath } from '../support/libreoffice';
+import { announceSkip } from '../support/announceSkip';
 import { colourHistogram, countColour, readPng } from './support/png';
 
 const soffice = sofficePath();
 const pdftoppm = spawnSync('pdftoppm', ['-v']).error ? undefined : 'pdftoppm';
 if (!soffice || !pdftoppm) {
-  console.warn(
+  announceSkip(
     'LibreOffice (soffice) or poppler (pdftoppm) is not installed: the heatmap picture checks are skipped. Install libreoffice-calc and poppler-utils to run them.',
   );
 }

@@ -12,6 +12,7 @@ import { delimiter, join } from 'path';
 import Papa from 'papaparse';
 import { cellRef } from '../../src/core/layouts/a1';
 import { isFormula, type SheetPlan } from '../../src/core/layouts/plan';
+import { announceSkip } from './announceSkip';
 
 export function sofficePath(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -34,7 +35,7 @@ export function sofficePath(): string | undefined {
  */
 export function sofficeFor(checks: string): string | undefined {
   const soffice = sofficePath();
-  if (!soffice) console.warn(`LibreOffice (soffice) is not installed: skipping ${checks}. Install libreoffice-calc to run them.`);
+  if (!soffice) announceSkip(`LibreOffice (soffice) is not installed: skipping ${checks}. Install libreoffice-calc to run them.`);
   return soffice;
 }
 

@@ -27,7 +27,10 @@ Commands:
   frameworks show <id|file>               a readable summary of one framework
   frameworks import <file|folder>...      validate a framework file (JSON, CASE 1.1 JSON, CSV long table,
                                           or a folder / several files of CSV tables); print a summary
-  frameworks export <id|file> --format json|csv|csv-tables|case [--out path]
+  frameworks import book.xlsx [--sheet NAME]
+                                          the frameworks a workbook keeps, or its proficiency matrix
+                                          (edited or not); --sheet reads that sheet as a matrix
+  frameworks export <id|file> --format json|csv|csv-tables|case [--out path] [--sheet NAME]
                                           write a framework in another format (csv-tables: --out folder)
   targets <id> [--format text|csv]        target level per competency and role
   levels <id> [--format text|csv]         each scale: code, name, value, definition

@@ -51,6 +51,8 @@ export class FunctionCall {
     private readonly givenScale: Scale | undefined,
     private readonly givenFramework: FrameworkModel | undefined,
     readonly form: LevelForm,
+    /** The share a tolerant readiness asks for (the `threshold` option). */
+    readonly threshold: number = DEFAULT_THRESHOLD,
   ) {}
 
   get scale(): Scale {
@@ -115,6 +117,18 @@ function formOption(arg: CellMatrix | null | undefined): LevelForm {
   throw new CompetencyError('invalid-argument', `form is "code" or "name", not "${String(cell)}"`);
 }
 
+const DEFAULT_THRESHOLD = 0.8;
+
+function thresholdOption(arg: CellMatrix | null | undefined): number {
+  const cell = optionCell(arg);
+  if (cell === undefined) return DEFAULT_THRESHOLD;
+  if (typeof cell === 'number' && cell >= 0 && cell <= 1) return cell;
+  throw new CompetencyError(
+    'invalid-argument',
+    `threshold is a share from 0 to 1 (80% or 0.8), not ${typeof cell === 'string' ? `"${cell}"` : String(cell)}`,
+  );
+}
+
 function tokens(args: readonly (CellMatrix | null | undefined)[], at: readonly number[], asText: boolean): Set<unknown> {
   const out = new Set<unknown>();
   for (const i of at) {
@@ -151,6 +165,7 @@ interface Needs {
   scaleAt: number;
   frameworkAt: number;
   formAt: number;
+  thresholdAt: number;
   levelsAt: number[];
   rolesAt: number[];
   competenciesAt: number[];
@@ -167,6 +182,7 @@ function needs(decl: FunctionDeclaration): Needs {
       scaleAt: decl.params.findIndex((p) => p.kind === 'scale'),
       frameworkAt: decl.params.findIndex((p) => p.kind === 'framework'),
       formAt: decl.params.findIndex((p) => p.kind === 'form'),
+      thresholdAt: decl.params.findIndex((p) => p.kind === 'threshold'),
       levelsAt: at('level'),
       rolesAt: at('role'),
       competenciesAt: at('competency'),
@@ -198,7 +214,8 @@ export function openCall(decl: FunctionDeclaration, args: readonly (CellMatrix |
   const scaleArg = n.scaleAt < 0 ? undefined : args[n.scaleAt];
   const frameworkArg = n.frameworkAt < 0 ? undefined : args[n.frameworkAt];
   const formArg = n.formAt < 0 ? undefined : args[n.formAt];
-  const passed = optionError(scaleArg) ?? optionError(frameworkArg) ?? optionError(formArg);
+  const thresholdArg = n.thresholdAt < 0 ? undefined : args[n.thresholdAt];
+  const passed = optionError(scaleArg) ?? optionError(frameworkArg) ?? optionError(formArg) ?? optionError(thresholdArg);
   if (passed) return passed;
   let scale: Scale | undefined;
   if (n.levelsAt.length) {
@@ -215,5 +232,5 @@ export function openCall(decl: FunctionDeclaration, args: readonly (CellMatrix |
             competencies: tokens(args, n.competenciesAt, true) as Set<string>,
           });
   }
-  return new FunctionCall(scale, framework, formOption(formArg));
+  return new FunctionCall(scale, framework, formOption(formArg), thresholdOption(thresholdArg));
 }

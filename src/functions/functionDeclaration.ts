@@ -26,9 +26,11 @@ export type ParamKind =
   /** Option: a framework id or name. */
   | 'framework'
   /** Option: "code" or "name". */
-  | 'form';
+  | 'form'
+  /** Option: a share from 0 to 1 (80% is 0.8); 0.8 when left out. */
+  | 'threshold';
 
-export const OPTION_KINDS: ReadonlySet<ParamKind> = new Set<ParamKind>(['scale', 'framework', 'form']);
+export const OPTION_KINDS: ReadonlySet<ParamKind> = new Set<ParamKind>(['scale', 'framework', 'form', 'threshold']);
 
 export interface Param {
   /** As in the JSDoc of src/functions/functions.ts (a test keeps them equal). */

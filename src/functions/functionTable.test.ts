@@ -294,6 +294,35 @@ describe('COMPETENCY.READINESS and COMPETENCY.READINESS.BLOCKERS', () => {
   });
 });
 
+describe('COMPETENCY.READINESS.TOLERANT', () => {
+  // DevOps Engineer IV: Adaptability A, Analytical Thinking A, Systems Thinking E.
+  const header = [['Adaptability', 'Analytical Thinking', 'Systems Thinking']];
+  const IV = 'DevOps Engineer IV';
+
+  it('is TRUE at or above the threshold (80% by default) with nothing more than one level short', () => {
+    expect(one('READINESS.TOLERANT', [['E', 'A', 'E']], header, IV)).toBe(true);
+    expect(one('READINESS.TOLERANT', [['E', 'A', 'A']], header, IV)).toBe(false); // 2 of 3 is under 80%
+    expect(one('READINESS.TOLERANT', [['E', 'A', 'A']], header, IV, 0.6)).toBe(true); // one level short is tolerated
+  });
+
+  it('is FALSE where a competency is two levels short or not rated, whatever the threshold', () => {
+    expect(one('READINESS.TOLERANT', [['E', 'A', 'I']], header, IV, 0.6)).toBe(false);
+    expect(one('READINESS.TOLERANT', [['E', 'A', null]], header, IV, 0.6)).toBe(false);
+    expect(one('READINESS', [['E', 'A', 'I']], header, IV)).toBe(2 / 3); // the share is unchanged
+  });
+
+  it('gives one verdict per person and a blank without a next role', () => {
+    expect(call('READINESS.TOLERANT', [['E', 'A', 'A'], ['E', 'A', 'E']], header, IV, 0.6)).toEqual([[true], [true]]);
+    expect(one('READINESS.TOLERANT', [['A']], [['Adaptability']], null, undefined, 'mit-devops')).toBe('');
+  });
+
+  it('refuses a threshold that is not a share, saying what to give', () => {
+    const e = errorOf(one('READINESS.TOLERANT', [['E', 'A', 'A']], header, IV, 80));
+    expect(e.code).toBe('#VALUE!');
+    expect(e.message).toMatch(/threshold is a share from 0 to 1 \(80% or 0\.8\), not 80/);
+  });
+});
+
 describe('COMPETENCY.COVERAGE', () => {
   const team = [
     ['A', 'B'],

@@ -24,7 +24,7 @@ function readinessOf(ratings: readonly CellValue[], headers: readonly CellValue[
   const competencies = headers.map((h) => call.competency(h));
   const targets = competencies.map((c) => (c ? valueOf(call.framework.target(role, c) ?? null) : null));
   const values = ratings.map((r, j) => (competencies[j] ? valueOf(call.rating(r, competencies[j] as Competency)) : null));
-  return { result: readiness(values, targets), values };
+  return { result: readiness(values, targets, { threshold: call.threshold }), values };
 }
 
 export const FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -120,6 +120,21 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       const got = readinessOf(ratings, headers, role, call);
       if (!got) return null;
       return got.result.blocking.map((j) => `${String(headers[j]).trim()}${got.values[j] === null ? ' (not rated)' : ''}`).join('; ');
+    },
+  },
+  {
+    name: 'READINESS.TOLERANT',
+    layout: 'rows',
+    params: [
+      { name: 'ratings', kind: 'rating' },
+      { name: 'competencies', kind: 'competency' },
+      { name: 'nextRole', kind: 'role', single: true },
+      { name: 'threshold', kind: 'threshold', optional: true },
+      { name: 'framework', kind: 'framework', optional: true },
+    ],
+    each: ([ratings, headers, [role]], call) => {
+      const got = readinessOf(ratings, headers, role, call);
+      return !got || got.result.share === null ? null : got.result.readyTolerant;
     },
   },
   {

@@ -30,6 +30,7 @@ const TARGET = excelFunction('TARGET');
 const MEETS = excelFunction('MEETS');
 const READINESS = excelFunction('READINESS');
 const READINESS_BLOCKERS = excelFunction('READINESS.BLOCKERS');
+const READINESS_TOLERANT = excelFunction('READINESS.TOLERANT');
 const COVERAGE = excelFunction('COVERAGE');
 const ROSTERGAP = excelFunction('ROSTERGAP');
 
@@ -128,6 +129,26 @@ export function readinessShare(ratings: any[][], competencies: any[][], nextRole
  */
 export function readinessBlockers(ratings: any[][], competencies: any[][], nextRole: any[][], framework?: any[][]): any[][] {
   return READINESS_BLOCKERS(ratings, competencies, nextRole, framework);
+}
+
+/**
+ * Tolerant readiness: TRUE when the share of the next role's required competencies met is at or above the threshold and none is more than one level short (gap = rating - target >= -1) or not rated.
+ * @customfunction READINESS.TOLERANT
+ * @param ratings A person's ratings, one per competency (a row, or one row per person).
+ * @param competencies The competency of each rating column (a header row).
+ * @param nextRole The role to be ready for (one, or one per person).
+ * @param [threshold] The share to meet, from 0 to 1 (80% or 0.8 if left out).
+ * @param [framework] Framework id. Inferred from the roles and competencies if left out.
+ * @returns TRUE or FALSE; blank when the next role requires none of the competencies.
+ */
+export function readinessTolerant(
+  ratings: any[][],
+  competencies: any[][],
+  nextRole: any[][],
+  threshold?: any[][],
+  framework?: any[][],
+): any[][] {
+  return READINESS_TOLERANT(ratings, competencies, nextRole, threshold, framework);
 }
 
 /**

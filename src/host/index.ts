@@ -13,3 +13,5 @@ export { readRosterFromSelection, readRosterFromTable, listTables, rosterFrom, r
 export type { RosterRows, ReadOptions } from './readRoster';
 export { readProductInputs } from './readProductInputs';
 export type { ProductInputs } from './readProductInputs';
+export { readActiveSheetValues } from './readSheetValues';
+export type { SheetValues, ReadSheetOptions } from './readSheetValues';

@@ -13,6 +13,7 @@ const SAMPLES: Samples<typeof strings> = {
   outsideExcel: {},
   limits: {},
   picker: {
+    fromSheet: [['Matrix']],
     importedOk: [['Our framework']],
     importWarnings: [[1], [3]],
     replacedImport: [['Our framework']],

@@ -39,6 +39,10 @@ export const strings = {
     importHint:
       'Framework JSON, CASE 1.1 JSON, a CSV long table, or several CSV tables chosen together. Read on this computer; kept in the workbook when you build from it.',
     inWorkbook: 'this workbook',
+    importSheetButton: 'Import from this workbook',
+    importSheetHint:
+      'Reads the proficiency matrix on the sheet you are looking at: one the add-in wrote and you edited, or your own table with a header row Category, Competency, Competency id, Scale, then one column per role.',
+    fromSheet: (sheet: string) => `sheet "${sheet}"`,
     storedUnreadable: 'A framework kept in this workbook could not be read.',
     importedOk: (name: string) => `Imported "${name}". It is now in the list.`,
     importWarnings: (n: number) => `${plural(n, 'remark', 'remarks')} on the file:`,

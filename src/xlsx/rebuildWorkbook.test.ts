@@ -160,7 +160,7 @@ describe('rebuilding the product’s sheets in an existing workbook', () => {
     expect(report.written).toContain('Targets (2)');
     const g = readGrid(after).geometry;
     const ws = after.getWorksheet('Team grid')!;
-    expect((ws.getCell(cellRef(g.firstPersonRow, g.nextRoleCol)).value as { formula: string }).formula).toContain("'Targets (2)'!");
+    expect((ws.getCell(cellRef(g.firstPersonRow, g.nextRoleCol!)).value as { formula: string }).formula).toContain("'Targets (2)'!");
   });
 
   it('sets a product sheet aside, untouched, when someone wrote outside what the product made', async () => {

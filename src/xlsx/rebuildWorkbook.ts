@@ -17,6 +17,7 @@ import { FRAMEWORKS_SHEET } from '../core/interchange/frameworkSheet';
 import { planKeepingFramework } from '../core/interchange/frameworkDataSheet';
 import { storedFrameworks } from './storedFrameworks';
 import type { FormulaMode } from '../core/layouts/formulas';
+import type { GridReadiness } from '../core/layouts/gridShape';
 import type { PlanCell, Rect } from '../core/layouts/plan';
 import { REGISTRY_SHEET_NAME, type RegisteredSheet } from '../core/layouts/registry';
 import { isProductTitle } from '../core/layouts/sheetTitles';
@@ -33,6 +34,8 @@ export interface RebuildOptions {
   /** A new roster; without one the people come from the grid already in the workbook. */
   roster?: Roster;
   formulas?: FormulaMode;
+  /** Next-role readiness of the new grid (strict by default). */
+  readiness?: GridReadiness;
   roles?: readonly Role[];
   /** Names the file in messages. */
   fileName?: string;
@@ -198,6 +201,7 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   const layout = workbookLayout(model, {
     roster,
     formulas: options.formulas,
+    readiness: options.readiness,
     roles: options.roles,
     sheetNames: workbookSheetNames(taken),
     coverageLevels,

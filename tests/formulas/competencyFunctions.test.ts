@@ -163,6 +163,24 @@ describe('COMPETENCY functions in HyperFormula formulas', () => {
     expect([at(hf, 'E3'), at(hf, 'F3')]).toEqual([3, 2]);
   });
 
+  it('judge tolerant readiness inside IF and COUNTIF, following an edited threshold and rating', () => {
+    // DevOps Engineer IV: Adaptability A, Analytical Thinking A, Systems Thinking E.
+    const hf = competencyEngine({
+      S: [
+        [null, 'Adaptability', 'Analytical Thinking', 'Systems Thinking', 0.6],
+        ['P1', 'E', 'A', 'A', '=IF(COMPETENCY.READINESS.TOLERANT(B2:D2, B$1:D$1, "DevOps Engineer IV", $E$1),"Ready","Not yet")'],
+        ['P2', 'E', 'A', 'I', '=IF(COMPETENCY.READINESS.TOLERANT(B3:D3, B$1:D$1, "DevOps Engineer IV", $E$1),"Ready","Not yet")'],
+        [null, null, null, null, '=COUNTIF(E2:E3,"Ready")', '=COMPETENCY.READINESS.TOLERANT(B2:D2, B1:D1, "DevOps Engineer IV", 80)'],
+      ],
+    });
+    expect([at(hf, 'E2'), at(hf, 'E3'), at(hf, 'E4')]).toEqual(['Ready', 'Not yet', 1]);
+    expect(at(hf, 'F4')).toMatchObject({ type: 'VALUE' });
+    hf.setCellContents(hf.simpleCellAddressFromString('E1', 0)!, [[0.8]]);
+    expect([at(hf, 'E2'), at(hf, 'E4')]).toEqual(['Not yet', 0]);
+    hf.setCellContents(hf.simpleCellAddressFromString('D3', 0)!, [['E']]);
+    expect([at(hf, 'E3'), at(hf, 'E4')]).toEqual(['Ready', 1]);
+  });
+
   describe('on a 2,500 x 40 roster', () => {
     const PEOPLE = 2500;
     const COMPETENCIES = 40;

@@ -13,6 +13,7 @@ import type { FrameworkModel } from '../../src/core/framework/model';
 import { isFormula, type LayoutPlan } from '../../src/core/layouts/plan';
 import { cellRef } from '../../src/core/layouts/a1';
 import { workbookLayout, type WorkbookLayout } from '../../src/core/layouts/workbook';
+import type { GridReadiness } from '../../src/core/layouts/gridShape';
 import { parseRosterCsv, type Roster } from '../../src/core/roster';
 import { main } from '../../src/cli/index';
 import { captureIO } from '../../src/cli/testIO';
@@ -65,11 +66,12 @@ function makeCase(
   file: string,
   model: FrameworkModel,
   people: number,
-  options: { formulas?: 'portable' | 'addin'; seed?: number } = {},
+  options: { formulas?: 'portable' | 'addin'; seed?: number; readiness?: GridReadiness; readinessThreshold?: number } = {},
 ): Case {
   const roster = generatedRoster(model, people, { seed: options.seed ?? 7 });
   if (file.startsWith('mit-devops')) TRICKY_NAMES.forEach((name, i) => (roster.people[i].name = name));
-  return { file, model, roster, layout: workbookLayout(model, { roster, formulas: options.formulas }) };
+  const { formulas, readiness, readinessThreshold } = options;
+  return { file, model, roster, layout: workbookLayout(model, { roster, formulas, readiness, readinessThreshold }) };
 }
 
 /** A case the command line writes from roster CSV text; the expected plan comes from the same CSV. */
@@ -104,6 +106,10 @@ suite('LibreOffice recalculates every portable formula to the value core compute
     makeCase('ddat-devops-1000', builtIn('ddat-devops'), 1000, { seed: 11 }),
     makeCase('mit-devops-addin', builtIn('mit-devops'), 10, { formulas: 'addin' }),
     { ...makeCase('kaairo-devops-stale', builtIn('kaairo-devops'), 20), stale: true },
+    // Next-role readiness options: tolerant (default and another threshold, two scales) and none.
+    makeCase('mit-devops-tolerant', builtIn('mit-devops'), 200, { seed: 5, readiness: 'tolerant' }),
+    makeCase('kaairo-devops-tolerant-60', builtIn('kaairo-devops'), 200, { seed: 6, readiness: 'tolerant', readinessThreshold: 0.6 }),
+    makeCase('sre-ladder-none', builtIn('sre-ladder'), 40, { readiness: 'none' }),
   ];
   const results = new Map<string, Map<string, string[][]>>();
 
@@ -134,6 +140,21 @@ suite('LibreOffice recalculates every portable formula to the value core compute
     expect(c.layout.plan.sheets.filter((s) => !sheets.has(s.name))).toEqual([]);
     expect(formulaMismatches(c.layout.plan.sheets, sheets).wrong.slice(0, 10)).toEqual([]);
     expect(errorCells(sheets).slice(0, 10)).toEqual([]);
+  });
+
+  it('recalculates tolerant readiness to core’s verdicts, Ready and Not yet both present', () => {
+    const seen = new Set<string>();
+    for (const file of ['mit-devops-tolerant', 'kaairo-devops-tolerant-60']) {
+      const c = cases.find((x) => x.file === file)!;
+      const g = c.layout.grid!;
+      const grid = results.get(file)!.get(g.sheetName)!;
+      const plan = c.layout.plan.sheets.find((s) => s.name === g.sheetName)!;
+      const block = plan.blocks.find((b) => b.row === g.firstPersonRow)!;
+      const words = grid.slice(g.firstPersonRow, g.firstPersonRow + g.personCount).map((r) => r[g.readyCol!]);
+      expect(words).toEqual(block.cells.map((line) => (line[g.readyCol!] as { result: unknown }).result));
+      words.forEach((w) => seen.add(w));
+    }
+    expect([...seen].sort()).toEqual(['', 'Not yet', 'Ready']);
   });
 
   it('computes the values itself: a file whose cached values are all wrong still recalculates to core’s', () => {

@@ -12,7 +12,7 @@ import { parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import { resolveFramework } from '../resolve';
 import { findBuiltIn } from '../../core/frameworks/library';
-import type { FrameworkModel } from '../../core/framework/model';
+import { FrameworkModel } from '../../core/framework/model';
 import { CompetencyError } from '../../core/problems';
 import { calibrateGrid, gridScale, readGridRatings, type GridCalibration } from '../../core/calibration/calibrateGrid';
 import { parseGuideline } from '../../core/calibration/guideline';
@@ -24,6 +24,7 @@ import { readGrid, readGrids, type GridRead } from '../../xlsx/readGrid';
 import { renderPlan } from '../../xlsx/renderPlan';
 import { plainValue } from '../../xlsx/cellValue';
 import { worksheetValues } from '../../xlsx/worksheetValues';
+import { storedFrameworks } from '../../xlsx/storedFrameworks';
 import { assertKeepable } from '../../xlsx/keepableWorkbook';
 import { readRegistry, registryFor, writeRegistry } from '../../xlsx/workbookRegistry';
 import type { Registry } from '../../core/layouts/registry';
@@ -66,15 +67,24 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-async function frameworkOf(grid: GridRead, option: string | undefined, io: CliIO, file: string): Promise<FrameworkModel> {
+/** The grid's framework: --framework if given, else a built-in one, else the one the workbook keeps (an imported framework). */
+async function frameworkOf(
+  grid: GridRead,
+  workbook: Workbook,
+  option: string | undefined,
+  io: CliIO,
+  file: string,
+): Promise<FrameworkModel> {
   if (option) return resolveFramework(option, io);
   const id = grid.geometry.frameworkId;
   const model = id ? findBuiltIn(id) : undefined;
   if (model) return model;
+  const kept = id ? storedFrameworks(workbook, file).find((fw) => fw.id === id) : undefined;
+  if (kept) return new FrameworkModel(kept);
   throw new CompetencyError(
     'unknown-framework',
     id
-      ? `the grid was made with the framework "${id}", which is not built in; give it with --framework <file>`
+      ? `the grid was made with the framework "${id}", which is neither built in nor kept in the workbook; give it with --framework <file>`
       : 'the grid does not say which framework it uses; give it with --framework <id|file>',
     file,
   );
@@ -208,7 +218,7 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
 
   const { workbook, bytes } = await loadWorkbook(v.grid, io, 'grid');
   assertKeepable(bytes, v.grid);
-  const model = await frameworkOf(readGrid(workbook, v.sheet, v.grid), v.framework, io, v.grid);
+  const model = await frameworkOf(readGrid(workbook, v.sheet, v.grid), workbook, v.framework, io, v.grid);
   const added = await addCalibrationPack(
     workbook,
     model,

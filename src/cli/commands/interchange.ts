@@ -1,6 +1,6 @@
 /**
- * `frameworks import <file|folder>...`: validates a framework file and prints a
- * summary and its warnings.
+ * `frameworks import <file|folder>... [--sheet NAME]`: validates a framework file
+ * (or the frameworks an .xlsx workbook holds) and prints a summary and its warnings.
  * `frameworks export <id|file|folder>... --format json|csv|csv-tables|case [--out path]`:
  * writes a framework (built-in or from files) in another format.
  */
@@ -8,7 +8,8 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { oneOf, parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
-import { readFrameworkFiles, resolveFrameworks } from '../resolve';
+import { isWorkbookPath, readFrameworkFiles, readWorkbookFrameworks, resolveFrameworks } from '../resolve';
+import type { Issue } from '../../core/problems';
 import { FrameworkModel } from '../../core/framework/model';
 import type { Framework } from '../../core/framework/validate';
 import { exportFramework } from '../../core/interchange/exportFramework';
@@ -33,15 +34,8 @@ export function importSummary(fw: Framework): string[] {
   ];
 }
 
-export async function importCommand(argv: string[], io: CliIO): Promise<void> {
-  const { positionals } = parseCommandArgs(argv, {}, 'frameworks import');
-  if (!positionals.length) {
-    throw new UsageError(
-      'frameworks import: give a framework file (JSON, CASE JSON or CSV), a folder of CSV tables, or the CSV tables themselves',
-    );
-  }
-  const { framework, warnings, format } = await readFrameworkFiles(positionals, io);
-  io.out(`Imported "${framework.name}" (${framework.id}) from ${positionals.join(', ')}, read as ${FORMAT_NAMES[format]}.\n`);
+function printImport(framework: Framework, warnings: readonly Issue[], from: string, io: CliIO): void {
+  io.out(`Imported "${framework.name}" (${framework.id}) from ${from}.\n`);
   io.out(`${importSummary(framework).join('\n')}\n`);
   if (warnings.length) {
     io.out(`${plural(warnings.length, 'warning')}:\n`);
@@ -49,14 +43,37 @@ export async function importCommand(argv: string[], io: CliIO): Promise<void> {
   }
 }
 
+export async function importCommand(argv: string[], io: CliIO): Promise<void> {
+  const { values, positionals } = parseCommandArgs(argv, { sheet: { type: 'string' } }, 'frameworks import');
+  if (!positionals.length) {
+    throw new UsageError(
+      'frameworks import: give a framework file (JSON, CASE JSON or CSV), a folder of CSV tables, the CSV tables themselves, or an .xlsx workbook',
+    );
+  }
+  const sheet = values.sheet as string | undefined;
+  if (positionals.length === 1 && isWorkbookPath(positionals[0])) {
+    const { frameworks, readFrom } = await readWorkbookFrameworks(positionals[0], io, { sheet });
+    for (const { framework, warnings } of frameworks) printImport(framework, warnings, `${positionals[0]}, ${readFrom}`, io);
+    return;
+  }
+  if (sheet !== undefined)
+    throw new UsageError('frameworks import: --sheet NAME reads a sheet of an .xlsx workbook; give one workbook with it');
+  const { framework, warnings, format } = await readFrameworkFiles(positionals, io);
+  printImport(framework, warnings, `${positionals.join(', ')}, read as ${FORMAT_NAMES[format]}`, io);
+}
+
 export async function exportCommand(argv: string[], io: CliIO): Promise<void> {
-  const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, out: { type: 'string' } }, 'frameworks export');
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { format: { type: 'string' }, out: { type: 'string' }, sheet: { type: 'string' } },
+    'frameworks export',
+  );
   if (!positionals.length)
     throw new UsageError('frameworks export: give a framework id or file, e.g. frameworks export mit-devops --format csv');
   if (values.format === undefined) throw new UsageError(`frameworks export: say --format ${EXPORT_FORMATS.join('|')}`);
   const format = oneOf(values.format as string, EXPORT_FORMATS, 'json', '--format');
   const out = values.out as string | undefined;
-  const model = await resolveFrameworks(positionals, io);
+  const model = await resolveFrameworks(positionals, io, { sheet: values.sheet as string | undefined });
   const files = exportFramework(model.data, format);
 
   if (format === 'csv-tables') {

@@ -171,6 +171,47 @@ describe('competency-matrix workbook', () => {
     expect((await run({}, '--roster', 'x.csv')).io.stderr).toMatch(/--framework is required/);
     expect((await run({}, '--framework', 'mit-devops', '--formulas', 'magic')).io.stderr).toMatch(/--formulas must be portable or addin/);
     expect((await run({}, '--framework', 'mit-devops', '--out', 'x.csv')).code).toBe(2);
+    const bad = await run({}, '--framework', 'mit-devops', '--readiness', 'lenient');
+    expect(bad.code).toBe(2);
+    expect(bad.io.stderr).toMatch(/--readiness must be strict or tolerant or none, not "lenient"/);
+  });
+
+  it('builds a tolerant grid with --readiness tolerant: a Ready column and the 80% threshold on the grid', async () => {
+    const { code, io } = await run({ 'team.csv': example }, '--framework', 'mit-devops', '--roster', 'team.csv', '--readiness', 'tolerant');
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('readiness: tolerant');
+    const book = await open(io.files.get('mit-devops-team.xlsx')!);
+    const grid = readGrid(book);
+    expect(grid.geometry.readiness).toBe('tolerant');
+    const ws = book.getWorksheet('Team grid')!;
+    const at = grid.geometry.readinessThresholdCell!;
+    expect(ws.getRow(at.row + 1).getCell(at.col + 1).value).toBe(0.8);
+    const header = ws.getRow(grid.geometry.headerRow + 1).getCell(grid.geometry.readyCol! + 1).value;
+    expect(header).toBe('Ready (tolerant)');
+  });
+
+  it('leaves the next-role columns out with --readiness none, and still reads the grid back', async () => {
+    const { code, io } = await run({ 'team.csv': example }, '--framework', 'mit-devops', '--roster', 'team.csv', '--readiness', 'none');
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('readiness: none');
+    const grid = readGrid(await open(io.files.get('mit-devops-team.xlsx')!));
+    expect(grid.geometry).toMatchObject({ readiness: 'none', blockingCol: undefined, nextRoleCol: undefined });
+    expect(grid.people).toHaveLength(12);
+  });
+
+  it('builds a calibration pack from a grid without readiness, saying the readiness table is left out', async () => {
+    const { code, io } = await run(
+      { 'team.csv': example },
+      '--framework',
+      'mit-devops',
+      '--roster',
+      'team.csv',
+      '--readiness',
+      'none',
+      '--calibration',
+    );
+    expect(code).toBe(0);
+    expect(io.stdout + io.stderr).toMatch(/has no readiness columns \(built with readiness "none"\), so the calibration has no readiness table/);
   });
 });
 

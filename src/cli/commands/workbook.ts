@@ -21,6 +21,7 @@ import { decodeText } from '../../core/interchange/text';
 import { parseRosterCsv, type Roster } from '../../core/roster';
 import { CompetencyError, listForHumans } from '../../core/problems';
 import { workbookLayout, type WorkbookLayout } from '../../core/layouts/workbook';
+import { GRID_READINESS_MODES, type GridReadiness } from '../../core/layouts/gridShape';
 import { planSize } from '../../core/layouts/plan';
 import { Writable } from 'stream';
 import { renderPlan, writePlanStream } from '../../xlsx/renderPlan';
@@ -31,7 +32,17 @@ import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
 import { addCalibrationPack, hasCalibrationPack, reportPack, type AddedPack } from './calibration';
 
 export const WORKBOOK_USAGE = `workbook --framework <id|file> [--roster roster.csv] [--out file.xlsx]
-         [--formulas portable|addin] [--roles "Role A,Role B"] [--into existing.xlsx] [--force] [--calibration]`;
+         [--formulas portable|addin] [--readiness strict|tolerant|none] [--roles "Role A,Role B"]
+         [--into existing.xlsx] [--force] [--calibration]
+  --readiness: next-role readiness on the grid: strict (default; every required competency at or above
+         the next role's target), tolerant (80% of them, editable on the grid, none more than one level
+         short or not rated), none (no next role, readiness or blocking columns)`;
+
+const READINESS_SUMMARY: Record<GridReadiness, string> = {
+  strict: 'strict (ready when every competency the next role requires is at or above its target)',
+  tolerant: 'tolerant (ready at 80% of the next role’s targets, editable on the grid, none more than one level short)',
+  none: 'none (no next-role columns)',
+};
 
 /** Rosters at least this big get progress lines on stderr. */
 const PROGRESS_FROM = 1000;
@@ -89,6 +100,7 @@ function summary(
     const cells = roster.people.length * model.competencies.length;
     const rated = roster.people.reduce((n, p) => n + p.ratings.size, 0);
     io.out(`  people: ${roster.people.length}${managers ? ` (${managers} managers)` : ''}\n`);
+    io.out(`  readiness: ${READINESS_SUMMARY[layout.grid.readiness]}\n`);
     io.out(`  ratings: ${rated} of ${cells} cells rated\n`);
     io.out(
       layout.grid.formulas === 'portable'
@@ -124,6 +136,7 @@ async function writeNewWorkbook(
     model: FrameworkModel;
     roster?: Roster;
     formulas: 'portable' | 'addin';
+    readiness: GridReadiness;
     roles?: readonly Role[];
     out: string;
     progress: (text: string) => void;
@@ -131,7 +144,7 @@ async function writeNewWorkbook(
 ): Promise<void> {
   const people = o.roster?.people.length ?? 0;
   o.progress(`building the grid: ${people} people × ${o.model.competencies.length} competencies`);
-  const layout = workbookLayout(o.model, { roster: o.roster, formulas: o.formulas, roles: o.roles });
+  const layout = workbookLayout(o.model, { roster: o.roster, formulas: o.formulas, roles: o.roles, readiness: o.readiness });
   const plan = isImported(o.model) ? planKeepingFramework(layout.plan, [], o.model.data) : layout.plan;
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -172,6 +185,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       roster: { type: 'string' },
       out: { type: 'string' },
       formulas: { type: 'string' },
+      readiness: { type: 'string' },
       roles: { type: 'string' },
       into: { type: 'string' },
       force: { type: 'boolean' },
@@ -183,6 +197,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const frameworkArg = values.framework as string | undefined;
   if (!frameworkArg) throw new UsageError(`workbook: --framework is required, e.g. --framework mit-devops; usage: ${WORKBOOK_USAGE}`);
   const formulas = oneOf(values.formulas as string | undefined, ['portable', 'addin'] as const, 'portable', '--formulas');
+  const readiness = oneOf(values.readiness as string | undefined, GRID_READINESS_MODES, 'strict', '--readiness');
   const into = values.into as string | undefined;
   const rosterFile = values.roster as string | undefined;
   if (values.calibration && !rosterFile && !into) {
@@ -216,7 +231,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   progress(`read ${people} people from ${rosterFile}`);
 
   if (!into && !values.calibration) {
-    await writeNewWorkbook(io, { model, roster, formulas, roles, out, progress });
+    await writeNewWorkbook(io, { model, roster, formulas, readiness, roles, out, progress });
     return;
   }
 
@@ -242,12 +257,12 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       );
     }
     progress(`rebuilding the product's sheets (${model.competencies.length} competencies)`);
-    report = rebuildWorkbook(workbook, model, { roster, formulas, roles, fileName: into, keepFramework: isImported(model) });
+    report = rebuildWorkbook(workbook, model, { roster, formulas, readiness, roles, fileName: into, keepFramework: isImported(model) });
     layout = report.layout;
     sheets = report.written;
   } else {
     progress(`building the grid: ${people} people × ${model.competencies.length} competencies`);
-    layout = workbookLayout(model, { roster, formulas, roles });
+    layout = workbookLayout(model, { roster, formulas, roles, readiness });
     const plan = isImported(model) ? planKeepingFramework(layout.plan, [], model.data) : layout.plan;
     const rendered = renderPlan(workbook, plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
     writeRegistry(

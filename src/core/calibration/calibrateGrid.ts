@@ -117,7 +117,7 @@ export function readGridRatings(input: Pick<GridCalibrationInput, 'model' | 'geo
     roleCol: g.roleCol,
     managerCol: g.managerCol,
     ratingCols: picked.map(({ j }) => g.ratingCols[j]),
-    blockingCol: g.blockingCol >= 0 ? g.blockingCol : undefined,
+    blockingCol: g.blockingCol !== undefined && g.blockingCol >= 0 ? g.blockingCol : undefined,
   };
   const competencies = picked.map(({ id }) => ({ id, name: model.findCompetency(id)?.name ?? id }));
   const { matrix, notCounted } = ratingsFromGridRows(input.rows, grid, scale, competencies, input.origin);
@@ -134,6 +134,7 @@ export function readGridRatings(input: Pick<GridCalibrationInput, 'model' | 'geo
 export function calibrateGrid(input: GridCalibrationInput): GridCalibration {
   const { matrix, grid, warnings } = readGridRatings(input);
   const scale = matrix.scale;
+  warnings.push(...readinessNotes(input.geometry));
   if (input.earlier && input.earlier.scaleId && input.earlier.scaleId !== scale.id) {
     warnings.push(
       `the earlier snapshot "${input.earlier.cycle}" was taken on the scale "${input.earlier.scaleId}", not ${scale.id}; its levels are read as codes of ${scale.name}.`,
@@ -152,6 +153,21 @@ export function calibrateGrid(input: GridCalibrationInput): GridCalibration {
   return { ...pack, matrix, warnings };
 }
 
+/** What the calibration's readiness table can and cannot show for this grid's readiness mode. */
+export function readinessNotes(g: GridGeometry): string[] {
+  if (g.blockingCol === undefined) {
+    return [
+      `the grid "${g.sheetName}" has no readiness columns (built with readiness "none"), so the calibration has no readiness table; rebuild the grid with readiness "strict" or "tolerant" to get one.`,
+    ];
+  }
+  if (g.readiness === 'tolerant') {
+    return [
+      `the grid "${g.sheetName}" judges readiness with the tolerant rule; the calibration's readiness table counts people with nothing blocking (the grid's Blocking column is 0), the strict rule.`,
+    ];
+  }
+  return [];
+}
+
 /** The framework's roles with the next role the grid shows for each (the grid may cover only some roles). */
 function roleSteps(
   model: FrameworkModel,
@@ -163,7 +179,7 @@ function roleSteps(
   for (let i = 0; i < g.personCount; i++) {
     const row = rows[g.firstPersonRow + i - origin.row];
     const role = excelText(row?.[g.roleCol - origin.col]).toLowerCase();
-    const nextRole = excelText(row?.[g.nextRoleCol - origin.col]);
+    const nextRole = g.nextRoleCol === undefined ? '' : excelText(row?.[g.nextRoleCol - origin.col]);
     if (role && !next.has(role)) next.set(role, nextRole);
   }
   return model.roles

@@ -25,6 +25,8 @@ import { slugId, uniqueSlugId } from './slugId';
 export interface MatrixReadOptions {
   /** The sheet's name, for messages ("Matrix!F7"). */
   sheet?: string;
+  /** What every message starts with: the file or workbook ("team.xlsx"); the sheet's name by default. */
+  source?: string;
 }
 
 const CATEGORY_SEPARATOR = ' › ';
@@ -113,7 +115,8 @@ export function frameworkFromMatrixRows(
 ): CheckedFramework {
   const sheet = options.sheet ?? 'Matrix';
   const at = (row: number, col: number) => `${quoteSheet(sheet)}!${cellRef(row, col)}`;
-  const problems = new ImportProblems(sheet);
+  const source = options.source ?? sheet;
+  const problems = new ImportProblems(source);
   const table = readTable(rows);
   if (!table) {
     problems.error(
@@ -300,7 +303,7 @@ export function frameworkFromMatrixRows(
     targets,
   } as Framework;
   orderTargets(candidate);
-  return checkFramework(sheet, candidate, {
+  return checkFramework(source, candidate, {
     warnings: problems.warnings,
     locate: (path) => {
       const m = /^(competencies|targets)\[\d+\]/.exec(path);

@@ -32,6 +32,12 @@ export interface NextRoleTargets {
   roleNames: string;
   /** The person's next role name ("" for the most senior role). */
   nextRoleCell: string;
+  /**
+   * Tolerant readiness: the lowest value within one level of each target
+   * (target − 1, blank where none), laid out as `values`. A table of its own
+   * because `values − 1` would be #VALUE! on the blank targets.
+   */
+  floors?: string;
 }
 
 export class GridFormulas {
@@ -119,6 +125,25 @@ export class GridFormulas {
     return `IF(${targets.nextRoleCell}="","",${this.nextRequired(targets)}-${this.nextMet(valueRow, targets)})`;
   }
 
+  /**
+   * Tolerant readiness: "Ready" when the share met (the readiness cell) is at
+   * or above the threshold and none of the next role's required competencies is
+   * more than one level short or not rated; "Not yet" otherwise; blank without a
+   * next role or a share. Comparisons only (no arithmetic on cells that may be
+   * blank text), so every engine takes it without array entry.
+   */
+  readyTolerant(valueRow: string, targets: NextRoleTargets, readinessCell: string, thresholdCell: string): string {
+    if (!targets.floors) throw new Error('readyTolerant needs the target floors table');
+    const f = targets.floors;
+    const farShort = `SUMPRODUCT(${this.nextMask(targets)}*ISNUMBER(${f})*(1-ISNUMBER(${valueRow})*(${valueRow}>=${f})))`;
+    return `IF(${targets.nextRoleCell}="","",IF(${readinessCell}="","",IF(AND(${readinessCell}>=${thresholdCell},${farShort}=0),"${READY_WORDS.ready}","${READY_WORDS.notYet}")))`;
+  }
+
+  /** The lowest value within one level of a target value: target − 1, blank where there is no target. */
+  targetFloor(targetValueCell: string): string {
+    return `IF(ISNUMBER(${targetValueCell}),${targetValueCell}-1,"")`;
+  }
+
   /** People at or above the coverage level on one competency. */
   coverage(ratingColumn: string, valueColumn: string, levelCell: string, scale: ScaleRefs): string {
     if (this.addin(scale)) return `IF(${levelCell}="","",COMPETENCY.COVERAGE(${ratingColumn},${levelCell},${scale.addinScale}))`;
@@ -134,6 +159,9 @@ export class GridFormulas {
     return `COUNT(${valueColumn})`;
   }
 }
+
+/** The words a tolerant grid's Ready column shows. */
+export const READY_WORDS = { ready: 'Ready', notYet: 'Not yet' } as const;
 
 /** The words the coverage flag row shows. */
 export const COVERAGE_FLAGS = { single: 'Single point', none: 'None' } as const;

@@ -57,14 +57,14 @@ describe('the team grid', () => {
 
   it('gives the most senior role no next role and no readiness, and others a share of the next role’s targets', () => {
     const bob = g.firstPersonRow + 1;
-    const next = cellAt(sheet, bob, g.nextRoleCol);
+    const next = cellAt(sheet, bob, g.nextRoleCol!);
     expect(isFormula(next!) && next.result).toBe('');
-    expect((cellAt(sheet, bob, g.readinessCol) as { result: unknown }).result).toBe('');
-    const ann = cellAt(sheet, g.firstPersonRow, g.readinessCol);
+    expect((cellAt(sheet, bob, g.readinessCol!) as { result: unknown }).result).toBe('');
+    const ann = cellAt(sheet, g.firstPersonRow, g.readinessCol!);
     expect(isFormula(ann!) && ann.formula).toContain('SUMPRODUCT((Targets!$A$6:$A$9=$G10)*ISNUMBER(Targets!');
     // Ann (II) against III: Adaptability A meets A; the other eight are not rated, so they block.
     expect(isFormula(ann!) && ann.result).toBeCloseTo(1 / 9);
-    expect((cellAt(sheet, g.firstPersonRow, g.blockingCol) as { result: unknown }).result).toBe(8);
+    expect((cellAt(sheet, g.firstPersonRow, g.blockingCol!) as { result: unknown }).result).toBe(8);
   });
 
   it('keeps a name that looks like a formula as plain text', () => {

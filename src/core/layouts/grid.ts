@@ -17,8 +17,8 @@ import { CompetencyError, listForHumans } from '../problems';
 import { coverage, levelGap, meets, readiness, totalShortfall, type LevelValue } from '../scoring';
 import type { PlanCell, Rect, SheetPlan } from './plan';
 import { cellRef, columnLetters, sheetRef } from './a1';
-import { GridFormulas, COVERAGE_FLAGS, type FormulaMode, type ScaleRefs } from './formulas';
-import { GRID_HEADER_LABELS, GRID_KEYS, GRID_SHAPE } from './gridShape';
+import { GridFormulas, COVERAGE_FLAGS, READY_WORDS, type FormulaMode, type ScaleRefs } from './formulas';
+import { DEFAULT_READINESS_THRESHOLD, GRID_HEADER_LABELS, GRID_KEYS, GRID_SHAPE, gridColumns, type GridReadiness } from './gridShape';
 import { gapHeatmap, levelCodeHeatmap, levelValueHeatmap } from './heatmap';
 import type { MatrixGeometry } from './matrix';
 import { scaleRuns } from './competencyOrder';
@@ -48,11 +48,17 @@ export interface GridGeometry {
   managerCol: number;
   meetsCol: number;
   shortfallCol: number;
-  nextRoleCol: number;
-  readinessCol: number;
-  blockingCol: number;
+  /** Next-role readiness: which rule, and its columns (undefined where the mode leaves them out). */
+  readiness: GridReadiness;
+  nextRoleCol?: number;
+  readinessCol?: number;
+  /** Tolerant grids: "Ready" / "Not yet". */
+  readyCol?: number;
+  blockingCol?: number;
+  /** Tolerant grids: the editable threshold cell (a share, e.g. 0.8). */
+  readinessThresholdCell?: { row: number; col: number };
   roleNumberCol: number;
-  nextRoleNumberCol: number;
+  nextRoleNumberCol?: number;
   /** Competency ids in column order; index j is the same competency in every block. */
   competencyIds: string[];
   scaleIds: string[];
@@ -83,7 +89,30 @@ export interface GridOptions {
   formulas: GridFormulas;
   /** Coverage level code per competency id (kept from an earlier grid); otherwise a default per scale. */
   coverageLevels?: ReadonlyMap<string, string>;
+  /** Next-role readiness: 'strict' (default), 'tolerant' (needs `targets.floorsRef`) or 'none'. */
+  readiness?: GridReadiness;
+  /** Tolerant readiness: the share of the next role's targets to meet, 0..1; 0.8 by default. */
+  readinessThreshold?: number;
 }
+
+/** The person, summary and helper columns, as named in GRID_KEYS and GRID_HEADER_LABELS. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'name',
+  'role',
+  'manager',
+  'meets',
+  'shortfall',
+  'nextRole',
+  'readiness',
+  'ready',
+  'blocking',
+  'roleNumber',
+  'nextRoleNumber',
+] as const;
+
+/** Where a tolerant grid's threshold sits: above the Readiness column, its label to the left. */
+const THRESHOLD_ROW = GRID_SHAPE.ratedRow;
 
 /** The default coverage level: one below the top of the scale (the top of a scale of one or two). */
 export function defaultCoverageLevel(levels: readonly { code: string }[]): string {
@@ -91,17 +120,23 @@ export function defaultCoverageLevel(levels: readonly { code: string }[]): strin
 }
 
 const S = GRID_SHAPE;
-const C = GRID_SHAPE.columns;
 
 export function gridLayout(model: FrameworkModel, roster: Roster, options: GridOptions): GridLayout {
   const { sheetName, roles, matrix, formulas: f } = options;
+  const mode = options.readiness ?? 'strict';
+  const C = gridColumns(mode);
+  const threshold = options.readinessThreshold ?? DEFAULT_READINESS_THRESHOLD;
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw new CompetencyError('invalid-argument', `the readiness threshold must be a share from 0 to 1 (e.g. 0.8 for 80%), not ${threshold}`);
+  }
+  if (mode === 'tolerant' && !options.targets.floorsRef) throw new Error('gridLayout: tolerant readiness needs the target floors table');
   const competencies: Competency[] = matrix.competencyIds.map((id) => model.competency(id));
   const n = competencies.length;
   const people = roster.people;
   const P = people.length;
   const first = S.firstPersonRow;
   const last = first + P - 1;
-  const ratingCol0 = S.firstRatingCol;
+  const ratingCol0 = C.firstRatingCol;
   const targetCol0 = ratingCol0 + n;
   const gapCol0 = targetCol0 + n;
   const valueCol0 = gapCol0 + n;
@@ -121,8 +156,13 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   b.cell(
     S.noteRow,
     0,
-    'Pick a level in each rating cell; blank = not rated (never zero). Gap = rating − target: negative is a shortfall, 0 meets, positive exceeds. ' +
-      'Readiness: share of the next role’s required competencies met (not rated counts as not met); Blocking: how many are not met yet.',
+    'Pick a level in each rating cell; blank = not rated (never zero). Gap = rating − target: negative is a shortfall, 0 meets, positive exceeds.' +
+      (mode === 'none'
+        ? ''
+        : ' Readiness: share of the next role’s required competencies met (not rated counts as not met); Blocking: how many are not met yet.') +
+      (mode === 'tolerant'
+        ? ' Ready (tolerant): readiness at or above the threshold above it, and none more than one level short or not rated.'
+        : ''),
   );
   b.style({ row: S.noteRow, col: 0, rows: 1, cols: 1 }, STYLE.note);
 
@@ -142,6 +182,13 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   ];
   for (const [row, text] of labels) b.cell(row, C.role, text);
   b.style({ row: S.coverageLevelRow, col: C.role, rows: 4, cols: 1 }, STYLE.group);
+  const thresholdCell = C.readiness !== undefined && mode === 'tolerant' ? { row: THRESHOLD_ROW, col: C.readiness } : undefined;
+  if (thresholdCell) {
+    b.cell(thresholdCell.row, thresholdCell.col - 1, 'Ready at readiness ≥');
+    b.style({ row: thresholdCell.row, col: thresholdCell.col - 1, rows: 1, cols: 1 }, STYLE.label);
+    b.cell(thresholdCell.row, thresholdCell.col, threshold);
+    b.style({ ...thresholdCell, rows: 1, cols: 1 }, STYLE.inputPercent);
+  }
   b.row(S.coverageLevelRow, ratingCol0, coverageLevels);
   b.style({ row: S.coverageLevelRow, col: ratingCol0, rows: 1, cols: n }, STYLE.input);
   const levelCell = (j: number) => cellRef(S.coverageLevelRow, ratingCol0 + j);
@@ -178,7 +225,7 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   // Block headings, header, and the hidden key row.
   const blocks: [number, number, string][] = [
     [C.id, 4, 'Person'],
-    [C.meets, 5, 'Summary'],
+    [C.meets, (C.blocking ?? C.shortfall) - C.meets + 1, 'Summary'],
     [ratingCol0, n, 'Ratings: pick a level'],
     [targetCol0, n, 'Targets for the person’s role'],
     [gapCol0, n, 'Gap = rating − target'],
@@ -191,18 +238,11 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   }
   const H = GRID_HEADER_LABELS;
   const names = competencies.map((c) => c.name);
+  const K = GRID_KEYS;
+  // The person, summary and helper columns this readiness mode has, in column order.
+  const fixed = SUMMARY_COLUMNS.filter((k) => C[k] !== undefined).sort((a, b) => C[a]! - C[b]!);
   b.row(S.headerRow, 0, [
-    H.id,
-    H.name,
-    H.role,
-    H.manager,
-    H.meets,
-    H.shortfall,
-    H.nextRole,
-    H.readiness,
-    H.blocking,
-    H.roleNumber,
-    H.nextRoleNumber,
+    ...fixed.map((k) => H[k]),
     ...names,
     ...names,
     ...names,
@@ -211,20 +251,9 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   b.style({ row: S.headerRow, col: 0, rows: 1, cols: ratingCol0 }, STYLE.header);
   b.style({ row: S.headerRow, col: ratingCol0, rows: 1, cols: 4 * n }, STYLE.headerRotated);
   b.rowHeight(S.headerRow, 130);
-  const K = GRID_KEYS;
   const ids = competencies.map((c) => c.id);
   b.row(S.keyRow, 0, [
-    K.id,
-    K.name,
-    K.role,
-    K.manager,
-    K.meets,
-    K.shortfall,
-    K.nextRole,
-    K.readiness,
-    K.blocking,
-    K.roleNumber,
-    K.nextRoleNumber,
+    ...fixed.map((k) => K[k]),
     ...ids.map((id) => K.rating + id),
     ...ids.map((id) => K.target + id),
     ...ids.map((id) => K.gap + id),
@@ -242,7 +271,6 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
     const person = people[i];
     const r = first + i + 1; // A1 row number
     const roleNo = `$${L(C.roleNumber)}${r}`;
-    const nextNo = `$${L(C.nextRoleNumber)}${r}`;
     const ri = roleIndex.get(person.role.id);
     if (ri === undefined) {
       throw new CompetencyError(
@@ -259,12 +287,14 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
     const targetValueList = targetLevels.map((t) => t?.value ?? null);
     const gapValues = ratingValues.map((v, j) => levelGap(v, targetValueList[j]));
     const met = meets(ratingValues, targetValueList);
-    const ready = next
-      ? readiness(
-          ratingValues,
-          competencies.map((c) => model.target(next, c)?.value ?? null),
-        )
-      : undefined;
+    const ready =
+      next && mode !== 'none'
+        ? readiness(
+            ratingValues,
+            competencies.map((c) => model.target(next, c)?.value ?? null),
+            { threshold },
+          )
+        : undefined;
     const valueRow = rowRange(valueCol0, r);
     const gapRow = rowRange(gapCol0, r);
 
@@ -275,12 +305,27 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
     cells[C.manager] = person.manager || null;
     cells[C.meets] = { formula: f.meets(gapRow), result: met.share ?? '' };
     cells[C.shortfall] = { formula: f.totalShortfall(gapRow), result: totalShortfall(ratingValues, targetValueList) };
-    cells[C.nextRole] = { formula: f.nextRole(nextNo, roleNames), result: next ? next.name : '' };
-    const nextTargets = { values: targetValues, roleNames, nextRoleCell: `$${L(C.nextRole)}${r}` };
-    cells[C.readiness] = { formula: f.readiness(valueRow, nextTargets), result: ready?.share ?? '' };
-    cells[C.blocking] = { formula: f.blocking(valueRow, nextTargets), result: ready ? ready.blocking.length : '' };
     cells[C.roleNumber] = { formula: f.roleNumber(`$${L(C.role)}${r}`, roleNames), result: ri + 1 };
-    cells[C.nextRoleNumber] = { formula: f.nextRoleNumber(roleNo, roles.length), result: next ? ri + 2 : '' };
+    if (C.nextRole !== undefined && C.nextRoleNumber !== undefined && C.readiness !== undefined && C.blocking !== undefined) {
+      const nextNo = `$${L(C.nextRoleNumber)}${r}`;
+      cells[C.nextRole] = { formula: f.nextRole(nextNo, roleNames), result: next ? next.name : '' };
+      const nextTargets = {
+        values: targetValues,
+        roleNames,
+        nextRoleCell: `$${L(C.nextRole)}${r}`,
+        floors: options.targets.floorsRef,
+      };
+      cells[C.readiness] = { formula: f.readiness(valueRow, nextTargets), result: ready?.share ?? '' };
+      cells[C.blocking] = { formula: f.blocking(valueRow, nextTargets), result: ready ? ready.blocking.length : '' };
+      cells[C.nextRoleNumber] = { formula: f.nextRoleNumber(roleNo, roles.length), result: next ? ri + 2 : '' };
+      if (C.ready !== undefined && thresholdCell) {
+        const readinessCell = `$${L(C.readiness)}${r}`;
+        cells[C.ready] = {
+          formula: f.readyTolerant(valueRow, nextTargets, readinessCell, cellRef(thresholdCell.row, thresholdCell.col, true)),
+          result: !ready || ready.share === null ? '' : ready.readyTolerant ? READY_WORDS.ready : READY_WORDS.notYet,
+        };
+      }
+    }
     for (let j = 0; j < n; j++) {
       const rating = person.ratings.get(competencies[j].id);
       const ratingCell = `${L(ratingCol0 + j)}${r}`;
@@ -301,7 +346,12 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   const gaps = block(gapCol0);
   const values = block(valueCol0);
   b.style({ row: first, col: C.meets, rows: P, cols: 1 }, STYLE.percent);
-  b.style({ row: first, col: C.readiness, rows: P, cols: 1 }, STYLE.percent);
+  if (C.readiness !== undefined) b.style({ row: first, col: C.readiness, rows: P, cols: 1 }, STYLE.percent);
+  if (C.ready !== undefined) {
+    const readyRange: Rect = { row: first, col: C.ready, rows: P, cols: 1 };
+    b.style(readyRange, STYLE.code);
+    b.format({ kind: 'formula', range: readyRange, formula: `${cellRef(first, C.ready)}="${READY_WORDS.ready}"`, style: { fill: 'C6EFCE' } });
+  }
 
   // Dropdowns and heatmaps, one rule set per run of competencies on the same scale.
   b.validate({
@@ -346,7 +396,7 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   // Widths: readable names, narrow level columns.
   const longestCode = Math.max(...scales.flatMap((s) => s.levels.map((l) => l.code.length)));
   const levelWidth = Math.max(7, Math.min(14, longestCode + 4));
-  const widths: [number, number][] = [
+  const widths: [number | undefined, number][] = [
     [C.id, 10],
     [C.name, 22],
     [C.role, 20],
@@ -355,11 +405,12 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
     [C.shortfall, 10],
     [C.nextRole, 18],
     [C.readiness, 10],
+    [C.ready, 10],
     [C.blocking, 9],
   ];
-  for (const [col, w] of widths) b.width(col, w);
+  for (const [col, w] of widths) if (col !== undefined) b.width(col, w);
   b.width(C.roleNumber, 6, true);
-  b.width(C.nextRoleNumber, 6, true);
+  if (C.nextRoleNumber !== undefined) b.width(C.nextRoleNumber, 6, true);
   for (let j = 0; j < n; j++) {
     b.width(ratingCol0 + j, levelWidth);
     b.width(targetCol0 + j, levelWidth);
@@ -392,9 +443,12 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
       managerCol: C.manager,
       meetsCol: C.meets,
       shortfallCol: C.shortfall,
+      readiness: mode,
       nextRoleCol: C.nextRole,
       readinessCol: C.readiness,
+      readyCol: C.ready,
       blockingCol: C.blocking,
+      readinessThresholdCell: thresholdCell,
       roleNumberCol: C.roleNumber,
       nextRoleNumberCol: C.nextRoleNumber,
       competencyIds: ids,

@@ -37,6 +37,59 @@ export const GRID_SHAPE = {
   firstRatingCol: 11,
 } as const;
 
+/**
+ * Next-role readiness on the grid: 'strict' (every required competency at or
+ * above the next role's target), 'tolerant' (a share of them at or above a
+ * threshold, with no shortfall greater than one level), or 'none' (no next
+ * role, readiness or blocking columns).
+ */
+export type GridReadiness = 'strict' | 'tolerant' | 'none';
+
+export const GRID_READINESS_MODES: readonly GridReadiness[] = ['strict', 'tolerant', 'none'];
+
+/** The default share of the next role's targets a tolerant grid asks for. */
+export const DEFAULT_READINESS_THRESHOLD = 0.8;
+
+/** Summary and helper columns of a grid; a column the readiness mode leaves out is undefined. */
+export interface GridColumns {
+  id: number;
+  name: number;
+  role: number;
+  manager: number;
+  meets: number;
+  shortfall: number;
+  nextRole?: number;
+  readiness?: number;
+  /** 'tolerant' only: Ready / Not yet under the tolerant rule. */
+  ready?: number;
+  blocking?: number;
+  roleNumber: number;
+  nextRoleNumber?: number;
+  firstRatingCol: number;
+}
+
+/**
+ * The person, summary and helper columns for a readiness mode. 'strict' is
+ * GRID_SHAPE.columns exactly; 'tolerant' adds Ready after Readiness; 'none'
+ * drops the next-role columns. Readers find columns by the key row, not here.
+ */
+export function gridColumns(readiness: GridReadiness = 'strict'): GridColumns {
+  const C = GRID_SHAPE.columns;
+  const base = { id: C.id, name: C.name, role: C.role, manager: C.manager, meets: C.meets, shortfall: C.shortfall };
+  if (readiness === 'none') return { ...base, roleNumber: C.nextRole, firstRatingCol: C.nextRole + 1 };
+  if (readiness === 'strict') return { ...C, firstRatingCol: GRID_SHAPE.firstRatingCol };
+  return {
+    ...base,
+    nextRole: C.nextRole,
+    readiness: C.readiness,
+    ready: C.readiness + 1,
+    blocking: C.blocking + 1,
+    roleNumber: C.roleNumber + 1,
+    nextRoleNumber: C.nextRoleNumber + 1,
+    firstRatingCol: GRID_SHAPE.firstRatingCol + 1,
+  };
+}
+
 /** Keys of the key row, by column; competency columns are "<block>:<competency id>". */
 export const GRID_KEYS = {
   id: 'id',
@@ -48,6 +101,8 @@ export const GRID_KEYS = {
   nextRole: 'next-role',
   readiness: 'readiness',
   blocking: 'blocking',
+  /** Tolerant grids only. */
+  ready: 'ready',
   roleNumber: 'role-no',
   nextRoleNumber: 'next-role-no',
   rating: 'rating:',
@@ -68,6 +123,7 @@ export const GRID_HEADER_LABELS = {
   nextRole: 'Next role',
   readiness: 'Readiness',
   blocking: 'Blocking',
+  ready: 'Ready (tolerant)',
   roleNumber: 'Role no.',
   nextRoleNumber: 'Next role no.',
 } as const;

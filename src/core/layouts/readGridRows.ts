@@ -11,7 +11,7 @@
  */
 import type { FormulaMode } from './formulas';
 import type { GridGeometry } from './grid';
-import { GRID_KEYS, GRID_SHAPE } from './gridShape';
+import { GRID_KEYS, GRID_SHAPE, type GridReadiness } from './gridShape';
 import { personKey } from './personKey';
 import type { Rect } from './plan';
 
@@ -112,6 +112,8 @@ export function readGridRows(sheetName: string, rows: Rows, formulas: FormulaMod
   if (keyRow < 0) return undefined;
   const keys = Array.from(rows[keyRow] ?? [], text);
   const col = (key: string) => keys.indexOf(key);
+  /** A column the grid may not have (its readiness mode left it out): undefined then. */
+  const optionalCol = (key: string) => (col(key) >= 0 ? col(key) : undefined);
   const K = GRID_KEYS;
   const ratings = columnsWith(keys, K.rating);
   const targets = columnsWith(keys, K.target);
@@ -165,6 +167,14 @@ export function readGridRows(sheetName: string, rows: Rows, formulas: FormulaMod
     });
   }
   const shift = keyRow - GRID_SHAPE.keyRow;
+  const readyCol = optionalCol(K.ready);
+  const blockingCol = optionalCol(K.blocking);
+  const readiness: GridReadiness = readyCol !== undefined ? 'tolerant' : blockingCol !== undefined ? 'strict' : 'none';
+  // A tolerant grid's threshold sits on the row above the heading row, above the Readiness column.
+  const readinessCol = optionalCol(K.readiness);
+  const thresholdRow = GRID_SHAPE.ratedRow + shift;
+  const readinessThresholdCell =
+    readiness === 'tolerant' && readinessCol !== undefined && thresholdRow >= 0 ? { row: thresholdRow, col: readinessCol } : undefined;
   const P = people.length;
   const geometry: GridGeometry = {
     sheetName,
@@ -185,11 +195,14 @@ export function readGridRows(sheetName: string, rows: Rows, formulas: FormulaMod
     managerCol: col(K.manager),
     meetsCol: col(K.meets),
     shortfallCol: col(K.shortfall),
-    nextRoleCol: col(K.nextRole),
-    readinessCol: col(K.readiness),
-    blockingCol: col(K.blocking),
+    readiness,
+    nextRoleCol: optionalCol(K.nextRole),
+    readinessCol,
+    readyCol,
+    blockingCol,
+    readinessThresholdCell,
     roleNumberCol: col(K.roleNumber),
-    nextRoleNumberCol: col(K.nextRoleNumber),
+    nextRoleNumberCol: optionalCol(K.nextRoleNumber),
     competencyIds: ratings.ids,
     scaleIds: [],
     ratingCols: ratings.cols,

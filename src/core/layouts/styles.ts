@@ -19,6 +19,7 @@ export const STYLE = {
   percent: 'percent',
   label: 'label',
   input: 'input',
+  inputPercent: 'inputPercent',
 } as const;
 
 export type StyleId = (typeof STYLE)[keyof typeof STYLE];
@@ -38,4 +39,5 @@ export const LAYOUT_STYLES: Record<StyleId, CellStyle> = {
   percent: { numberFormat: '0%' },
   label: { bold: true, hAlign: 'right' },
   input: { fill: 'FFF9E5', border: 'thin', hAlign: 'center' },
+  inputPercent: { fill: 'FFF9E5', border: 'thin', hAlign: 'center', numberFormat: '0%' },
 };

@@ -23,6 +23,8 @@ export interface TargetTableGeometry {
   valuesRef: string;
   values: Rect;
   roleCount: number;
+  /** With `floors`: each target value less one level (blank where none), laid out as `valuesRef`, for tolerant readiness. */
+  floorsRef?: string;
 }
 
 export interface TargetTableLayout {
@@ -37,6 +39,7 @@ export function targetTableLayout(
   matrix: MatrixGeometry,
   scaleRefs: (scaleId: string) => ScaleRefs,
   formulas: GridFormulas,
+  options: { floors?: boolean } = {},
 ): TargetTableLayout {
   const b = new SheetBuilder(sheetName, 'framework-data');
   const competencies = matrix.competencyIds.map((id) => model.competency(id));
@@ -74,6 +77,31 @@ export function targetTableLayout(
   b.width(0, 24);
   b.width(1, 24);
   competencies.forEach((_, j) => b.width(2 + j, 12));
+
+  // Tolerant readiness: one level below each target, beside the table after a blank column.
+  let floors: Rect | undefined;
+  if (options.floors && competencies.length) {
+    const col0 = 2 + competencies.length + 1;
+    b.cell(headerRow - 1, col0, 'Within one level: target − 1 (tolerant readiness)');
+    b.style({ row: headerRow - 1, col: col0, rows: 1, cols: 1 }, STYLE.group);
+    b.row(headerRow, col0, competencies.map((c) => c.name));
+    b.style({ row: headerRow, col: col0, rows: 1, cols: competencies.length }, STYLE.header);
+    b.row(headerRow + 1, col0, competencies.map((c) => `floor:${c.id}`));
+    b.style({ row: headerRow + 1, col: col0, rows: 1, cols: competencies.length }, STYLE.key);
+    b.block(
+      first,
+      col0,
+      roles.map((role, r) =>
+        competencies.map((c, j) => {
+          const value = model.target(role, c)?.value;
+          return { formula: formulas.targetFloor(cellRef(first + r, 2 + j)), result: value === undefined ? '' : value - 1 };
+        }),
+      ),
+    );
+    floors = { row: first, col: col0, rows: roles.length, cols: competencies.length };
+    b.style(floors, STYLE.code);
+    competencies.forEach((_, j) => b.width(col0 + j, 12));
+  }
   b.plan.freeze = { rows: first, cols: 1 };
   b.plan.tabColor = 'A6A6A6';
   return {
@@ -84,6 +112,7 @@ export function targetTableLayout(
       valuesRef: sheetRef(sheetName, values),
       values,
       roleCount: roles.length,
+      ...(floors ? { floorsRef: sheetRef(sheetName, floors) } : {}),
     },
   };
 }

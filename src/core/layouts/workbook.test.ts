@@ -68,6 +68,6 @@ describe('a whole workbook plan', () => {
     const sheet = plan.sheets[0];
     const row = sheet.blocks.find((b) => b.row === grid!.firstPersonRow)!.cells;
     const junior = row.find((r) => r[grid!.roleCol] === 'DevOps Engineer I')!;
-    expect(junior[grid!.nextRoleCol]).toMatchObject({ result: 'DevOps Engineer III' });
+    expect(junior[grid!.nextRoleCol!]).toMatchObject({ result: 'DevOps Engineer III' });
   });
 });

@@ -14,6 +14,7 @@ import { productName } from './definedNames';
 import { descriptorSheet } from './descriptors';
 import { GridFormulas, type FormulaMode, type ScaleRefs } from './formulas';
 import { gridLayout, type GridGeometry } from './grid';
+import type { GridReadiness } from './gridShape';
 import { matrixLayout, type MatrixGeometry } from './matrix';
 import { roleSheet } from './roleSheet';
 import { scaleSheetLayout } from './scaleSheet';
@@ -59,6 +60,10 @@ export interface WorkbookOptions {
   sheetNames?: WorkbookSheetNames;
   /** Coverage level per competency id, kept from an earlier grid. */
   coverageLevels?: ReadonlyMap<string, string>;
+  /** Next-role readiness on the grid: 'strict' (default), 'tolerant' or 'none'. */
+  readiness?: GridReadiness;
+  /** Tolerant readiness: the share of the next role's targets to meet (0..1), 0.8 by default; editable on the grid. */
+  readinessThreshold?: number;
 }
 
 export interface WorkbookLayout {
@@ -111,7 +116,9 @@ export function workbookLayout(model: FrameworkModel, options: WorkbookOptions =
   let grid: GridGeometry | undefined;
   let targetSheet: SheetPlan | undefined;
   if (options.roster) {
-    const targets = targetTableLayout(model, names.targets, roles, matrix.geometry, scaleRefs, formulas);
+    const targets = targetTableLayout(model, names.targets, roles, matrix.geometry, scaleRefs, formulas, {
+      floors: options.readiness === 'tolerant',
+    });
     const g = gridLayout(model, options.roster, {
       sheetName: names.grid,
       roles,
@@ -120,6 +127,8 @@ export function workbookLayout(model: FrameworkModel, options: WorkbookOptions =
       scaleRefs,
       formulas,
       coverageLevels: options.coverageLevels,
+      readiness: options.readiness,
+      readinessThreshold: options.readinessThreshold,
     });
     sheets.push(g.sheet);
     grid = g.geometry;

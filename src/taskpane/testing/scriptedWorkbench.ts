@@ -14,6 +14,7 @@ export interface ScriptedWorkbench extends Workbench {
   tables: string[] | Error;
   grids: GridSummary[] | Error;
   importAnswer?: ImportedFramework | Error;
+  sheetImportAnswer?: ImportedFramework | Error;
   stored: ImportedFramework[] | Error;
 }
 
@@ -39,6 +40,12 @@ export function scriptedWorkbench(
       if (wb.importAnswer instanceof Error) throw wb.importAnswer;
       if (!wb.importAnswer) throw new Error('no import scripted');
       return wb.importAnswer;
+    },
+    importFromSheet: async () => {
+      wb.calls.push({ action: 'import-sheet', request: undefined });
+      if (wb.sheetImportAnswer instanceof Error) throw wb.sheetImportAnswer;
+      if (!wb.sheetImportAnswer) throw new Error('no sheet import scripted');
+      return wb.sheetImportAnswer;
     },
     storedFrameworks: async () => {
       if (wb.stored instanceof Error) throw wb.stored;

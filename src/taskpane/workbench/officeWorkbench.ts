@@ -141,6 +141,23 @@ export function createOfficeWorkbench(): Workbench {
       const { framework, warnings } = importFrameworkFiles(files);
       return { model: new FrameworkModel(framework), fileName: files.map((f) => f.name).join(', '), warnings };
     },
+    async importFromSheet() {
+      const [{ readActiveSheetValues }, { frameworkFromMatrixRows }, { matrixBaseFramework }, { FrameworkModel }, storage, library] =
+        await Promise.all([
+          import(/* webpackChunkName: "writing" */ '../../host/readSheetValues'),
+          import(/* webpackChunkName: "interchange" */ '../../core/interchange/frameworkFromMatrixRows'),
+          import(/* webpackChunkName: "interchange" */ '../../core/interchange/matrixBaseFramework'),
+          import(/* webpackChunkName: "library" */ '../../core/framework/model'),
+          loadStorage(),
+          import(/* webpackChunkName: "library" */ '../../core/frameworks/library'),
+        ]);
+      const { sheet, values } = await readActiveSheetValues();
+      // The framework the matrix was written from keeps what the sheet does not show (definitions, descriptors).
+      const candidates = [...(await storage.storedFrameworks()), ...library.builtInFrameworks().map((m) => m.data)];
+      const base = matrixBaseFramework(values, candidates);
+      const { framework, warnings } = frameworkFromMatrixRows(values, base, { sheet, source: strings.picker.inWorkbook });
+      return { model: new FrameworkModel(framework), fileName: strings.picker.fromSheet(sheet), warnings };
+    },
     async storedFrameworks() {
       const [{ storedFrameworks }, { FrameworkModel }] = await Promise.all([
         loadStorage(),

@@ -98,6 +98,8 @@ export interface Workbench {
   builtInFrameworks(): Promise<readonly FrameworkModel[]>;
   /** One framework file, or the CSV tables of one framework. */
   importFramework(files: { name: string; bytes: Uint8Array }[]): Promise<ImportedFramework>;
+  /** The active sheet read as a proficiency matrix (one the product wrote and a person edited, or their own table). */
+  importFromSheet(): Promise<ImportedFramework>;
   /** Frameworks kept in the open workbook by an earlier import. */
   storedFrameworks(): Promise<ImportedFramework[]>;
   listTables(): Promise<string[]>;

@@ -16,6 +16,9 @@ export interface FrameworkPickerState {
   onSelect(key: string): void;
   storedProblem?: { detail: string; fix: string };
   onImportFiles(files: File[]): void;
+  /** Offered only inside Excel: there is no sheet to read elsewhere. */
+  canImportSheet: boolean;
+  onImportSheet(): void;
 }
 
 export type FrameworkModelLike = Pick<FrameworkModel, 'id' | 'name' | 'roles' | 'competencies' | 'data'>;

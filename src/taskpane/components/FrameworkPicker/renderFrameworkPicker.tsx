@@ -1,4 +1,4 @@
-import { Caption1, Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
+import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
 import { strings } from '../../strings';
 import { FilePicker } from '../FilePicker/FilePicker';
 import type { FrameworkPickerState } from './FrameworkPicker.types';
@@ -57,6 +57,16 @@ export function renderFrameworkPicker(state: FrameworkPickerState, styles: Retur
           {strings.picker.importHint}
         </Caption1>
       </div>
+      {state.canImportSheet && (
+        <div className={styles.importRow}>
+          <Button appearance="subtle" disabled={state.busy} aria-describedby="framework-sheet-hint" onClick={state.onImportSheet}>
+            {strings.picker.importSheetButton}
+          </Button>
+          <Caption1 id="framework-sheet-hint" className={styles.hint}>
+            {strings.picker.importSheetHint}
+          </Caption1>
+        </div>
+      )}
       {state.storedProblem && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

@@ -47,6 +47,14 @@ export function useFrameworkPicker(): FrameworkPickerState {
     [dispatch, workbench],
   );
 
+  const onImportSheet = useCallback(async () => {
+    try {
+      dispatch({ type: 'framework-imported', framework: await workbench.importFromSheet() });
+    } catch (e) {
+      dispatch({ type: 'action-failed', action: 'import', problem: describeProblem(e) });
+    }
+  }, [dispatch, workbench]);
+
   return {
     loading: state.library.status === 'loading',
     builtIn: state.library.status === 'ready' ? state.library.builtIn.map((f) => option('builtin', f)) : [],
@@ -57,5 +65,7 @@ export function useFrameworkPicker(): FrameworkPickerState {
     storedProblem: state.storedProblem,
     onSelect: (key) => dispatch({ type: 'framework-selected', key }),
     onImportFiles: (files) => void onImportFiles(files),
+    canImportSheet: state.host.status === 'ready' && state.host.info.kind === 'excel',
+    onImportSheet: () => void onImportSheet(),
   };
 }

@@ -312,7 +312,18 @@ describe('COMPETENCY.READINESS.TOLERANT', () => {
   });
 
   it('gives one verdict per person and a blank without a next role', () => {
-    expect(call('READINESS.TOLERANT', [['E', 'A', 'A'], ['E', 'A', 'E']], header, IV, 0.6)).toEqual([[true], [true]]);
+    expect(
+      call(
+        'READINESS.TOLERANT',
+        [
+          ['E', 'A', 'A'],
+          ['E', 'A', 'E'],
+        ],
+        header,
+        IV,
+        0.6,
+      ),
+    ).toEqual([[true], [true]]);
     expect(one('READINESS.TOLERANT', [['A']], [['Adaptability']], null, undefined, 'mit-devops')).toBe('');
   });
 

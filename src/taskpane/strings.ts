@@ -110,8 +110,14 @@ export const strings = {
     formulasPortableHint: 'Works for anyone who opens the workbook, with or without the add-in. Recommended.',
     formulasAddin: 'Add-in functions (=COMPETENCY.*)',
     formulasAddinHint: 'Shorter formulas; people without the add-in see #NAME?.',
-    readinessNote:
-      'Each person also gets readiness for the next role: the share of its targets met, and how many competencies still block it.',
+    readinessLabel: 'Readiness for the next role',
+    readinessStrict: 'Strict: every competency at or above the next role’s target',
+    readinessStrictHint: 'Shows the share of the next role’s targets met and how many competencies still block it.',
+    readinessTolerant: 'Tolerant: most targets met, none far short',
+    readinessTolerantHint:
+      'Ready at 80% of the next role’s targets (you can change the threshold on the grid) with none more than one level short or not rated.',
+    readinessNone: 'None: leave readiness out',
+    readinessNoneHint: 'No next role, readiness or blocking columns; the calibration pack then has no readiness table.',
     run: 'Create grid',
     noFile: 'Choose a CSV file first.',
     noTable: 'Choose a table first.',

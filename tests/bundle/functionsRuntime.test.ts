@@ -89,11 +89,18 @@ whenBuilt('dist/functions.js in a bare JavaScript runtime', () => {
         'MEETS',
         'READINESS',
         'READINESS.BLOCKERS',
+        'READINESS.TOLERANT',
         'ROSTERGAP',
         'SHORTFALL',
         'TARGET',
       ].sort(),
     );
+  });
+
+  it('judges tolerant readiness: one level short on one of three is ready at a 60% threshold, not at 80%', () => {
+    const header = [['Adaptability', 'Analytical Thinking', 'Systems Thinking']];
+    expect(call('READINESS.TOLERANT', [['E', 'A', 'A']], header, [['DevOps Engineer IV']], [[0.6]], null)).toEqual([[true]]);
+    expect(call('READINESS.TOLERANT', [['E', 'A', 'A']], header, [['DevOps Engineer IV']], null, null)).toEqual([[false]]);
   });
 
   it('scores MIT "A" against target "I" as 1, with or without the scale', () => {

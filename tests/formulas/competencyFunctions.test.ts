@@ -174,7 +174,7 @@ describe('COMPETENCY functions in HyperFormula formulas', () => {
       ],
     });
     expect([at(hf, 'E2'), at(hf, 'E3'), at(hf, 'E4')]).toEqual(['Ready', 'Not yet', 1]);
-    expect(at(hf, 'F4')).toMatchObject({ type: 'VALUE' });
+    expect(errorAt(hf, 'F4').message).toMatch(/threshold is a share from 0 to 1/);
     hf.setCellContents(hf.simpleCellAddressFromString('E1', 0)!, [[0.8]]);
     expect([at(hf, 'E2'), at(hf, 'E4')]).toEqual(['Not yet', 0]);
     hf.setCellContents(hf.simpleCellAddressFromString('D3', 0)!, [['E']]);

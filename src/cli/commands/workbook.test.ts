@@ -211,7 +211,9 @@ describe('competency-matrix workbook', () => {
       '--calibration',
     );
     expect(code).toBe(0);
-    expect(io.stdout + io.stderr).toMatch(/has no readiness columns \(built with readiness "none"\), so the calibration has no readiness table/);
+    expect(io.stdout + io.stderr).toMatch(
+      /has no readiness columns \(built with readiness "none"\), so the calibration has no readiness table/,
+    );
   });
 });
 

@@ -127,7 +127,10 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   const C = gridColumns(mode);
   const threshold = options.readinessThreshold ?? DEFAULT_READINESS_THRESHOLD;
   if (!(threshold >= 0 && threshold <= 1)) {
-    throw new CompetencyError('invalid-argument', `the readiness threshold must be a share from 0 to 1 (e.g. 0.8 for 80%), not ${threshold}`);
+    throw new CompetencyError(
+      'invalid-argument',
+      `the readiness threshold must be a share from 0 to 1 (e.g. 0.8 for 80%), not ${threshold}`,
+    );
   }
   if (mode === 'tolerant' && !options.targets.floorsRef) throw new Error('gridLayout: tolerant readiness needs the target floors table');
   const competencies: Competency[] = matrix.competencyIds.map((id) => model.competency(id));
@@ -241,13 +244,7 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   const K = GRID_KEYS;
   // The person, summary and helper columns this readiness mode has, in column order.
   const fixed = SUMMARY_COLUMNS.filter((k) => C[k] !== undefined).sort((a, b) => C[a]! - C[b]!);
-  b.row(S.headerRow, 0, [
-    ...fixed.map((k) => H[k]),
-    ...names,
-    ...names,
-    ...names,
-    ...names,
-  ]);
+  b.row(S.headerRow, 0, [...fixed.map((k) => H[k]), ...names, ...names, ...names, ...names]);
   b.style({ row: S.headerRow, col: 0, rows: 1, cols: ratingCol0 }, STYLE.header);
   b.style({ row: S.headerRow, col: ratingCol0, rows: 1, cols: 4 * n }, STYLE.headerRotated);
   b.rowHeight(S.headerRow, 130);
@@ -350,7 +347,12 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   if (C.ready !== undefined) {
     const readyRange: Rect = { row: first, col: C.ready, rows: P, cols: 1 };
     b.style(readyRange, STYLE.code);
-    b.format({ kind: 'formula', range: readyRange, formula: `${cellRef(first, C.ready)}="${READY_WORDS.ready}"`, style: { fill: 'C6EFCE' } });
+    b.format({
+      kind: 'formula',
+      range: readyRange,
+      formula: `${cellRef(first, C.ready)}="${READY_WORDS.ready}"`,
+      style: { fill: 'C6EFCE' },
+    });
   }
 
   // Dropdowns and heatmaps, one rule set per run of competencies on the same scale.

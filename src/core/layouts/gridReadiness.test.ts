@@ -83,7 +83,7 @@ describe('next-role readiness on the grid', () => {
       expect(cellAt(sheet, at.row, at.col)).toBe(0.8);
       const formula = cellAt(sheet, g.firstPersonRow, g.readyCol!) as { formula: string };
       expect(formula.formula).toContain('>=$H$6');
-      expect(formula.formula).toContain("Targets!$");
+      expect(formula.formula).toContain('Targets!$');
     });
 
     it('follows a threshold given as an option: at 95% one competency short of nine is not enough', () => {
@@ -94,7 +94,9 @@ describe('next-role readiness on the grid', () => {
     });
 
     it('refuses a threshold outside 0..1, saying what to give', () => {
-      expect(() => workbookLayout(mit, { roster, readiness: 'tolerant', readinessThreshold: 80 })).toThrow(/share from 0 to 1 \(e\.g\. 0\.8 for 80%\)/);
+      expect(() => workbookLayout(mit, { roster, readiness: 'tolerant', readinessThreshold: 80 })).toThrow(
+        /share from 0 to 1 \(e\.g\. 0\.8 for 80%\)/,
+      );
     });
 
     it('gives every Ready cell of a generated roster core’s tolerant verdict', () => {

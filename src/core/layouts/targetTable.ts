@@ -84,9 +84,17 @@ export function targetTableLayout(
     const col0 = 2 + competencies.length + 1;
     b.cell(headerRow - 1, col0, 'Within one level: target − 1 (tolerant readiness)');
     b.style({ row: headerRow - 1, col: col0, rows: 1, cols: 1 }, STYLE.group);
-    b.row(headerRow, col0, competencies.map((c) => c.name));
+    b.row(
+      headerRow,
+      col0,
+      competencies.map((c) => c.name),
+    );
     b.style({ row: headerRow, col: col0, rows: 1, cols: competencies.length }, STYLE.header);
-    b.row(headerRow + 1, col0, competencies.map((c) => `floor:${c.id}`));
+    b.row(
+      headerRow + 1,
+      col0,
+      competencies.map((c) => `floor:${c.id}`),
+    );
     b.style({ row: headerRow + 1, col: col0, rows: 1, cols: competencies.length }, STYLE.key);
     b.block(
       first,

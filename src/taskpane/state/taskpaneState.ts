@@ -5,6 +5,7 @@
  * roles exist, whether an action may run) is derived, not stored.
  */
 import type { FrameworkModel } from '../../core/framework/model';
+import type { GridReadiness } from '../../core/layouts/gridShape';
 import type { ActionSummary, FormulaStyle, GridSummary, HostInfo, ImportedFramework, Progress } from '../workbench/types';
 import type { UserProblem } from '../problems/describeProblem';
 
@@ -27,6 +28,8 @@ export interface GridOptions {
   blankCount: string;
   blankRoleId?: string;
   formulas: FormulaStyle;
+  /** Next-role readiness on the grid: strict (default), tolerant or none. */
+  readiness: GridReadiness;
 }
 
 export interface CalibrationOptions {
@@ -104,7 +107,7 @@ export function initialState(): TaskpaneState {
     library: { status: 'loading' },
     imported: [],
     matrixRoles: {},
-    grid: { source: 'selection', blankCount: DEFAULT_BLANK_ROWS, formulas: 'portable' },
+    grid: { source: 'selection', blankCount: DEFAULT_BLANK_ROWS, formulas: 'portable', readiness: 'strict' },
     calibration: { minGroupSize: '4' },
     tables: { status: 'unknown' },
     grids: { status: 'unknown' },

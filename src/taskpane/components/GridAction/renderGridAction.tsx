@@ -1,4 +1,6 @@
 import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Select, Spinner } from '@fluentui/react-components';
+import { Fragment } from 'react';
+import type { GridReadiness } from '../../../core/layouts/gridShape';
 import { strings } from '../../strings';
 import { FilePicker } from '../FilePicker/FilePicker';
 import { RunButton } from '../RunButton/RunButton';
@@ -102,6 +104,16 @@ function renderSourceDetail(state: GridActionState, styles: ReturnType<typeof us
   }
 }
 
+const READINESS_CHOICES = [
+  ['strict', 'readinessStrict', 'readinessStrictHint'],
+  ['tolerant', 'readinessTolerant', 'readinessTolerantHint'],
+  ['none', 'readinessNone', 'readinessNoneHint'],
+] as const satisfies readonly (readonly [GridReadiness, keyof typeof strings.grid, keyof typeof strings.grid])[];
+
+function readinessOf(value: string): GridReadiness {
+  return value === 'tolerant' || value === 'none' ? value : 'strict';
+}
+
 export function renderGridAction(state: GridActionState, styles: ReturnType<typeof useGridActionStyles>) {
   const { options } = state;
   return (
@@ -131,7 +143,18 @@ export function renderGridAction(state: GridActionState, styles: ReturnType<type
           </Caption1>
         </RadioGroup>
       </Field>
-      <Caption1 className={styles.muted}>{strings.grid.readinessNote}</Caption1>
+      <Field label={strings.grid.readinessLabel}>
+        <RadioGroup value={options.readiness} onChange={(_, d) => state.setOptions({ readiness: readinessOf(d.value) })}>
+          {READINESS_CHOICES.map(([value, label, hint]) => (
+            <Fragment key={value}>
+              <Radio value={value} label={strings.grid[label]} aria-describedby={`readiness-${value}-hint`} />
+              <Caption1 id={`readiness-${value}-hint`} className={styles.sourceDetail}>
+                {strings.grid[hint]}
+              </Caption1>
+            </Fragment>
+          ))}
+        </RadioGroup>
+      </Field>
       <RunButton id="run-grid" label={strings.grid.run} busy={state.busy} blocked={state.blocked} onRun={state.run} />
     </div>
   );

@@ -1,0 +1,64 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../App';
+import { builtIn } from '../../../core/frameworks/library';
+import { strings } from '../../strings';
+import { scriptedWorkbench, summary } from '../../testing/scriptedWorkbench';
+import type { GridReadiness } from '../../../core/layouts/gridShape';
+
+// Fluent's accordion motion hands React 18 a boolean `inert` (a development-build warning only); any other error still shows.
+const consoleError = console.error.bind(console);
+beforeAll(() => {
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (text.includes('for a non-boolean attribute') && text.includes('inert')) return;
+    consoleError(...args);
+  });
+});
+afterAll(() => jest.restoreAllMocks());
+
+async function openGridAction() {
+  const wb = scriptedWorkbench();
+  wb.answers.grid = summary({ sheetsCreated: ['Team grid'] });
+  render(<App workbench={wb} />);
+  const select = await screen.findByLabelText(strings.picker.label);
+  const option = within(select).getByRole('option', { name: builtIn('mit-devops').name });
+  fireEvent.change(select, { target: { value: (option as HTMLOptionElement).value } });
+  fireEvent.click(screen.getByRole('button', { name: strings.grid.heading }));
+  return wb;
+}
+
+async function readinessSent(wb: ReturnType<typeof scriptedWorkbench>): Promise<GridReadiness> {
+  fireEvent.click(screen.getByRole('button', { name: strings.grid.run }));
+  await waitFor(() => expect(wb.calls.some((c) => c.action === 'grid')).toBe(true));
+  return (wb.calls.find((c) => c.action === 'grid')!.request as { readiness: GridReadiness }).readiness;
+}
+
+describe('the grid action’s readiness choice', () => {
+  it('offers strict, tolerant and none, with strict chosen at first and sent by default', async () => {
+    const wb = await openGridAction();
+    const group = screen.getByRole('radiogroup', { name: strings.grid.readinessLabel });
+    const radios = within(group).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual(['strict', 'tolerant', 'none']);
+    expect(radios.find((r) => r.checked)?.value).toBe('strict');
+    expect(await readinessSent(wb)).toBe('strict');
+  });
+
+  it.each([
+    ['tolerant', strings.grid.readinessTolerant],
+    ['none', strings.grid.readinessNone],
+  ] as const)('sends %s when the user picks it, and explains what it means', async (mode, label) => {
+    const wb = await openGridAction();
+    const radio = screen.getByRole('radio', { name: label });
+    fireEvent.click(radio);
+    expect((radio as HTMLInputElement).checked).toBe(true);
+    const hint = document.getElementById(radio.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).toBe(mode === 'tolerant' ? strings.grid.readinessTolerantHint : strings.grid.readinessNoneHint);
+    expect(await readinessSent(wb)).toBe(mode);
+  });
+
+  it('no longer says readiness is fixed', async () => {
+    await openGridAction();
+    expect(screen.queryByText(/Each person also gets readiness for the next role/)).toBeNull();
+  });
+});

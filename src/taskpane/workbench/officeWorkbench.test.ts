@@ -59,3 +59,31 @@ describe('the task pane on a grid with a row whose id was cleared', () => {
     expect((await bench.listGrids())[0].people).toBe(2);
   });
 });
+
+describe('the task pane and the readiness rule of a grid', () => {
+  const readinessOfGrid = async () => {
+    const { readWorkbookGrids } = await import('../../host/readGrids');
+    const { grids } = await readWorkbookGrids();
+    return grids[0].grid.geometry.readiness;
+  };
+
+  it('builds the grid with the readiness rule the user chose', async () => {
+    const bench = createOfficeWorkbench();
+    await bench.createGrid(
+      { framework: model, roster: { kind: 'csv', fileName: 'team.csv', text: csv }, formulas: 'portable', readiness: 'none' },
+      run(),
+    );
+    expect(await readinessOfGrid()).toBe('none');
+  });
+
+  it('keeps a tolerant grid tolerant when its heatmaps are refreshed', async () => {
+    const bench = createOfficeWorkbench();
+    await bench.createGrid(
+      { framework: model, roster: { kind: 'csv', fileName: 'team.csv', text: csv }, formulas: 'portable', readiness: 'tolerant' },
+      run(),
+    );
+    const [grid] = await bench.listGrids();
+    await bench.addHeatmaps({ framework: model, gridSheet: grid.sheet }, run());
+    expect(await readinessOfGrid()).toBe('tolerant');
+  });
+});

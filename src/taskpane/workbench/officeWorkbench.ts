@@ -201,7 +201,12 @@ export function createOfficeWorkbench(): Workbench {
         if (region === 'coverage-levels' && value !== null && !coverageLevels.has(competency))
           coverageLevels.set(competency, String(value));
       }
-      const { plan } = w.workbookLayout(request.framework, { roster, formulas: request.formulas, coverageLevels });
+      const { plan } = w.workbookLayout(request.framework, {
+        roster,
+        formulas: request.formulas,
+        coverageLevels,
+        readiness: request.readiness,
+      });
       const kept = await (await loadStorage()).keepInWorkbook(plan, request.framework);
       const summary = summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
       return { ...summary, warnings: [...roster.warnings, ...summary.warnings] };
@@ -220,6 +225,8 @@ export function createOfficeWorkbench(): Workbench {
         roster,
         formulas: grid.geometry.formulas,
         coverageLevels: grid.coverageLevels,
+        // Keep the grid's own readiness rule: a tolerant or readiness-free grid must not come back strict.
+        readiness: grid.geometry.readiness,
         sheetNames: { ...w.DEFAULT_SHEET_NAMES, grid: request.gridSheet },
       });
       const kept = await (await loadStorage()).keepInWorkbook(plan, model);

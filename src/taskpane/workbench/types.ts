@@ -6,6 +6,7 @@
  * through src/host; component tests pass a scripted one.
  */
 import type { FrameworkModel } from '../../core/framework/model';
+import type { GridReadiness } from '../../core/layouts/gridShape';
 import type { Issue } from '../../core/problems';
 
 export type ThemeName = 'light' | 'dark';
@@ -65,6 +66,8 @@ export interface GridRequest {
   framework: FrameworkModel;
   roster: RosterSource;
   formulas: FormulaStyle;
+  /** Next-role readiness on the grid; strict when left out. */
+  readiness?: GridReadiness;
 }
 
 /** A team grid the product made, found in the workbook. */

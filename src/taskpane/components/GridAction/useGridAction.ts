@@ -106,7 +106,6 @@ export function useGridAction(framework: FrameworkModel): GridActionState {
     chooseCsv: (file) => void chooseCsv(file),
     run: () => {
       if (!source) return;
-      // readiness travels with the request; the workbench hands it to workbookLayout (see docs/workbooks.md).
       const request = { framework, roster: source, formulas: options.formulas, readiness: options.readiness };
       void run('grid', (control) => workbench.createGrid(request, control));
     },

@@ -1,5 +1,6 @@
-// Builds the add-in: the task pane page, the ribbon commands page, and a
-// standalone functions.js (no DOM, no React) with its generated functions.json.
+// Builds the add-in: the task pane page (which, as the shared runtime, also loads the
+// ribbon commands and the worksheet functions), and a standalone functions.js (no DOM,
+// no React) with its generated functions.json.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');

@@ -9,7 +9,7 @@
  * strings that went through JSON (not the literals of this file), a blank
  * in about one cell in nine.
  */
-import { consume, timeMedian, type BenchResult } from './harness';
+import { consume, median, timeMedian, type BenchResult } from './harness';
 import { builtIn } from '../src/core/frameworks/library';
 import { FrameworkModel } from '../src/core/framework/model';
 import { validateFramework } from '../src/core/framework/validate';
@@ -170,11 +170,6 @@ interface Paired {
   baselineMs: number;
   /** Median over the rounds of (measured time / baseline time in the same round). */
   ratio: number;
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**

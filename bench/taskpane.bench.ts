@@ -9,7 +9,7 @@
 import fs from 'fs';
 import path from 'path';
 import zlib from 'zlib';
-import type { BenchResult } from './harness';
+import { median, type BenchResult } from './harness';
 import { productionBuild } from '../tests/browser/support/productionBuild';
 import { chromiumAvailable, launchChromium } from '../tests/browser/support/chromium';
 import { serveDirectory } from '../tests/browser/support/staticServer';
@@ -30,11 +30,6 @@ function pageScripts(dist: string): string[] {
   return [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
     .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((src) => !src.startsWith('office-js/'));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 export async function run(): Promise<BenchResult[]> {

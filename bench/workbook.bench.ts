@@ -8,15 +8,13 @@
  * Goal: at most 1.5x the baseline. Peak memory (RSS) is reported.
  */
 import ExcelJS from 'exceljs';
-import { consume, peakRssMb, type BenchResult } from './harness';
+import { consume, median, peakRssMb, type BenchResult } from './harness';
 import { FrameworkModel } from '../src/core/framework/model';
 import { validateFramework } from '../src/core/framework/validate';
 import { workbookLayout } from '../src/core/layouts/workbook';
 import type { LayoutPlan } from '../src/core/layouts/plan';
-import { Writable } from 'stream';
-import { renderPlan, writePlanStream } from '../src/xlsx/renderPlan';
-import { registryFor, streamRegistry, writeRegistry } from '../src/xlsx/workbookRegistry';
 import { generatedRoster } from '../tests/xlsx/support/rosters';
+import { planWorkbookBytes } from '../tests/xlsx/support/writeWorkbook';
 
 const PEOPLE = 5000;
 const COMPETENCIES = 40;
@@ -50,11 +48,6 @@ async function cpuTime(fn: () => Promise<unknown>): Promise<number> {
   return (used.user + used.system) / 1000;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 /** The same cells as the plan, written the plain way: one addRow per row, nothing else. */
 async function bareWrite(sheets: { name: string; rows: ExcelJS.CellValue[][] }[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -83,42 +76,12 @@ function planRows(plan: LayoutPlan): { name: string; rows: ExcelJS.CellValue[][]
 
 /** What the workbook command does for a new file once the roster is parsed: plan, stream, bytes. */
 async function productWrite(model: FrameworkModel, roster: ReturnType<typeof generatedRoster>): Promise<Buffer> {
-  const { plan } = workbookLayout(model, { roster });
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  await writePlanStream(plan, sink, {
-    extra: (book, r) =>
-      streamRegistry(
-        book,
-        registryFor(
-          r,
-          plan.title,
-          plan.names.map((n) => n.name),
-        ),
-      ),
-  });
-  return Buffer.concat(chunks);
+  return planWorkbookBytes(workbookLayout(model, { roster }).plan, 'stream');
 }
 
 /** The same plan through an in-memory workbook, as a rebuild with --into writes it. */
 async function inMemoryWrite(model: FrameworkModel, roster: ReturnType<typeof generatedRoster>): Promise<Buffer> {
-  const { plan } = workbookLayout(model, { roster });
-  const wb = new ExcelJS.Workbook();
-  const rendered = renderPlan(wb, plan);
-  writeRegistry(
-    wb,
-    registryFor(
-      rendered,
-      plan.title,
-      plan.names.map((n) => n.name),
-    ),
-  );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return planWorkbookBytes(workbookLayout(model, { roster }).plan, 'memory');
 }
 
 export async function run(): Promise<BenchResult[]> {

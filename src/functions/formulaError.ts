@@ -4,7 +4,7 @@
  * functions return these inside results; each host (the Excel runtime,
  * HyperFormula in tests) turns them into its own error objects at the edge.
  */
-import { CompetencyError, type ProblemKind } from '../core/problems';
+import { CompetencyError, isCompetencyError, type ProblemKind } from '../core/problems';
 
 export type ErrorCode =
   '#VALUE!' | '#N/A' | '#DIV/0!' | '#NUM!' | '#NAME?' | '#REF!' | '#NULL!' | '#SPILL!' | '#CALC!' | '#BUSY!' | '#ERROR!';
@@ -42,6 +42,12 @@ export function formulaErrorOf(problem: CompetencyError): FormulaError {
   return new FormulaError(CODE_OF_KIND[problem.kind] ?? '#VALUE!', problem.message);
 }
 
+/** A caught problem as its cell error; anything else (a bug, not the user's input) is thrown on. */
+export function formulaErrorFromCaught(e: unknown): FormulaError {
+  if (isCompetencyError(e)) return formulaErrorOf(e);
+  throw e;
+}
+
 /**
  * The error a cell value carries, if it is one: our own, or a host error object
  * handed in as an argument (Excel's CustomFunctions.Error has a `code` such as
@@ -52,7 +58,7 @@ export function errorIn(value: unknown): FormulaError | undefined {
   if (value instanceof FormulaError) return value;
   const code = (value as { code?: unknown }).code;
   const message = (value as { message?: unknown }).message;
-  const known = typeof code === 'string' && CODES.has(code) ? (code as ErrorCode) : '#VALUE!';
+  const known = typeof code === 'string' && isErrorCode(code) ? code : '#VALUE!';
   return new FormulaError(known, typeof message === 'string' && message ? message : undefined, value);
 }
 

@@ -6,10 +6,10 @@
  * lookup and a subtraction.
  */
 import type { Competency } from '../core/framework/schema';
-import { CompetencyError, isCompetencyError } from '../core/problems';
+import { CompetencyError } from '../core/problems';
 import { BLANK, type CellMatrix, type CellValue } from './cellValue';
 import type { FunctionCall } from './functionCall';
-import { errorIn, FormulaError, formulaErrorOf } from './formulaError';
+import { errorIn, FormulaError, formulaErrorFromCaught } from './formulaError';
 import { memoOf, valueOf, type ValueMemo } from './levelValues';
 
 type Read<T> = T | FormulaError;
@@ -18,8 +18,7 @@ function attempt<T>(read: () => T): Read<T> {
   try {
     return read();
   } catch (e) {
-    if (isCompetencyError(e)) return formulaErrorOf(e);
-    throw e;
+    return formulaErrorFromCaught(e);
   }
 }
 

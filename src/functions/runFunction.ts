@@ -6,20 +6,14 @@
  * errors on, reads each cell by its parameter's kind, calls the body, and
  * turns a CompetencyError into the cell error the user sees.
  */
-import { isCompetencyError } from '../core/problems';
 import { BLANK, type CellMatrix, type CellValue } from './cellValue';
 import { openCall, type FunctionCall } from './functionCall';
 import type { CellsDeclaration, FunctionDeclaration, Param, ReadCell, VectorDeclaration } from './functionDeclaration';
-import { errorIn, FormulaError, formulaErrorOf } from './formulaError';
+import { errorIn, FormulaError, formulaErrorFromCaught } from './formulaError';
 import { runLevelValues } from './levelValues';
 import { dataParams, orient, OUT_OF_RANGE, resultShape, sizeOf, transpose, type Argument } from './resultLayout';
 
 export { resultShape, type Argument } from './resultLayout';
-
-function problemOf(e: unknown): FormulaError {
-  if (isCompetencyError(e)) return formulaErrorOf(e);
-  throw e;
-}
 
 function readCell(param: Param, raw: CellValue, call: FunctionCall): ReadCell {
   switch (param.kind) {
@@ -59,14 +53,14 @@ function runCells(decl: CellsDeclaration, args: readonly Argument[], call: Funct
         try {
           cells[k] = readCell(params[k], raw, call);
         } catch (e) {
-          result = problemOf(e);
+          result = formulaErrorFromCaught(e);
         }
       }
       if (result === undefined) {
         try {
           result = decl.each(cells, call);
         } catch (e) {
-          result = problemOf(e);
+          result = formulaErrorFromCaught(e);
         }
       }
       row[c] = result === null ? BLANK : result;
@@ -126,7 +120,7 @@ function runVectors(
       try {
         result = decl.each(vectors, call);
       } catch (e) {
-        result = problemOf(e);
+        result = formulaErrorFromCaught(e);
       }
     }
     results[r] = result === null ? BLANK : result;
@@ -153,7 +147,7 @@ export function runFunction(decl: FunctionDeclaration, args: readonly Argument[]
   try {
     call = openCall(decl, args);
   } catch (e) {
-    return problemOf(e);
+    return formulaErrorFromCaught(e);
   }
   if (call instanceof FormulaError) return call;
   const data = dataParams(decl);
@@ -173,6 +167,6 @@ export function runFunction(decl: FunctionDeclaration, args: readonly Argument[]
         );
     }
   } catch (e) {
-    return problemOf(e);
+    return formulaErrorFromCaught(e);
   }
 }

@@ -147,7 +147,7 @@ function fakeAddress(r: { row: number; col: number; rows: number; cols: number }
 describe('reading what people entered before building a new plan', () => {
   it('gives the coverage levels chosen in the grid, so the new plan can keep them', async () => {
     const { readProductInputs } = await import('./readProductInputs');
-    const { splitRatingKey } = await import('../core/layouts/carryRatings');
+    const { coverageLevelsFromInputs } = await import('../core/layouts/coverageLevelsFromInputs');
     const model = builtIn('sre-ladder');
     const fake = new ExcelFake();
     const first = workbookLayout(model, { roster: roster(model, 5) });
@@ -158,11 +158,7 @@ describe('reading what people entered before building a new plan', () => {
 
     const { values, sheets } = await readProductInputs({ host: fake.host });
     expect(sheets).toContain(g.sheetName);
-    const coverageLevels = new Map<string, string>();
-    for (const [key, value] of values) {
-      const { region, competency } = splitRatingKey(key);
-      if (region === 'coverage-levels') coverageLevels.set(competency, String(value));
-    }
+    const coverageLevels = coverageLevelsFromInputs(values);
     expect(coverageLevels.get(g.competencyIds[0])).toBe(high);
 
     const report = await applyLayoutPlan(workbookLayout(model, { roster: roster(model, 5), coverageLevels }).plan, { host: fake.host });

@@ -40,7 +40,7 @@ interface RegionRead {
 }
 
 /** "'Team grid'!B2:D9" -> the rectangle B2:D9. */
-export function addressRect(address: string): Rect {
+function addressRect(address: string): Rect {
   return parseRect(address.slice(address.lastIndexOf('!') + 1));
 }
 

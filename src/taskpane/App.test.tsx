@@ -7,21 +7,12 @@ import { strings } from './strings';
 import { scriptedWorkbench, summary, type ScriptedWorkbench } from './testing/scriptedWorkbench';
 import type { GridRequest, MatrixRequest, Progress, RunControl } from './workbench/types';
 import { TextDecoder, TextEncoder } from 'util';
+import { ignoreFluentInertWarning } from './testing/ignoreFluentInertWarning';
 
 // jsdom leaves out the encoding API that every browser has; the CSV decoding needs it.
 Object.assign(globalThis, { TextDecoder, TextEncoder });
 
-// Fluent's accordion motion hands React 18 a boolean `inert`, which React's development build warns about
-// (production builds do not). That one known warning is left out; any other console error still shows.
-const consoleError = console.error.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.includes('for a non-boolean attribute') && text.includes('inert')) return;
-    consoleError(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
+ignoreFluentInertWarning();
 
 function start(wb: ScriptedWorkbench = scriptedWorkbench()) {
   render(<App workbench={wb} />);

@@ -32,24 +32,29 @@ export function readGrids(workbook: Workbook): GridRead[] {
   return out;
 }
 
-/** The team grid of a workbook (the one on `sheetName` if given); a clear error when there is none. */
+/**
+ * The team grid of a workbook (the one on `sheetName` if given); a clear error when there is none.
+ * Only the sheets needed are read: the named one, or those up to the first grid.
+ */
 export function readGrid(workbook: Workbook, sheetName?: string, fileName = 'workbook'): GridRead {
-  const grids = readGrids(workbook);
   if (sheetName !== undefined) {
-    const g = grids.find((x) => x.geometry.sheetName.toLowerCase() === sheetName.toLowerCase());
+    const ws = workbook.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+    const g = ws && readSheet(ws);
     if (g) return g;
+    const grids = readGrids(workbook).map((x) => `"${x.geometry.sheetName}"`);
     throw new CompetencyError(
       'invalid-file',
-      `no team grid on a sheet named "${sheetName}"; the grids are on ${grids.map((x) => `"${x.geometry.sheetName}"`).join(', ') || 'no sheet'}`,
+      `no team grid on a sheet named "${sheetName}"; the grids are on ${grids.join(', ') || 'no sheet'}`,
       fileName,
     );
   }
-  if (!grids.length) {
-    throw new CompetencyError(
-      'invalid-file',
-      'no team grid written by competency-matrix was found (its hidden key row is missing); write one with the workbook command',
-      fileName,
-    );
+  for (const ws of workbook.worksheets) {
+    const g = readSheet(ws);
+    if (g) return g;
   }
-  return grids[0];
+  throw new CompetencyError(
+    'invalid-file',
+    'no team grid written by competency-matrix was found (its hidden key row is missing); write one with the workbook command',
+    fileName,
+  );
 }

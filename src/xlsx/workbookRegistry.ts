@@ -8,6 +8,7 @@ import type { stream, Workbook, Worksheet } from 'exceljs';
 import type { RenderResult } from './renderPlan';
 import {
   REGISTRY_SHEET_NAME,
+  REGISTRY_WIDTH,
   emptyRegistry,
   isRegistryHeader,
   parseRegistry,
@@ -23,7 +24,7 @@ export function readRegistry(workbook: Workbook): Registry {
   const rows: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: unknown[] = [];
-    for (let c = 1; c <= Math.max(7, row.cellCount); c++) cells.push(plainValue(row.getCell(c).value));
+    for (let c = 1; c <= Math.max(REGISTRY_WIDTH, row.cellCount); c++) cells.push(plainValue(row.getCell(c).value));
     rows[n - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];

@@ -80,8 +80,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
       await pane.screenshot('framework-preview');
       expect(await pane.fake<string[]>('sheetNames')).toEqual(['Sheet1']);
 
-      await page.getByRole('button', { name: strings.matrix.run }).click();
-      const matrix = await pane.outcome();
+      const matrix = await pane.run(strings.matrix.run);
       expect(matrix.state).toBe('succeeded');
       expect(matrix.text).toContain('Created');
       expect(await pane.fake<string[]>('sheetNames')).toEqual(expect.arrayContaining(['Sheet1', 'Matrix', 'Scales']));
@@ -91,8 +90,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
 
       await pane.openSection(strings.grid.heading);
       expect(await page.getByRole('radio', { name: strings.grid.sourceSelection }).isChecked()).toBe(true);
-      await page.getByRole('button', { name: strings.grid.run }).click();
-      const grid = await pane.outcome();
+      const grid = await pane.run(strings.grid.run);
       expect(grid.state).toBe('succeeded');
       expect(grid.text).toContain('Team grid');
       const ids = (await pane.fake<unknown[][]>('read', 'Team grid', 'A10:A14')).map((r) => r[0]);
@@ -111,8 +109,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
       await page.getByLabel(strings.gridChoice.label).waitFor();
       expect(await page.getByLabel(strings.gridChoice.label).inputValue()).toBe('Team grid');
       const before = (await pane.fake<unknown[]>('conditionalFormats', 'Team grid')).length;
-      await page.getByRole('button', { name: strings.heatmaps.run }).click();
-      const heatmaps = await pane.outcome();
+      const heatmaps = await pane.run(strings.heatmaps.run);
       expect(heatmaps.state).toBe('succeeded');
       expect(heatmaps.text).toContain(strings.summary.replaced(['Team grid']).slice(0, 8));
       expect(heatmaps.text).toContain(strings.summary.ratingsKept(2));
@@ -139,8 +136,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     const csv = PASTED_ROSTER.map((r) => r.join(',')).join('\r\n');
     await page.getByTestId('roster-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByText(strings.grid.csvChosen('team.csv', 5)).waitFor();
-    await page.getByRole('button', { name: strings.grid.run }).click();
-    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.run(strings.grid.run)).state).toBe('succeeded');
     expect((await pane.fake<unknown[][]>('read', 'Team grid', 'B10:B11')).map((r) => r[0])).toEqual(['Ada Lovelace', 'Alan Turing']);
     expect(await pane.fake<string[]>('damage')).toEqual([]);
     expect(await pane.fake<unknown[][]>('read', 'Sheet1', 'A1')).toEqual([['my own notes']]);
@@ -152,13 +148,11 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     const { page } = pane;
     await pane.chooseFramework(MIT.name);
     await pane.openSection(strings.grid.heading);
-    await page.getByRole('button', { name: strings.grid.run }).click();
-    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.run(strings.grid.run)).state).toBe('succeeded');
     await pane.openSection(strings.calibration.heading);
     await page.getByLabel(strings.gridChoice.label).waitFor();
     await page.getByLabel(strings.calibration.minGroup).fill('2');
-    await page.getByRole('button', { name: strings.calibration.run }).click();
-    const outcome = await pane.outcome();
+    const outcome = await pane.run(strings.calibration.run);
     expect(outcome.state).toBe('succeeded');
     expect(await pane.fake<string[]>('sheetNames')).toEqual(expect.arrayContaining(['Calibration', 'Calibration data']));
     await pane.screenshot('calibration-built');
@@ -168,11 +162,9 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
 
   it('says what to select when the selection is empty, and writes nothing', async () => {
     pane = await open(320, { selection: { sheet: 'Sheet1', address: 'C3' } });
-    const { page } = pane;
     await pane.chooseFramework(MIT.name);
     await pane.openSection(strings.grid.heading);
-    await page.getByRole('button', { name: strings.grid.run }).click();
-    const outcome = await pane.outcome();
+    const outcome = await pane.run(strings.grid.run);
     expect(outcome.state).toBe('failed');
     expect(outcome.text).toContain('The selection is empty');
     expect(outcome.text).toContain(strings.errors.whatToDo);
@@ -184,11 +176,9 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     const rows = PASTED_ROSTER.map((r) => [...r]);
     rows[3][2] = 'Wizard';
     pane = await open(450, { sheets: [{ name: 'Sheet1', rows }], selection: { sheet: 'Sheet1', address: 'B2' } });
-    const { page } = pane;
     await pane.chooseFramework(MIT.name);
     await pane.openSection(strings.grid.heading);
-    await page.getByRole('button', { name: strings.grid.run }).click();
-    const outcome = await pane.outcome();
+    const outcome = await pane.run(strings.grid.run);
     expect(outcome.state).toBe('failed');
     expect(outcome.text).toContain('row 4: role "Wizard" is not a role');
     expect(outcome.text).toContain('DevOps Engineer IV');
@@ -207,8 +197,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     await page.getByRole('radio', { name: strings.grid.sourceTable }).click();
     await page.getByLabel(strings.grid.tableLabel, { exact: true }).waitFor();
     expect(await page.getByLabel(strings.grid.tableLabel, { exact: true }).inputValue()).toBe('Roster');
-    await page.getByRole('button', { name: strings.grid.run }).click();
-    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.run(strings.grid.run)).state).toBe('succeeded');
     expect((await pane.fake<unknown[][]>('read', 'Team grid', 'A10:A14')).map((r) => r[0])).toEqual(['E01', 'E02', 'E03', 'E04', 'E05']);
   });
 
@@ -243,8 +232,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     await pane.openSection(strings.grid.heading);
     await page.getByRole('radio', { name: strings.grid.sourceBlank }).click();
     await page.getByLabel(strings.grid.blankCount).fill('12');
-    await page.getByRole('button', { name: strings.grid.run }).click();
-    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.run(strings.grid.run)).state).toBe('succeeded');
     const ids = await pane.fake<unknown[][]>('read', 'Team grid', 'A10:A22');
     expect(ids.map((r) => r[0]).filter((v) => v !== '')).toHaveLength(12);
     expect(pane.watch.errors).toEqual([]);
@@ -271,10 +259,8 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
 
   it('tells the user to unprotect a sheet when Excel refuses a write', async () => {
     pane = await open(450, { failFirstWrite: { code: 'AccessDenied', message: 'The sheet is protected.' } });
-    const { page } = pane;
     await pane.chooseFramework(MIT.name);
-    await page.getByRole('button', { name: strings.matrix.run }).click();
-    const outcome = await pane.outcome();
+    const outcome = await pane.run(strings.matrix.run);
     expect(outcome.state).toBe('failed');
     expect(outcome.text).toContain(strings.errors.whatToDo);
     expect(outcome.text).toContain(strings.errors.protectedSheet.fix);
@@ -287,8 +273,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
   it('says what to do when Excel refuses a request as too large', async () => {
     pane = await open(450, { payloadLimitBytes: 20_000 });
     await pane.chooseFramework(MIT.name);
-    await pane.page.getByRole('button', { name: strings.matrix.run }).click();
-    const outcome = await pane.outcome();
+    const outcome = await pane.run(strings.matrix.run);
     expect(outcome.state).toBe('failed');
     expect(outcome.text).toContain(strings.errors.payload.title);
     expect(outcome.text).toContain(strings.errors.payload.fix);
@@ -298,8 +283,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
   it('asks the user to rename a sheet of theirs that has the name the add-in keeps its records under', async () => {
     pane = await open(320, { sheets: [{ name: 'CompetencyMatrix.Registry', rows: [['my', 'own', 'data']] }] });
     await pane.chooseFramework(MIT.name);
-    await pane.page.getByRole('button', { name: strings.matrix.run }).click();
-    const outcome = await pane.outcome();
+    const outcome = await pane.run(strings.matrix.run);
     expect(outcome.state).toBe('failed');
     expect(outcome.text).toContain('Rename it');
     expect(outcome.text).toContain(strings.errors.kinds['sheet-conflict'].fix);
@@ -329,8 +313,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     const csv = 'id,name,role\nE1,Ada,Wizard\nE2,Bo,DevOps Engineer I\n';
     await page.getByTestId('roster-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText(strings.grid.csvChosen('team.csv', 2)).waitFor();
-    await page.getByRole('button', { name: strings.grid.run }).click();
-    const outcome = await pane.outcome();
+    const outcome = await pane.run(strings.grid.run);
     expect(outcome.state).toBe('failed');
     expect(outcome.text).toContain('row 2: role "Wizard" is not a role');
     expect(outcome.text).toContain(strings.errors.kinds['invalid-roster'].fix);
@@ -361,8 +344,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
       .setInputFiles({ name: 'ours.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
     await page.getByText(strings.picker.importedOk('Our SRE ladder')).waitFor();
     expect(await page.getByLabel(strings.picker.label).inputValue()).toBe('imported:our-sre');
-    await page.getByRole('button', { name: strings.matrix.run }).click();
-    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.run(strings.matrix.run)).state).toBe('succeeded');
     expect((await pane.fake<unknown[][]>('read', 'Matrix', 'A1'))[0][0]).toContain('Our SRE ladder');
   });
 
@@ -374,8 +356,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
       .getByTestId('framework-file')
       .setInputFiles({ name: 'ours.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
     await pane.page.getByText(strings.picker.importedOk('Our SRE ladder')).waitFor();
-    await pane.page.getByRole('button', { name: strings.matrix.run }).click();
-    expect((await pane.outcome()).state).toBe('succeeded');
+    expect((await pane.run(strings.matrix.run)).state).toBe('succeeded');
     expect(await pane.fake<string[]>('sheetNames')).toContain(FRAMEWORKS_SHEET);
     const kept = await pane.fake<unknown[][]>('read', FRAMEWORKS_SHEET, 'A1:C2');
     expect(kept[1].slice(0, 1)).toEqual(['our-sre']);
@@ -403,8 +384,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
       .first()
       .waitFor();
     await pane.chooseFramework(MIT.name);
-    await pane.page.getByRole('button', { name: strings.matrix.run }).click();
-    const outcome = await pane.outcome();
+    const outcome = await pane.run(strings.matrix.run);
     expect(outcome.state).toBe('failed');
     expect(outcome.text).toContain(strings.errors.kinds['unsupported-host'].fix);
   });

@@ -136,6 +136,8 @@ export interface PackOptions {
   fileName: string;
   /** The grid's sheet, when the workbook has several grids. */
   sheet?: string;
+  /** The grid, when the caller has read it already (it is read from `sheet` otherwise). */
+  grid?: GridRead;
   scaleId?: string;
   minGroup?: number;
   coverageLevel?: string;
@@ -163,7 +165,7 @@ export interface AddedPack {
  * Everything is computed before the workbook is touched.
  */
 export async function addCalibrationPack(workbook: Workbook, model: FrameworkModel, options: PackOptions, io: CliIO): Promise<AddedPack> {
-  const grid = readGrid(workbook, options.sheet, options.fileName);
+  const grid = options.grid ?? readGrid(workbook, options.sheet, options.fileName);
   requireIdentifiedRows(grid.problems, options.fileName);
   const registry = readRegistry(workbook);
   const previous = previousPackSheets(workbook, registry);
@@ -218,13 +220,14 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
 
   const { workbook, bytes } = await loadWorkbook(v.grid, io, 'grid');
   assertKeepable(bytes, v.grid);
-  const model = await frameworkOf(readGrid(workbook, v.sheet, v.grid), workbook, v.framework, io, v.grid);
+  const grid = readGrid(workbook, v.sheet, v.grid);
+  const model = await frameworkOf(grid, workbook, v.framework, io, v.grid);
   const added = await addCalibrationPack(
     workbook,
     model,
     {
       fileName: v.grid,
-      sheet: v.sheet,
+      grid,
       scaleId: v.scale,
       minGroup,
       coverageLevel: v['coverage-level'],

@@ -22,7 +22,8 @@ import { parseRosterCsv, type Roster } from '../../core/roster';
 import { CompetencyError, listForHumans } from '../../core/problems';
 import { workbookLayout, type WorkbookLayout } from '../../core/layouts/workbook';
 import { GRID_READINESS_MODES, type GridReadiness } from '../../core/layouts/gridShape';
-import { planSize } from '../../core/layouts/plan';
+import type { FormulaMode } from '../../core/layouts/formulas';
+import { planSize, type LayoutPlan } from '../../core/layouts/plan';
 import { Writable } from 'stream';
 import { renderPlan, writePlanStream } from '../../xlsx/renderPlan';
 import { registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
@@ -126,26 +127,35 @@ function rebuildReport(io: CliIO, report: RebuildReport, file: string): void {
   }
 }
 
+/** What a new workbook holds, as chosen on the command line. */
+interface NewWorkbookChoices {
+  roster?: Roster;
+  formulas: FormulaMode;
+  readiness: GridReadiness;
+  roles?: readonly Role[];
+}
+
+/** The layout of a new workbook, and its plan with an imported framework kept on the hidden sheet. */
+function newWorkbookPlan(
+  model: FrameworkModel,
+  options: NewWorkbookChoices,
+  progress: (text: string) => void,
+): { layout: WorkbookLayout; plan: LayoutPlan } {
+  progress(`building the grid: ${options.roster?.people.length ?? 0} people × ${model.competencies.length} competencies`);
+  const { roster, formulas, readiness, roles } = options;
+  const layout = workbookLayout(model, { roster, formulas, roles, readiness });
+  return { layout, plan: isImported(model) ? planKeepingFramework(layout.plan, [], model.data) : layout.plan };
+}
+
 /**
  * A new file is streamed: each row is serialised and dropped as soon as it is
  * done, which keeps a grid of thousands of people small in memory.
  */
 async function writeNewWorkbook(
   io: CliIO,
-  o: {
-    model: FrameworkModel;
-    roster?: Roster;
-    formulas: 'portable' | 'addin';
-    readiness: GridReadiness;
-    roles?: readonly Role[];
-    out: string;
-    progress: (text: string) => void;
-  },
+  o: NewWorkbookChoices & { model: FrameworkModel; out: string; progress: (text: string) => void },
 ): Promise<void> {
-  const people = o.roster?.people.length ?? 0;
-  o.progress(`building the grid: ${people} people × ${o.model.competencies.length} competencies`);
-  const layout = workbookLayout(o.model, { roster: o.roster, formulas: o.formulas, roles: o.roles, readiness: o.readiness });
-  const plan = isImported(o.model) ? planKeepingFramework(layout.plan, [], o.model.data) : layout.plan;
+  const { layout, plan } = newWorkbookPlan(o.model, o, o.progress);
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -261,9 +271,9 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     layout = report.layout;
     sheets = report.written;
   } else {
-    progress(`building the grid: ${people} people × ${model.competencies.length} competencies`);
-    layout = workbookLayout(model, { roster, formulas, roles, readiness });
-    const plan = isImported(model) ? planKeepingFramework(layout.plan, [], model.data) : layout.plan;
+    const built = newWorkbookPlan(model, { roster, formulas, readiness, roles }, progress);
+    layout = built.layout;
+    const plan = built.plan;
     const rendered = renderPlan(workbook, plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
     writeRegistry(
       workbook,

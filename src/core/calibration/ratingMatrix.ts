@@ -33,7 +33,7 @@ export interface RatingMatrix {
 
 export const NOT_RATED = -1;
 
-/** A matrix with nothing rated yet, to fill with setRating. */
+/** A matrix with nothing rated yet, its ranks to be filled in (see ratingsFromGridRows). */
 export function emptyRatingMatrix(scale: Scale, people: readonly RatedPerson[], competencies: readonly RatedCompetency[]): RatingMatrix {
   if (scale.levels.length > 127) throw new Error(`a scale of ${scale.levels.length} levels is too long for calibration (127 at most)`);
   return { scale, people, competencies, ranks: new Int8Array(people.length * competencies.length).fill(NOT_RATED), notCounted: 0 };
@@ -42,8 +42,4 @@ export function emptyRatingMatrix(scale: Scale, people: readonly RatedPerson[], 
 /** A person as the room knows them: the name, or the id when the grid has no name. */
 export function personLabel(p: { id: string; name: string }): string {
   return p.name || p.id;
-}
-
-export function rankAt(m: RatingMatrix, person: number, competency: number): number {
-  return m.ranks[person * m.competencies.length + competency];
 }

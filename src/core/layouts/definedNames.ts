@@ -2,7 +2,7 @@
  * Workbook names the product defines (CM_ prefix), made valid for Excel:
  * letters, digits, "_" and "." only, never shaped like a cell reference.
  */
-export const NAME_PREFIX = 'CM_';
+const NAME_PREFIX = 'CM_';
 
 export function productName(...parts: string[]): string {
   const body = parts
@@ -10,8 +10,4 @@ export function productName(...parts: string[]): string {
     .filter(Boolean)
     .join('_');
   return `${NAME_PREFIX}${body}`.slice(0, 255);
-}
-
-export function isProductName(name: string): boolean {
-  return name.startsWith(NAME_PREFIX);
 }

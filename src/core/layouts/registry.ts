@@ -225,12 +225,6 @@ export function parseRegistry(rows: readonly (readonly unknown[])[]): Registry {
   return registry;
 }
 
-/** Finds a registered sheet by its current name (any case). */
-export function findRegistered(registry: Registry, name: string): RegisteredSheet | undefined {
-  const key = name.toLowerCase();
-  return registry.sheets.find((s) => s.name.toLowerCase() === key);
-}
-
 function union(a: Rect | null, b: Rect): Rect {
   if (!a) return { ...b };
   const row = Math.min(a.row, b.row);

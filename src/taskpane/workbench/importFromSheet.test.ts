@@ -3,7 +3,7 @@
  * workbook" reads the matrix on the active sheet, with the framework the
  * workbook keeps as its base.
  */
-import { ExcelFake, installOfficeGlobals } from '../../../tests/fakes/excelFake';
+import { officeGlobalsPerTest } from '../../../tests/fakes/officeGlobalsPerTest';
 import { importFrameworkText } from '../../core/interchange/importFramework';
 import { FrameworkModel } from '../../core/framework/model';
 import { createOfficeWorkbench } from './officeWorkbench';
@@ -13,25 +13,15 @@ const ACME =
   'competency,category,level,descriptor,role,target\nCoding,Technical,1,Writes small changes with help,Junior,1\nCoding,Technical,2,Delivers features alone,Senior,2\nMentoring,People,2,Pairs with newer colleagues,Senior,2\n';
 const acme = new FrameworkModel(importFrameworkText('acme.csv', ACME).framework);
 const run = (): RunControl => ({ onProgress: () => undefined, signal: new AbortController().signal });
-const globals = globalThis as unknown as Record<string, unknown>;
-
-let fake: ExcelFake;
-beforeEach(() => {
-  fake = new ExcelFake();
-  installOfficeGlobals(fake, globals);
-});
-afterEach(() => {
-  delete globals.Excel;
-  delete globals.Office;
-});
+const fake = officeGlobalsPerTest();
 
 describe('importing the matrix on the active sheet', () => {
   it('reads what a person edited and keeps the descriptors of the framework the workbook keeps', async () => {
     const bench = createOfficeWorkbench();
     await bench.insertMatrix({ framework: acme, roleIds: acme.roles.map((r) => r.id) }, run());
-    fake.type('Matrix', 'B5', 'Programming');
-    fake.type('Matrix', 'E5', '2');
-    fake.select('Matrix', 'A1');
+    fake().type('Matrix', 'B5', 'Programming');
+    fake().type('Matrix', 'E5', '2');
+    fake().select('Matrix', 'A1');
 
     const { model, fileName, warnings } = await bench.importFromSheet();
     expect(fileName).toBe('sheet "Matrix"');
@@ -45,14 +35,14 @@ describe('importing the matrix on the active sheet', () => {
   it('names the sheet and the cell of a target that is not a level, and what to type instead', async () => {
     const bench = createOfficeWorkbench();
     await bench.insertMatrix({ framework: acme, roleIds: acme.roles.map((r) => r.id) }, run());
-    fake.type('Matrix', 'F6', 'lots');
-    fake.select('Matrix', 'C3');
+    fake().type('Matrix', 'F6', 'lots');
+    fake().select('Matrix', 'C3');
     await expect(bench.importFromSheet()).rejects.toThrow('this workbook: Matrix!F6: "lots" is not a level of');
   });
 
   it('says to select the matrix when the active sheet holds no matrix header', async () => {
-    fake.addSheet('Notes', [['just a note']]);
-    fake.select('Notes', 'A1');
+    fake().addSheet('Notes', [['just a note']]);
+    fake().select('Notes', 'A1');
     await expect(createOfficeWorkbench().importFromSheet()).rejects.toThrow('no header row with a "Competency" column was found');
   });
 });

@@ -3,7 +3,7 @@
  * and Excel globals): what the task pane's grid actions do with a grid whose
  * rows lost their ids.
  */
-import { ExcelFake, installOfficeGlobals } from '../../../tests/fakes/excelFake';
+import { officeGlobalsPerTest } from '../../../tests/fakes/officeGlobalsPerTest';
 import { builtIn } from '../../core/frameworks/library';
 import { columnLetters } from '../../core/layouts/a1';
 import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
@@ -15,17 +15,7 @@ const model = builtIn('mit-devops');
 const roles = model.roles.map((r) => r.name);
 const csv = ['id,name,role,manager', `E1,Ada,${roles[0]},Grace`, `E2,Alan,${roles[1]},Grace`, `E3,Edsger,${roles[0]},Ken`].join('\n');
 const run = (): RunControl => ({ onProgress: () => undefined, signal: new AbortController().signal });
-const globals = globalThis as unknown as Record<string, unknown>;
-
-let fake: ExcelFake;
-beforeEach(() => {
-  fake = new ExcelFake();
-  installOfficeGlobals(fake, globals);
-});
-afterEach(() => {
-  delete globals.Excel;
-  delete globals.Office;
-});
+const fake = officeGlobalsPerTest();
 
 /** Writes the grid, rates Alan, then clears Alan's id as a person might by mistake. */
 async function gridWithClearedId() {
@@ -35,8 +25,8 @@ async function gridWithClearedId() {
   const at = (col: number, row: number) => `${columnLetters(col)}${row + 1}`;
   const alan = GRID_SHAPE.firstPersonRow + 1;
   const level = model.scaleOf(model.competencies[0]).levels[1].code;
-  fake.type(grid.sheet, at(GRID_SHAPE.firstRatingCol, alan), level);
-  fake.type(grid.sheet, at(GRID_SHAPE.columns.id, alan), '');
+  fake().type(grid.sheet, at(GRID_SHAPE.firstRatingCol, alan), level);
+  fake().type(grid.sheet, at(GRID_SHAPE.columns.id, alan), '');
   return { bench, sheet: grid.sheet, row: alan + 1, level };
 }
 
@@ -55,7 +45,7 @@ describe('the task pane on a grid with a row whose id was cleared', () => {
       `Row ${row} of the grid "${sheet}" has no id, between two people, so it was left out of the rebuilt grid; anything rated on it is on the "Unplaced ratings" sheet under "(row ${row})". Add the person again with an id to bring them back.`,
     );
     expect(summary.ratingsUnplaced).toBe(1);
-    expect(fake.read(UNPLACED_SHEET_NAME, 'A1:Z40').flat()).toEqual(expect.arrayContaining([`(row ${row})`, level]));
+    expect(fake().read(UNPLACED_SHEET_NAME, 'A1:Z40').flat()).toEqual(expect.arrayContaining([`(row ${row})`, level]));
     expect((await bench.listGrids())[0].people).toBe(2);
   });
 });

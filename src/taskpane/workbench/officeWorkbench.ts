@@ -25,8 +25,8 @@ function loadWriting() {
     import(/* webpackChunkName: "writing" */ '../../host/readGrids'),
     import(/* webpackChunkName: "writing" */ '../../core/layouts/gridRosterRows'),
     import(/* webpackChunkName: "writing" */ '../../host/readProductInputs'),
-    import(/* webpackChunkName: "writing" */ '../../core/layouts/carryRatings'),
-  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, carry]) => ({
+    import(/* webpackChunkName: "writing" */ '../../core/layouts/coverageLevelsFromInputs'),
+  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, coverage]) => ({
     ...workbook,
     ...apply,
     ...roster,
@@ -34,7 +34,7 @@ function loadWriting() {
     ...grids,
     ...gridRoster,
     ...inputs,
-    ...carry,
+    ...coverage,
   }));
 }
 
@@ -195,12 +195,7 @@ export function createOfficeWorkbench(): Workbench {
       // Coverage levels people picked on an earlier grid belong in the new one.
       const inputs = await w.readProductInputs();
       throwIfCancelled(run.signal);
-      const coverageLevels = new Map<string, string>();
-      for (const [key, value] of inputs.values) {
-        const { region, competency } = w.splitRatingKey(key);
-        if (region === 'coverage-levels' && value !== null && !coverageLevels.has(competency))
-          coverageLevels.set(competency, String(value));
-      }
+      const coverageLevels = w.coverageLevelsFromInputs(inputs.values);
       const { plan } = w.workbookLayout(request.framework, {
         roster,
         formulas: request.formulas,

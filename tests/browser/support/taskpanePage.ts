@@ -23,6 +23,8 @@ export interface TaskpanePage {
   openSection(name: string): Promise<void>;
   /** Waits for the feedback area to settle on an outcome, and returns its state and text. */
   outcome(): Promise<{ state: string; text: string }>;
+  /** Clicks an action's run button and returns the outcome it settles on. */
+  run(button: string): Promise<{ state: string; text: string }>;
   screenshot(name: string): Promise<void>;
 }
 
@@ -41,6 +43,14 @@ export async function openTaskpane(
   await page.addInitScript(fakeHost);
   await page.goto(`${origin}/taskpane.html`);
   const status = page.getByTestId('operation-status');
+  /** Waits for the feedback area to settle on an outcome. */
+  async function outcome() {
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[data-testid="operation-status"]')?.getAttribute('data-state');
+      return s === 'succeeded' || s === 'failed' || s === 'cancelled';
+    });
+    return { state: (await status.getAttribute('data-state')) ?? '', text: (await status.innerText()).replace(/\s+/g, ' ') };
+  }
   return {
     page,
     watch,
@@ -57,12 +67,10 @@ export async function openTaskpane(
       const header = page.getByRole('button', { name, exact: true });
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     },
-    async outcome() {
-      await page.waitForFunction(() => {
-        const s = document.querySelector('[data-testid="operation-status"]')?.getAttribute('data-state');
-        return s === 'succeeded' || s === 'failed' || s === 'cancelled';
-      });
-      return { state: (await status.getAttribute('data-state')) ?? '', text: (await status.innerText()).replace(/\s+/g, ' ') };
+    outcome,
+    async run(button) {
+      await page.getByRole('button', { name: button }).click();
+      return outcome();
     },
     async screenshot(name) {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });

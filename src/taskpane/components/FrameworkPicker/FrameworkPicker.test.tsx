@@ -5,17 +5,9 @@ import { CompetencyError } from '../../../core/problems';
 import { builtIn } from '../../../core/frameworks/library';
 import { strings } from '../../strings';
 import { scriptedWorkbench, type ScriptedWorkbench } from '../../testing/scriptedWorkbench';
+import { ignoreFluentInertWarning } from '../../testing/ignoreFluentInertWarning';
 
-// Fluent's accordion motion hands React 18 a boolean `inert` (a development-build warning only); other errors still show.
-const consoleError = console.error.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.includes('for a non-boolean attribute') && text.includes('inert')) return;
-    consoleError(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
+ignoreFluentInertWarning();
 
 function start(wb: ScriptedWorkbench = scriptedWorkbench()) {
   render(<App workbench={wb} />);

@@ -5,17 +5,9 @@ import { builtIn } from '../../../core/frameworks/library';
 import { strings } from '../../strings';
 import { scriptedWorkbench, summary } from '../../testing/scriptedWorkbench';
 import type { GridReadiness } from '../../../core/layouts/gridShape';
+import { ignoreFluentInertWarning } from '../../testing/ignoreFluentInertWarning';
 
-// Fluent's accordion motion hands React 18 a boolean `inert` (a development-build warning only); any other error still shows.
-const consoleError = console.error.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.includes('for a non-boolean attribute') && text.includes('inert')) return;
-    consoleError(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
+ignoreFluentInertWarning();
 
 async function openGridAction() {
   const wb = scriptedWorkbench();

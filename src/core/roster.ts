@@ -9,6 +9,7 @@ import type { Competency, Role, ScaleLevel } from './framework/schema';
 import type { FrameworkModel } from './framework/model';
 import { CompetencyError, listForHumans } from './problems';
 import { normaliseLevelText } from './scale';
+import { personIdKey } from './personId';
 
 export interface RosterPerson {
   id: string;
@@ -129,12 +130,12 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
       problems.push(`row ${rowNo}: no id; every person needs a unique id so ratings can be kept when the grid is rebuilt`);
       continue;
     }
-    const earlier = rowOfId.get(id.toLowerCase());
+    const earlier = rowOfId.get(personIdKey(id));
     if (earlier !== undefined) {
       problems.push(`row ${rowNo}: id "${id}" is already used on row ${earlier}; give each person a unique id`);
       continue;
     }
-    rowOfId.set(id.toLowerCase(), rowNo);
+    rowOfId.set(personIdKey(id), rowNo);
     const role = roleText ? model.findRole(roleText) : undefined;
     if (!role) {
       problems.push(

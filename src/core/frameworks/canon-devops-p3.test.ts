@@ -5,11 +5,11 @@
  */
 import fs from 'fs';
 import path from 'path';
+import { SOURCE_DIR, sourceText } from '../../../tests/support/sourceText';
 import data from './data/canon-devops-p3.json';
 import { validateFramework, type Framework } from '../framework/validate';
 import { Scale } from '../scale';
 
-const SOURCE_DIR = process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
 const SOURCE_FILE = path.join(SOURCE_DIR, '002_d3f86cfc38fb997e.txt');
 const ROLE = 'devops-engineering-professional-p3';
 
@@ -59,7 +59,7 @@ describe('the canon-devops-p3 framework data', () => {
 // The source text sits outside the project, in shared/source-frameworks (or where
 // SOURCE_FRAMEWORKS points). A checkout without it cannot cross-check the data
 // against the text, so those tests are skipped rather than failed.
-const describeWithSource = fs.existsSync(SOURCE_FILE) ? describe : describe.skip;
+const describeWithSource = sourceText(path.basename(SOURCE_FILE), 'canon-devops-p3').describeAgainstSource;
 
 describeWithSource('the canon-devops-p3 data against its source text', () => {
   let text = '';

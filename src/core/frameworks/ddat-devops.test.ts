@@ -5,11 +5,11 @@
  */
 import fs from 'fs';
 import path from 'path';
+import { SOURCE_DIR, sourceText } from '../../../tests/support/sourceText';
 import data from './data/ddat-devops.json';
 import { validateFramework, type Framework } from '../framework/validate';
 import { Scale } from '../scale';
 
-const SOURCE_DIR = process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
 const SOURCE_FILE = path.join(SOURCE_DIR, '001_b9687546cc3e465b.txt');
 const ROLE = 'senior-devops-engineer-management';
 
@@ -75,7 +75,7 @@ describe('the ddat-devops framework data', () => {
 // The source text sits outside the project, in shared/source-frameworks (or where
 // SOURCE_FRAMEWORKS points). A checkout without it cannot cross-check the data
 // against the text, so those tests are skipped rather than failed.
-const describeWithSource = fs.existsSync(SOURCE_FILE) ? describe : describe.skip;
+const describeWithSource = sourceText(path.basename(SOURCE_FILE), 'ddat-devops').describeAgainstSource;
 
 describeWithSource('the ddat-devops data against its source text', () => {
   const DEPTHS = ['Aware of', 'Familiar with', 'Proficient in'];

@@ -1,11 +1,10 @@
-import fs from 'fs';
 import path from 'path';
+import { SOURCE_DIR, sourceText } from '../../../tests/support/sourceText';
 import data from './data/kaairo-devops.json';
 import { validateFramework, type Framework } from '../framework/validate';
 
-const SOURCE_DIR = process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
 const SOURCE_FILE = path.join(SOURCE_DIR, '004_bcfb8ebcccb85e19.txt');
-const source = fs.existsSync(SOURCE_FILE) ? fs.readFileSync(SOURCE_FILE, 'utf8').replace(/\r\n?/g, '\n') : undefined;
+const { text: source, describeAgainstSource } = sourceText(path.basename(SOURCE_FILE), 'kaairo-devops');
 
 const TIERS = ['Entry-Level', 'Mid-Level', 'Senior'];
 const TYPES = ['technical', 'interpersonal', 'analytical', 'operational'];
@@ -115,7 +114,6 @@ describe('Kaairo DevOps Engineer (finance) data', () => {
 // The source texts live in the shared workspace, outside this repository. Where they are not
 // present (a clone without it, or SOURCE_FRAMEWORKS pointing elsewhere) the cross-checks against
 // the source cannot run, so they are skipped rather than failed.
-const describeAgainstSource = source === undefined ? describe.skip : describe;
 
 describeAgainstSource('Kaairo DevOps Engineer data checked against the source text', () => {
   const parsed = source === undefined ? { competencies: [], statedCount: NaN } : parseSource(source);

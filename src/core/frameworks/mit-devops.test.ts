@@ -5,10 +5,10 @@
  */
 import fs from 'fs';
 import path from 'path';
+import { SOURCE_DIR, sourceText } from '../../../tests/support/sourceText';
 import data from './data/mit-devops.json';
 import { validateFramework, type Framework } from '../framework/validate';
 
-const SOURCE_DIR = process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
 const SOURCE_FILE = path.join(SOURCE_DIR, '000_a2bf31708d871f4a.txt');
 const LEVEL_CODES = ['BD', 'B', 'I', 'A', 'E'];
 
@@ -187,7 +187,7 @@ describe('MIT IS&T DevOps Engineer framework data', () => {
 
 // The source texts live outside the repository (in the shared workspace). Where the
 // directory is not there (e.g. a fresh clone), the cross-checks cannot run and are skipped.
-const describeWithSource = fs.existsSync(SOURCE_FILE) ? describe : describe.skip;
+const describeWithSource = sourceText(path.basename(SOURCE_FILE), 'mit-devops').describeAgainstSource;
 
 describeWithSource('MIT IS&T DevOps Engineer framework data, against the source text', () => {
   let source: string;

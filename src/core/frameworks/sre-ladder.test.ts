@@ -1,11 +1,10 @@
-import fs from 'fs';
 import path from 'path';
+import { SOURCE_DIR, sourceText } from '../../../tests/support/sourceText';
 import data from './data/sre-ladder.json';
 import { validateFramework, type Framework } from '../framework/validate';
 
-const SOURCE_DIR = process.env.SOURCE_FRAMEWORKS ?? path.resolve(__dirname, '../../../../shared/source-frameworks');
 const SOURCE_FILE = path.join(SOURCE_DIR, '003_6727a1017ec8ed27.txt');
-const source = fs.existsSync(SOURCE_FILE) ? fs.readFileSync(SOURCE_FILE, 'utf8').replace(/\r\n?/g, '\n') : undefined;
+const { text: source, describeAgainstSource } = sourceText(path.basename(SOURCE_FILE), 'sre-ladder');
 
 const CODES = ['L1', 'L2', 'L3', 'L4', 'L5'];
 
@@ -101,7 +100,6 @@ describe('SRE career ladder data', () => {
 // The source texts live in the shared workspace, outside this repository. Where they are not
 // present (a clone without it, or SOURCE_FRAMEWORKS pointing elsewhere) the cross-checks against
 // the source cannot run, so they are skipped rather than failed.
-const describeAgainstSource = source === undefined ? describe.skip : describe;
 
 describeAgainstSource('SRE career ladder data checked against the source text', () => {
   const levels = source === undefined ? [] : parseSource(source);

@@ -147,6 +147,19 @@ describe('the CSV long table', () => {
     ]);
   });
 
+  it('guards every cell that starts the way a spreadsheet formula does, whichever column it is in', () => {
+    const starts = ['=cmd', '@SUM(A1)', '+44 20', '-1', '\tTAB', '\rCR'];
+    const fw = structuredClone(builtIn('kaairo-devops').data);
+    starts.forEach((text, i) => (fw.competencies[i].name = text));
+    fw.roles[0].name = '@Lead';
+    const { rows } = parseCsv('x', frameworkToLongCsv(fw));
+    const cells = rows.flatMap((r) => r.cells);
+    // Read as a spreadsheet would: no cell may open with one of =, +, -, @, tab or CR.
+    const unguarded = cells.filter((c) => /^[=+\-@\t\r]/.test(c));
+    expect(unguarded).toEqual([]);
+    for (const text of [...starts, '@Lead']) expect(cells).toContain(`'${text}`);
+  });
+
   it('keeps descriptors that run over several lines', () => {
     const sre = builtIn('sre-ladder').data;
     const back = frameworkFromLongCsv('sre.csv', frameworkToLongCsv(sre)).framework;

@@ -13,6 +13,12 @@ describe('formula-like text', () => {
     expect(guardCsvText("'=already")).toBe("''=already");
     expect(guardCsvText("it's fine")).toBe("it's fine");
     expect(guardCsvText("'quoted")).toBe("'quoted");
+    expect(guardCsvText('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(guardCsvText('+44')).toBe("'+44");
+    expect(guardCsvText('-1')).toBe("'-1");
+    expect(guardCsvText('\tcmd')).toBe("'\tcmd");
+    expect(guardCsvText('\rcmd')).toBe("'\rcmd");
+    expect(guardCsvText('a=b')).toBe('a=b');
   });
 
   it('comes back exactly as it was, whatever the text', () => {

@@ -1,0 +1,33 @@
+// Mutation testing (npm run mutate): plants small bugs in core and the write path and
+// checks that some test fails for each. Incremental: a run after a small change re-tests
+// only mutants in changed code or covered by changed tests (reports/stryker-incremental.json).
+// `npm run mutate -- --mutate src/core/scoring.ts` narrows a run to one file.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: true },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/core/**/*.ts',
+    'src/functions/**/*.ts',
+    'src/host/writes.ts',
+    'src/host/payload.ts',
+    'src/host/cellInput.ts',
+    '!src/**/*.test.ts',
+    '!src/**/testing/**',
+    '!src/core/frameworks/data/**',
+  ],
+  ignorePatterns: ['dist', 'lib', 'coverage', 'reports', 'tests/output', '.stryker-tmp'],
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 90, low: 85, break: null },
+  timeoutMS: 20000,
+  concurrency: 2,
+  tempDirName: '.stryker-tmp',
+};

@@ -95,3 +95,63 @@ export function countColour(histogram: Map<number, number>, hex: string, toleran
   }
   return n;
 }
+
+/** A patch of one colour on a picture: its bounding box, centre and size in pixels. */
+export interface ColourPatch {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  centreX: number;
+  centreY: number;
+  pixels: number;
+}
+
+/**
+ * The connected patches of a colour (within `tolerance` per channel), largest
+ * first, ignoring specks under `minPixels` (anti-aliased edges of text). A
+ * filled cell is one patch: the test can then say which cell has which colour.
+ */
+export function colourPatches(picture: Picture, hex: string, tolerance = 3, minPixels = 12): ColourPatch[] {
+  const { width, height, rgb } = picture;
+  const r = parseInt(hex.slice(0, 2), 16);
+  const g = parseInt(hex.slice(2, 4), 16);
+  const b = parseInt(hex.slice(4, 6), 16);
+  const matches = (i: number) =>
+    Math.abs(rgb[i * 3] - r) <= tolerance && Math.abs(rgb[i * 3 + 1] - g) <= tolerance && Math.abs(rgb[i * 3 + 2] - b) <= tolerance;
+  const seen = new Uint8Array(width * height);
+  const patches: ColourPatch[] = [];
+  for (let start = 0; start < width * height; start++) {
+    if (seen[start] || !matches(start)) continue;
+    const stack = [start];
+    seen[start] = 1;
+    let left = width,
+      top = height,
+      right = -1,
+      bottom = -1,
+      sumX = 0,
+      sumY = 0,
+      pixels = 0;
+    while (stack.length) {
+      const p = stack.pop()!;
+      const x = p % width;
+      const y = (p - x) / width;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+      sumX += x;
+      sumY += y;
+      pixels++;
+      const next = [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1, y < height - 1 ? p + width : -1];
+      for (const q of next) {
+        if (q >= 0 && !seen[q] && matches(q)) {
+          seen[q] = 1;
+          stack.push(q);
+        }
+      }
+    }
+    if (pixels >= minPixels) patches.push({ left, top, right, bottom, centreX: sumX / pixels, centreY: sumY / pixels, pixels });
+  }
+  return patches.sort((a, b) => b.pixels - a.pixels);
+}

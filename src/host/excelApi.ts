@@ -105,6 +105,7 @@ export interface XWorksheetCollection {
   readonly items: XWorksheet[];
   add(name?: string): XWorksheet;
   getItem(key: string): XWorksheet;
+  getActiveWorksheet(): XWorksheet;
   /** ExcelApi 1.4. */
   getItemOrNullObject(key: string): XWorksheet;
   load(propertyNames?: string | string[]): XWorksheetCollection;

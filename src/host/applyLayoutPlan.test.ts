@@ -273,6 +273,18 @@ describe("never touching the user's sheets and names", () => {
     );
     expect(fake.syncCount).toBe(0);
   });
+
+  it('refuses a formula longer than the 8,192 characters Excel takes, before writing anything', async () => {
+    const fake = new ExcelFake();
+    const plan = gridLikePlan({ people: 2, competencies: 2 });
+    const long = `SUM(${Array.from({ length: 1500 }, (_, i) => `AB${i + 1000}`).join(',')})`;
+    expect(long.length + 1).toBeGreaterThan(8192);
+    plan.sheets[1].blocks.push({ row: 20, col: 1, cells: [[{ formula: long }]] });
+    await expect(applyLayoutPlan(plan, { host: fake.host })).rejects.toThrow(
+      `The formula for B21 on “Team grid” is ${(long.length + 1).toLocaleString('en-US')} characters long; Excel takes at most 8,192 in a formula. Nothing was changed.`,
+    );
+    expect(fake.syncCount).toBe(0);
+  });
 });
 
 describe('failures and cancelling', () => {

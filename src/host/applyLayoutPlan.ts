@@ -22,7 +22,7 @@ import type { HostCapabilities } from './capabilities';
 import { hostCapabilities } from './capabilities';
 import type { ApplyOptions, ApplyProgress, ApplyReport } from './applyReport';
 import { ApplyError, excelErrorText } from './applyReport';
-import { EXCEL_MAX_TEXT, textInput } from './cellInput';
+import { EXCEL_MAX_FORMULA, EXCEL_MAX_TEXT, textInput } from './cellInput';
 import { DEFAULT_READ_BUDGET_BYTES, DEFAULT_REQUEST_BUDGET_BYTES, ACTION_OVERHEAD_BYTES, jsonBytes } from './payload';
 import type { WriteOp } from './writes';
 import { blockWrites, packRequests, quoted } from './writes';
@@ -79,11 +79,18 @@ export function checkPlan(plan: LayoutPlan): void {
       }
       b.cells.forEach((row, i) =>
         row.forEach((c, j) => {
-          const t = typeof c === 'string' ? c : isFormula(c) ? c.formula : '';
+          const at = () => rectRef({ row: b.row + i, col: b.col + j, rows: 1, cols: 1 });
+          if (isFormula(c) && c.formula.length + 1 > EXCEL_MAX_FORMULA) {
+            throw new CompetencyError(
+              'invalid-argument',
+              `The formula for ${at()} on “${sheet.name}” is ${(c.formula.length + 1).toLocaleString('en-US')} characters long; Excel takes at most ${EXCEL_MAX_FORMULA.toLocaleString('en-US')} in a formula. Nothing was changed.`,
+            );
+          }
+          const t = typeof c === 'string' ? c : '';
           if (t.length > EXCEL_MAX_TEXT) {
             throw new CompetencyError(
               'invalid-argument',
-              `A cell for ${rectRef({ row: b.row + i, col: b.col + j, rows: 1, cols: 1 })} on “${sheet.name}” holds ${t.length.toLocaleString('en-US')} characters; Excel keeps at most ${EXCEL_MAX_TEXT.toLocaleString('en-US')} in a cell. Shorten that text in the source and try again. Nothing was changed.`,
+              `A cell for ${at()} on “${sheet.name}” holds ${t.length.toLocaleString('en-US')} characters; Excel keeps at most ${EXCEL_MAX_TEXT.toLocaleString('en-US')} in a cell. Shorten that text in the source and try again. Nothing was changed.`,
             );
           }
         }),

@@ -42,6 +42,7 @@ import type {
   XPageLayout,
   XRange,
   XRangeBorder,
+  XRangeAreas,
   XRangeBorderCollection,
   XRangeFill,
   XRangeFont,
@@ -1535,6 +1536,40 @@ class FakeWorkbook implements XWorkbook {
     };
     const sheet = new FakeWorksheet(this.ctx, 'selection.worksheet', () => sel().sheet);
     return new FakeRange(this.ctx, 'selection', sheet, () => sel().range, since('Workbook.getSelectedRange'));
+  }
+  getSelectedRanges(): XRangeAreas {
+    const ctx = this.ctx;
+    const loaded = new Map<string, unknown>();
+    const areas: XRangeAreas = {
+      get areaCount(): number {
+        if (!loaded.has('areaCount')) throw notLoaded('areaCount');
+        return loaded.get('areaCount') as number;
+      },
+      get address(): string {
+        if (!loaded.has('address')) throw notLoaded('address');
+        return loaded.get('address') as string;
+      },
+      load(propertyNames?: string | string[]) {
+        const wanted = props(propertyNames);
+        const need = laterSet(since('Workbook.getSelectedRanges'), since('RangeAreas.load'));
+        ctx.enqueue('selectedRanges', 'load', 'load', wanted, need, () => {
+          const s = ctx.fake.model.selection;
+          if (!s) throw officeError('InvalidSelection', 'The current selection is invalid for this operation.');
+          const rects = s.areas ?? [s.range];
+          // As Excel writes it: each area with its sheet, separated by commas.
+          const all = { areaCount: rects.length, address: rects.map((r) => `${quoteName(s.sheet.name)}!${rectA1(r)}`).join(',') };
+          const out: Record<string, unknown> = {};
+          for (const p of wanted.length ? wanted : Object.keys(all)) {
+            if (!(p in all)) continue;
+            loaded.set(p, all[p as keyof typeof all]);
+            out[p] = all[p as keyof typeof all];
+          }
+          ctx.response.push(out);
+        });
+        return areas;
+      },
+    };
+    return areas;
   }
 }
 

@@ -18,7 +18,6 @@
 import type { XRequestContext, XWorksheet } from './excelApi';
 import type { ExcelHost } from './excelHost';
 import { officeHost } from './excelHost';
-import type { HostCapabilities } from './capabilities';
 import { hostCapabilities } from './capabilities';
 import type { ApplyOptions, ApplyProgress, ApplyReport } from './applyReport';
 import { ApplyError, excelErrorText } from './applyReport';
@@ -49,10 +48,10 @@ const EXCEL_MAX_COLS = 16_384;
 /** Writes a plan into the open workbook; see ApplyReport for what it tells. Throws CompetencyError or ApplyError with a message for the user. */
 export async function applyLayoutPlan(plan: LayoutPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const host: ExcelHost = options.host ?? officeHost();
-  const caps = hostCapabilities(host);
+  hostCapabilities(host);
   checkPlan(plan);
   if (options.signal?.aborted) throw cancelled(plan, []);
-  return host.run((context) => new PlanWriter(context, plan, caps, options).run());
+  return host.run((context) => new PlanWriter(context, plan, options).run());
 }
 
 function cancelled(plan: LayoutPlan, leftBehind: string[]): ApplyError {
@@ -127,7 +126,6 @@ class PlanWriter {
   constructor(
     private readonly ctx: XRequestContext,
     private readonly plan: LayoutPlan,
-    private readonly caps: HostCapabilities,
     private readonly options: ApplyOptions,
   ) {
     this.budget = options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES;
@@ -352,7 +350,6 @@ class PlanWriter {
           target: k,
           label: t.finalName,
           styles: plan.styles,
-          caps: this.caps,
           formula,
           warn: (m) => this.warnings.push(m),
         }),
@@ -386,7 +383,7 @@ class PlanWriter {
       const request = requests[k];
       try {
         app.suspendApiCalculationUntilNextSync();
-        if (this.caps.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
+        app.suspendScreenUpdatingUntilNextSync();
         if (k === 0) {
           this.startedWriting = true;
           for (const t of this.targets) t.handle = this.ctx.workbook.worksheets.add(t.tempName).load('id');

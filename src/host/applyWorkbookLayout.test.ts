@@ -119,18 +119,6 @@ describe('applying the real workbook plans', () => {
     expect(report.syncs).toBeLessThanOrEqual(4);
   });
 
-  it('below ExcelApi 1.9 leaves the sheets at the default print scale and says where to set one page wide', async () => {
-    const model = builtIn('mit-devops');
-    const { plan, sheetNames } = workbookLayout(model);
-    const fake = new ExcelFake({ apiVersion: '1.8' });
-    const report = await applyLayoutPlan(plan, { host: fake.host });
-    expect(report.sheetsCreated).toEqual(plan.sheets.map((s) => s.name));
-    expect(fake.actionsNamed('zoom')).toEqual([]);
-    expect(report.warnings).toContain(
-      `Print titles, page orientation and fitting to one page wide of “${sheetNames.matrix}” were not set: this Excel (ExcelApi 1.8) cannot set them from an add-in; use Page Layout > Print Titles, Page Layout > Orientation and Page Layout > Scale to Fit > Width: 1 page.`,
-    );
-  });
-
   it('writes the dropdowns of an imported framework whose scale and role names are longer than Excel lets a dropdown say', async () => {
     const mit = builtIn('mit-devops').data;
     const scaleName = 'Proficiency scale of the MIT Information Systems and Technology DevOps position';
@@ -153,14 +141,6 @@ describe('applying the real workbook plans', () => {
     }
     const ratings = validations.find((v) => v.prompt?.message?.startsWith('Pick a level'))!;
     expect(ratings.prompt!.title).toBe('Proficiency scale of the MIT…');
-  });
-
-  it('on Excel 2019 (ExcelApi 1.7) writes the real grid without dropdowns and says so', async () => {
-    const model = builtIn('kaairo-devops');
-    const fake = new ExcelFake({ apiVersion: '1.7' });
-    const report = await applyLayoutPlan(workbookLayout(model, { roster: roster(model, 12) }).plan, { host: fake.host });
-    expect(report.warnings.some((w) => /without dropdown lists/.test(w))).toBe(true);
-    expect(fake.model.sheets.every((s) => s.validations.length === 0)).toBe(true);
   });
 });
 

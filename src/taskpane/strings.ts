@@ -26,7 +26,7 @@ export const strings = {
   limits: {
     title: 'Some features are limited in this version of Excel',
     noFunctions:
-      'This Excel cannot run the add-in’s worksheet functions (=COMPETENCY.*): it lacks the custom functions runtime, which Excel 2021 gets from Version 2108. Grids use native Excel formulas, which work here and everywhere.',
+      'This Excel cannot run the add-in’s worksheet functions (=COMPETENCY.*): it lacks the custom functions runtime, which perpetual Excel 2021 and 2024 get only from a late update (Version 2108, or 2311 for retail copies). Grids use native Excel formulas, which work here and everywhere.',
   },
 
   picker: {

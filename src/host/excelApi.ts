@@ -141,6 +141,7 @@ export interface XApplication extends Pick<Excel.Application, 'suspendApiCalcula
 
 /** ExcelApi 1.9: the selection as one or more rectangular areas. */
 export interface XRangeAreas extends Pick<Excel.RangeAreas, 'areaCount' | 'address'> {
+  readonly worksheet: XWorksheet;
   load(propertyNames?: string | string[]): XRangeAreas;
 }
 

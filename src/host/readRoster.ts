@@ -98,7 +98,7 @@ export async function readRosterFromSelection(options: ReadOptions = {}): Promis
   return host.run(async (ctx) => {
     // getSelectedRange throws when several areas are selected: look at the areas first.
     const areas = ctx.workbook.getSelectedRanges().load('areaCount,address');
-    const sheet = ctx.workbook.worksheets.getActiveWorksheet().load('name');
+    const sheet = areas.worksheet.load('name');
     const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
     await ctx.sync();
     if (areas.areaCount > 1) {

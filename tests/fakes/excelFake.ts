@@ -1540,7 +1540,14 @@ class FakeWorkbook implements XWorkbook {
   getSelectedRanges(): XRangeAreas {
     const ctx = this.ctx;
     const loaded = new Map<string, unknown>();
+    const sheet = new FakeWorksheet(
+      ctx,
+      'selectedRanges.worksheet',
+      () => ctx.fake.model.selection?.sheet ?? null,
+      laterSet(since('Workbook.getSelectedRanges'), since('RangeAreas.worksheet')),
+    );
     const areas: XRangeAreas = {
+      worksheet: sheet,
       get areaCount(): number {
         if (!loaded.has('areaCount')) throw notLoaded('areaCount');
         return loaded.get('areaCount') as number;

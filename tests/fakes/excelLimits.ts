@@ -108,6 +108,7 @@ export const REQUIREMENT_SETS = {
   'RangeFormat.verticalAlignment': '1.1',
   'RangeFormat.wrapText': '1.1',
   'RangeAreas.load': '1.1',
+  'RangeAreas.worksheet': '1.9',
   'Table.getRange': '1.1',
   'Table.load': '1.1',
   'Table.worksheet': '1.2',

@@ -8,27 +8,9 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 
 const DEV_PORT = 3000;
 
-// office.js is served from our own origin, so the add-in loads nothing from
-// elsewhere; only the Excel host scripts and the string tables are copied.
-const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/package.json')) + '/dist';
-const officeJsPatterns = [
-  'office.js',
-  'excel-*.js',
-  'excelwebapp-*.js',
-  'custom-functions-runtime.js',
-  'es6-promise.js',
-  'o15apptofilemappingtable.js',
-  '*/office_strings.js',
-  'telemetry/**',
-  'ariatelemetry/**',
-].map((glob) => ({
-  from: glob,
-  context: OFFICE_JS,
-  to: 'office-js/',
-  globOptions: { ignore: ['**/*.debug.js'] },
-  // Already minified: do not let the terser pass spend minutes on it.
-  info: { minimized: true },
-}));
+// office.js is not bundled or copied: taskpane.html loads it from Microsoft's CDN
+// (https://appsforoffice.microsoft.com/lib/1/hosted/office.js), as Microsoft requires.
+// The browser tests answer that URL offline (tests/browser/support/officeJsRoute.ts).
 
 /**
  * Certificates for https://localhost:3000. office-addin-dev-certs creates them and
@@ -85,7 +67,10 @@ module.exports = async (env, options) => {
         chunks: ['functions', 'commands', 'taskpane'],
       }),
       new CopyWebpackPlugin({
-        patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml', to: 'manifest.xml' }, ...officeJsPatterns],
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
       }),
     ],
     devServer: {

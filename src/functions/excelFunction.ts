@@ -4,7 +4,9 @@
  * a matrix (a scalar as [[v]]) and a left-out optional argument as null; an
  * error inside a range arrives as an error object and is handed back
  * unchanged. Errors we raise become CustomFunctions.Error, with a message for
- * #VALUE! and #N/A (the only codes that carry one).
+ * #VALUE! and #N/A (the only codes that carry one). Codes the runtime cannot
+ * return (#NAME?, #REF!; #DIV/0!, #NUM!, #NULL! before CustomFunctionsRuntime
+ * 1.3) go out as #VALUE! naming the error that came in.
  */
 import type { CellMatrix } from './cellValue';
 import { FormulaError, type ErrorCode } from './formulaError';
@@ -21,7 +23,31 @@ const EXCEL_CODE: Partial<Record<ErrorCode, keyof typeof CustomFunctions.ErrorCo
   '#NULL!': 'nullReference',
 };
 
+/**
+ * Which error codes this runtime lets a custom function return
+ * (CustomFunctions.ErrorCode, "Custom Functions requirement sets"): #NAME? and
+ * #REF! never; #DIV/0!, #NUM! and #NULL! from CustomFunctionsRuntime 1.3;
+ * #VALUE! and #N/A wherever there are error objects (1.2).
+ */
+function allowedOutput(code: ErrorCode): boolean {
+  if (code === '#VALUE!' || code === '#N/A') return true;
+  if (code === '#DIV/0!' || code === '#NUM!' || code === '#NULL!') return runtimeAtLeast('1.3');
+  return false;
+}
+
+function runtimeAtLeast(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('CustomFunctionsRuntime', version);
+  } catch {
+    return false;
+  }
+}
+
 function toExcelError(error: FormulaError): unknown {
+  if (!allowedOutput(error.code)) {
+    // What the runtime cannot return becomes #VALUE!, saying which error it stands for.
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `An argument holds ${error.code}.`);
+  }
   if (error.passedOn !== undefined) return error.passedOn;
   const code = CustomFunctions.ErrorCode[EXCEL_CODE[error.code] ?? 'invalidValue'];
   const message = error.code === '#VALUE!' || error.code === '#N/A' ? error.message : undefined;

@@ -180,30 +180,25 @@ describe('writing a layout plan into Excel', () => {
 });
 
 describe('requirement sets', () => {
-  it('on ExcelApi 1.7 (Excel 2019) writes the grid without dropdowns and says so plainly', async () => {
-    const fake = new ExcelFake({ apiVersion: '1.7' });
-    const report = await applyLayoutPlan(gridLikePlan({ people: 20, competencies: 5 }), { host: fake.host });
-    expect(report.sheetsCreated).toEqual(['Scale', 'Team grid']);
-    expect(report.warnings).toEqual([
-      expect.stringMatching(
-        /^“Team grid” was written without dropdown lists: this Excel \(ExcelApi 1\.7\) cannot add them from an add-in\. Type levels by hand/,
-      ),
-      expect.stringMatching(/Print titles and page orientation of “Team grid” were not set/),
-    ]);
-    expect(fake.actions.filter((a) => a.target.includes('dataValidation') || a.name === 'suspendScreenUpdatingUntilNextSync')).toEqual([]);
-    expect(fake.sheet('Team grid').freeze).toEqual({ rows: 3, cols: 3 });
-    expect(fake.sheet('Team grid').conditionalFormats).toHaveLength(3);
-    expect(fake.read('Team grid', 'A4')).toEqual([[personId(0)]]);
-  });
-
-  it('below ExcelApi 1.7 refuses before touching the workbook, naming the Excel it needs', async () => {
-    const fake = new ExcelFake({ apiVersion: '1.6' });
+  // The manifest requires SharedRuntime 1.1, which only Excels with ExcelApi 1.9 or later have.
+  it.each(['1.8', '1.7', '1.6'])('on ExcelApi %s refuses before touching the workbook, naming the Excel it needs', async (version) => {
+    const fake = new ExcelFake({ apiVersion: version });
     const attempt = applyLayoutPlan(gridLikePlan({ people: 5, competencies: 3 }), { host: fake.host });
     await expect(attempt).rejects.toBeInstanceOf(CompetencyError);
     await expect(attempt).rejects.toThrow(
-      'Competency Matrix cannot write sheets in this version of Excel. This Excel supports the add-in API up to ExcelApi 1.6 only (Excel 2016 level); the add-in needs ExcelApi 1.7, which comes with Excel 2019 or later, Excel for Microsoft 365 (version 1801 or later), Excel on the web, or Excel for Mac 16.9 or later. Nothing was changed.',
+      `Competency Matrix cannot write sheets in this version of Excel. This Excel supports the add-in API up to ExcelApi ${version} only; the add-in needs ExcelApi 1.9 and the shared runtime, which come with Excel for Microsoft 365 (Version 2002 or later on Windows, 16.35 or later on Mac), Excel 2021 or 2024 (Version 2108 or later), or Excel on the web. Nothing was changed.`,
     );
     expect(fake.syncCount).toBe(0);
+  });
+
+  it('on ExcelApi 1.9, the least an Excel that loads the add-in has, writes dropdowns, print setup and frozen panes with no warning', async () => {
+    const fake = new ExcelFake({ apiVersion: '1.9' });
+    const report = await applyLayoutPlan(gridLikePlan({ people: 20, competencies: 5 }), { host: fake.host });
+    expect(report.warnings).toEqual([]);
+    expect(fake.sheet('Team grid').validations.length).toBeGreaterThan(0);
+    expect(fake.sheet('Team grid').printTitleRows).not.toBeNull();
+    expect(fake.sheet('Team grid').freeze).toEqual({ rows: 3, cols: 3 });
+    expect(fake.actions.filter((a) => a.name === 'suspendScreenUpdatingUntilNextSync').length).toBeGreaterThan(0);
   });
 });
 
@@ -270,6 +265,18 @@ describe("never touching the user's sheets and names", () => {
     const plan = gridLikePlan({ people: 2, competencies: 2, personNames: ['ok', 'x'.repeat(40_000)] });
     await expect(applyLayoutPlan(plan, { host: fake.host })).rejects.toThrow(
       /A cell for B5 on “Team grid” holds 40,000 characters; Excel keeps at most 32,767/,
+    );
+    expect(fake.syncCount).toBe(0);
+  });
+
+  it('refuses a formula longer than the 8,192 characters Excel takes, before writing anything', async () => {
+    const fake = new ExcelFake();
+    const plan = gridLikePlan({ people: 2, competencies: 2 });
+    const long = `SUM(${Array.from({ length: 1500 }, (_, i) => `AB${i + 1000}`).join(',')})`;
+    expect(long.length + 1).toBeGreaterThan(8192);
+    plan.sheets[1].blocks.push({ row: 20, col: 1, cells: [[{ formula: long }]] });
+    await expect(applyLayoutPlan(plan, { host: fake.host })).rejects.toThrow(
+      `The formula for B21 on “Team grid” is ${(long.length + 1).toLocaleString('en-US')} characters long; Excel takes at most 8,192 in a formula. Nothing was changed.`,
     );
     expect(fake.syncCount).toBe(0);
   });

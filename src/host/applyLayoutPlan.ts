@@ -18,11 +18,10 @@
 import type { XRequestContext, XWorksheet } from './excelApi';
 import type { ExcelHost } from './excelHost';
 import { officeHost } from './excelHost';
-import type { HostCapabilities } from './capabilities';
 import { hostCapabilities } from './capabilities';
 import type { ApplyOptions, ApplyProgress, ApplyReport } from './applyReport';
 import { ApplyError, excelErrorText } from './applyReport';
-import { EXCEL_MAX_TEXT, textInput } from './cellInput';
+import { EXCEL_MAX_FORMULA, EXCEL_MAX_TEXT, textInput } from './cellInput';
 import { DEFAULT_READ_BUDGET_BYTES, DEFAULT_REQUEST_BUDGET_BYTES, ACTION_OVERHEAD_BYTES, jsonBytes } from './payload';
 import type { WriteOp } from './writes';
 import { blockWrites, packRequests, quoted } from './writes';
@@ -49,10 +48,10 @@ const EXCEL_MAX_COLS = 16_384;
 /** Writes a plan into the open workbook; see ApplyReport for what it tells. Throws CompetencyError or ApplyError with a message for the user. */
 export async function applyLayoutPlan(plan: LayoutPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const host: ExcelHost = options.host ?? officeHost();
-  const caps = hostCapabilities(host);
+  hostCapabilities(host);
   checkPlan(plan);
   if (options.signal?.aborted) throw cancelled(plan, []);
-  return host.run((context) => new PlanWriter(context, plan, caps, options).run());
+  return host.run((context) => new PlanWriter(context, plan, options).run());
 }
 
 function cancelled(plan: LayoutPlan, leftBehind: string[]): ApplyError {
@@ -79,11 +78,18 @@ export function checkPlan(plan: LayoutPlan): void {
       }
       b.cells.forEach((row, i) =>
         row.forEach((c, j) => {
-          const t = typeof c === 'string' ? c : isFormula(c) ? c.formula : '';
+          const at = () => rectRef({ row: b.row + i, col: b.col + j, rows: 1, cols: 1 });
+          if (isFormula(c) && c.formula.length + 1 > EXCEL_MAX_FORMULA) {
+            throw new CompetencyError(
+              'invalid-argument',
+              `The formula for ${at()} on “${sheet.name}” is ${(c.formula.length + 1).toLocaleString('en-US')} characters long; Excel takes at most ${EXCEL_MAX_FORMULA.toLocaleString('en-US')} in a formula. Nothing was changed.`,
+            );
+          }
+          const t = typeof c === 'string' ? c : '';
           if (t.length > EXCEL_MAX_TEXT) {
             throw new CompetencyError(
               'invalid-argument',
-              `A cell for ${rectRef({ row: b.row + i, col: b.col + j, rows: 1, cols: 1 })} on “${sheet.name}” holds ${t.length.toLocaleString('en-US')} characters; Excel keeps at most ${EXCEL_MAX_TEXT.toLocaleString('en-US')} in a cell. Shorten that text in the source and try again. Nothing was changed.`,
+              `A cell for ${at()} on “${sheet.name}” holds ${t.length.toLocaleString('en-US')} characters; Excel keeps at most ${EXCEL_MAX_TEXT.toLocaleString('en-US')} in a cell. Shorten that text in the source and try again. Nothing was changed.`,
             );
           }
         }),
@@ -120,7 +126,6 @@ class PlanWriter {
   constructor(
     private readonly ctx: XRequestContext,
     private readonly plan: LayoutPlan,
-    private readonly caps: HostCapabilities,
     private readonly options: ApplyOptions,
   ) {
     this.budget = options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES;
@@ -345,7 +350,6 @@ class PlanWriter {
           target: k,
           label: t.finalName,
           styles: plan.styles,
-          caps: this.caps,
           formula,
           warn: (m) => this.warnings.push(m),
         }),
@@ -379,7 +383,7 @@ class PlanWriter {
       const request = requests[k];
       try {
         app.suspendApiCalculationUntilNextSync();
-        if (this.caps.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
+        app.suspendScreenUpdatingUntilNextSync();
         if (k === 0) {
           this.startedWriting = true;
           for (const t of this.targets) t.handle = this.ctx.workbook.worksheets.add(t.tempName).load('id');

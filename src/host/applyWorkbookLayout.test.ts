@@ -13,6 +13,7 @@ import { columnLetters } from '../core/layouts/a1';
 import { UNPLACED_SHEET_NAME } from '../core/layouts/unplacedRatingsSheet';
 import { REGISTRY_SHEET_NAME } from '../core/layouts/registry';
 import { GRID_SHAPE } from '../core/layouts/gridShape';
+import { FrameworkModel as Model } from '../core/framework/model';
 
 function roster(model: FrameworkModel, count: number, drop: string[] = []) {
   const rows: unknown[][] = [['Id', 'Name', 'Role', 'Manager']];
@@ -118,24 +119,28 @@ describe('applying the real workbook plans', () => {
     expect(report.syncs).toBeLessThanOrEqual(4);
   });
 
-  it('below ExcelApi 1.9 leaves the sheets at the default print scale and says where to set one page wide', async () => {
-    const model = builtIn('mit-devops');
-    const { plan, sheetNames } = workbookLayout(model);
-    const fake = new ExcelFake({ apiVersion: '1.8' });
-    const report = await applyLayoutPlan(plan, { host: fake.host });
-    expect(report.sheetsCreated).toEqual(plan.sheets.map((s) => s.name));
-    expect(fake.actionsNamed('zoom')).toEqual([]);
-    expect(report.warnings).toContain(
-      `Print titles, page orientation and fitting to one page wide of “${sheetNames.matrix}” were not set: this Excel (ExcelApi 1.8) cannot set them from an add-in; use Page Layout > Print Titles, Page Layout > Orientation and Page Layout > Scale to Fit > Width: 1 page.`,
-    );
-  });
-
-  it('on Excel 2019 (ExcelApi 1.7) writes the real grid without dropdowns and says so', async () => {
-    const model = builtIn('kaairo-devops');
-    const fake = new ExcelFake({ apiVersion: '1.7' });
-    const report = await applyLayoutPlan(workbookLayout(model, { roster: roster(model, 12) }).plan, { host: fake.host });
-    expect(report.warnings.some((w) => /without dropdown lists/.test(w))).toBe(true);
-    expect(fake.model.sheets.every((s) => s.validations.length === 0)).toBe(true);
+  it('writes the dropdowns of an imported framework whose scale and role names are longer than Excel lets a dropdown say', async () => {
+    const mit = builtIn('mit-devops').data;
+    const scaleName = 'Proficiency scale of the MIT Information Systems and Technology DevOps position';
+    const long = new Model({
+      ...mit,
+      scales: mit.scales.map((s) => ({ ...s, name: scaleName })),
+      roles: mit.roles.map((r, i) => ({ ...r, name: `${'Senior Site Reliability and Platform Engineering Lead'} ${i + 1}` })),
+    });
+    const fake = new ExcelFake();
+    const report = await applyLayoutPlan(workbookLayout(long, { roster: roster(long, 5) }).plan, { host: fake.host });
+    expect(report.warnings).toEqual([]);
+    const validations = fake.model.sheets.flatMap((s) => s.validations);
+    expect(validations.length).toBeGreaterThan(0);
+    // Excel's limits ([MS-XLS] DValStrings): titles 32, prompt 255, error message 225 characters.
+    for (const v of validations) {
+      expect(v.prompt!.title!.length).toBeLessThanOrEqual(32);
+      expect(v.errorAlert!.title!.length).toBeLessThanOrEqual(32);
+      expect(v.prompt!.message!.length).toBeLessThanOrEqual(255);
+      expect(v.errorAlert!.message!.length).toBeLessThanOrEqual(225);
+    }
+    const ratings = validations.find((v) => v.prompt?.message?.startsWith('Pick a level'))!;
+    expect(ratings.prompt!.title).toBe('Proficiency scale of the MIT…');
   });
 });
 

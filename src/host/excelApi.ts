@@ -105,6 +105,7 @@ export interface XWorksheetCollection {
   readonly items: XWorksheet[];
   add(name?: string): XWorksheet;
   getItem(key: string): XWorksheet;
+  getActiveWorksheet(): XWorksheet;
   /** ExcelApi 1.4. */
   getItemOrNullObject(key: string): XWorksheet;
   load(propertyNames?: string | string[]): XWorksheetCollection;
@@ -138,12 +139,21 @@ export interface XApplication extends Pick<Excel.Application, 'suspendApiCalcula
   calculate(calculationType: 'Recalculate' | 'Full' | 'FullRebuild'): void;
 }
 
+/** ExcelApi 1.9: the selection as one or more rectangular areas. */
+export interface XRangeAreas extends Pick<Excel.RangeAreas, 'areaCount' | 'address'> {
+  readonly worksheet: XWorksheet;
+  load(propertyNames?: string | string[]): XRangeAreas;
+}
+
 export interface XWorkbook {
   readonly worksheets: XWorksheetCollection;
   readonly names: XNamedItemCollection;
   readonly tables: XTableCollection;
   readonly application: XApplication;
+  /** Throws at sync when several areas are selected. */
   getSelectedRange(): XRange;
+  /** ExcelApi 1.9. */
+  getSelectedRanges(): XRangeAreas;
 }
 
 export interface XRequestContext {

@@ -3,15 +3,12 @@
  * hidden helper columns and key rows, merges, dropdowns (list validation
  * sourced from a range), conditional formats (one rule per block), frozen
  * panes, print setup (titles, orientation, one page wide) and tab colour.
- * Features the host lacks are left out here, and the caller tells the user.
  */
 import type { BorderSide, XConditionalRangeFormat, XRange } from './excelApi';
-import type { HostCapabilities } from './capabilities';
 import { FormatWrite, quoted, rangeOf } from './writes';
 import type { WriteOp } from './writes';
 import type { CellStyle, ConditionalFormat, ColorPoint, ListValidation, SheetPlan } from '../core/layouts/plan';
 import { rectRef } from '../core/layouts/a1';
-import { listForHumans } from '../core/problems';
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
@@ -144,7 +141,6 @@ export interface FormatContext {
   /** The sheet's final name, for messages. */
   label: string;
   styles: Record<string, CellStyle>;
-  caps: HostCapabilities;
   /** Rewrites sheet references for the names the sheets are built under. */
   formula: (f: string) => string;
   warn(message: string): void;
@@ -198,19 +194,12 @@ export function formatWrites(sheet: SheetPlan, cx: FormatContext): WriteOp[] {
   for (const m of sheet.merges ?? []) {
     out.push(new FormatWrite(cx.target, at(`merging ${rectRef(m)}`), m, 1, (ws) => rangeOf(ws, m).merge(false)));
   }
-  if (sheet.validations.length && !cx.caps.dropdowns) {
-    cx.warn(
-      `${quoted(cx.label)} was written without dropdown lists: this Excel (ExcelApi ${cx.caps.apiVersion}) cannot add them from an add-in. ` +
-        `Type levels by hand; the valid levels are listed on the scale sheet. Excel 2021, Microsoft 365 and Excel on the web add the dropdowns.`,
+  for (const v of sheet.validations) {
+    out.push(
+      new FormatWrite(cx.target, at(`the dropdown in ${rectRef(v.range)}`), v, 5, (ws) =>
+        applyListValidation(rangeOf(ws, v.range), v, cx.formula),
+      ),
     );
-  } else {
-    for (const v of sheet.validations) {
-      out.push(
-        new FormatWrite(cx.target, at(`the dropdown in ${rectRef(v.range)}`), v, 5, (ws) =>
-          applyListValidation(rangeOf(ws, v.range), v, cx.formula),
-        ),
-      );
-    }
   }
   for (const cf of sheet.conditionalFormats) {
     out.push(
@@ -235,33 +224,9 @@ export function formatWrites(sheet: SheetPlan, cx: FormatContext): WriteOp[] {
   return out;
 }
 
-/**
- * Print titles, landscape and "fit to one page wide" need ExcelApi 1.9; below
- * it they are left out and the user is told which ones and where to set them.
- */
+/** Print titles, landscape and "fit to one page wide" (ExcelApi 1.9, which every Excel that loads the add-in has). */
 function printSetupWrites(sheet: SheetPlan, cx: FormatContext, at: (what: string) => string): WriteOp[] {
   const titles = sheet.printTitleRows;
-  const wanted = [
-    titles && { what: 'print titles', where: 'Page Layout > Print Titles' },
-    sheet.landscape && { what: 'page orientation', where: 'Page Layout > Orientation' },
-    sheet.fitToWidth && { what: 'fitting to one page wide', where: 'Page Layout > Scale to Fit > Width: 1 page' },
-  ].filter((x): x is { what: string; where: string } => !!x);
-  if (!wanted.length) return [];
-  if (!cx.caps.printSetup) {
-    const what = listForHumans(
-      wanted.map((w) => w.what),
-      'and',
-    );
-    const where = listForHumans(
-      wanted.map((w) => w.where),
-      'and',
-    );
-    const [were, them] = wanted.length === 1 ? ['was', 'it'] : ['were', 'them'];
-    cx.warn(
-      `${what[0].toUpperCase()}${what.slice(1)} of ${quoted(cx.label)} ${were} not set: this Excel (ExcelApi ${cx.caps.apiVersion}) cannot set ${them} from an add-in; use ${where}.`,
-    );
-    return [];
-  }
   const out: WriteOp[] = [];
   if (titles)
     out.push(

@@ -5,7 +5,7 @@
 export { applyLayoutPlan, checkPlan } from './applyLayoutPlan';
 export type { ApplyOptions, ApplyProgress, ApplyReport, ApplyStage } from './applyReport';
 export { ApplyError } from './applyReport';
-export { hostCapabilities, MINIMUM_EXCEL_API, EXCEL_FOR_API } from './capabilities';
+export { hostCapabilities, MINIMUM_EXCEL_API, EXCEL_FOR_ADDIN } from './capabilities';
 export type { HostCapabilities } from './capabilities';
 export { officeHost } from './excelHost';
 export type { ExcelHost } from './excelHost';

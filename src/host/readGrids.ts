@@ -1,7 +1,7 @@
 /**
  * The team grids in the open workbook, as the add-in's heatmap and calibration
  * actions need them: the registry says which sheets are the product's grids,
- * their cells are read in row chunks under the response budget and handed to
+ * their cells are read in slices sized from the measured responses and handed to
  * core's readGridRows (the reader the command line uses too), and one more
  * small read tells portable formulas from add-in ones.
  */
@@ -9,7 +9,8 @@ import type { XRequestContext } from './excelApi';
 import type { ExcelHost } from './excelHost';
 import { officeHost } from './excelHost';
 import { hostCapabilities } from './capabilities';
-import { DEFAULT_READ_BUDGET_BYTES, READ_BYTES_PER_CELL } from './payload';
+import { DEFAULT_READ_BUDGET_BYTES } from './payload';
+import { readRowsInSlices } from './readSlices';
 import { liveEntries, readWorkbookState } from './workbookState';
 import { readGridRows, type GridRows } from '../core/layouts/readGridRows';
 
@@ -39,13 +40,12 @@ export async function readWorkbookGrids(options: ReadGridsOptions = {}): Promise
       const foot = entry.footprint!;
       const rows = foot.row + foot.rows;
       const cols = foot.col + foot.cols;
-      const perChunk = Math.max(1, Math.floor(budget / (cols * READ_BYTES_PER_CELL)));
-      const values: unknown[][] = [];
-      for (let from = 0; from < rows; from += perChunk) {
-        const part = sheet.handle.getRangeByIndexes(from, 0, Math.min(perChunk, rows - from), cols).load('values');
-        await ctx.sync();
-        values.push(...part.values);
-      }
+      const values = await readRowsInSlices(
+        ctx,
+        sheet.handle,
+        { row: 0, col: 0, rows, cols },
+        { budgetBytes: budget, label: `“${sheet.name}”` },
+      );
       const found = readGridRows(sheet.name, values);
       if (!found) continue;
       const g = found.geometry;

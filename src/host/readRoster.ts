@@ -1,7 +1,9 @@
 /**
  * Reading a roster from the workbook: the current selection (a single cell
  * stands for the block of data around it) or an Excel table. This only reads
- * raw rows, in row chunks that keep each response under the budget; turning
+ * raw rows, in slices sized from the measured responses (readSlices.ts), and
+ * never more than the sheet's used range (a selection of whole columns asks
+ * for a million rows); turning
  * them into a roster (header detection, trimming, duplicate ids, unknown roles)
  * is core's parseRoster, which `rosterFrom` calls with the place they came from.
  */
@@ -10,6 +12,9 @@ import type { ExcelHost } from './excelHost';
 import { officeHost } from './excelHost';
 import { hostCapabilities } from './capabilities';
 import { DEFAULT_READ_BUDGET_BYTES } from './payload';
+import { readRowsInSlices } from './readSlices';
+import type { Rect } from '../core/layouts/plan';
+import { rectRef } from '../core/layouts/a1';
 import type { FrameworkModel } from '../core/framework/model';
 import type { Roster, RosterOptions } from '../core/roster';
 import { parseRoster } from '../core/roster';
@@ -46,18 +51,39 @@ async function readRows(
   sheet: XWorksheet,
   budget: number,
 ): Promise<Omit<RosterRows, 'source' | 'table'>> {
-  range.load('address,rowIndex,columnIndex,rowCount,columnCount');
+  range.load('rowIndex,columnIndex,rowCount,columnCount');
   sheet.load('name');
   await ctx.sync();
-  const rows: unknown[][] = [];
-  const perChunk = Math.max(1, Math.floor(budget / (range.columnCount * ROSTER_BYTES_PER_CELL)));
-  for (let from = 0; from < range.rowCount; from += perChunk) {
-    const n = Math.min(perChunk, range.rowCount - from);
-    const part = sheet.getRangeByIndexes(range.rowIndex + from, range.columnIndex, n, range.columnCount).load('values');
-    await ctx.sync();
-    rows.push(...part.values);
-  }
-  return { rows, sheet: sheet.name, address: range.address.slice(range.address.lastIndexOf('!') + 1), firstRow: range.rowIndex + 1 };
+  const rect = { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
+  return readRect(ctx, sheet, sheet.name, rect, budget);
+}
+
+async function readRect(
+  ctx: XRequestContext,
+  sheet: XWorksheet,
+  name: string,
+  rect: Rect,
+  budget: number,
+): Promise<Omit<RosterRows, 'source' | 'table'>> {
+  const rows = await readRowsInSlices(ctx, sheet, rect, {
+    budgetBytes: budget,
+    guessBytesPerCell: ROSTER_BYTES_PER_CELL,
+    label: `“${name}”`,
+  });
+  return { rows, sheet: name, address: rectRef(rect), firstRow: rect.row + 1 };
+}
+
+/** The part of `a` inside `b`, or null when they do not meet. */
+function intersect(a: Rect, b: Rect): Rect | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
+  const cols = Math.min(a.col + a.cols, b.col + b.cols) - col;
+  return rows > 0 && cols > 0 ? { row, col, rows, cols } : null;
+}
+
+function rectOf(range: XRange): Rect {
+  return { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
 }
 
 function isBlank(rows: unknown[][]): boolean {
@@ -70,10 +96,32 @@ export async function readRosterFromSelection(options: ReadOptions = {}): Promis
   hostCapabilities(host);
   const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
   return host.run(async (ctx) => {
-    const selected = ctx.workbook.getSelectedRange().load('rowCount,columnCount');
+    // getSelectedRange throws when several areas are selected: look at the areas first.
+    const areas = ctx.workbook.getSelectedRanges().load('areaCount,address');
+    const sheet = areas.worksheet.load('name');
+    const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
     await ctx.sync();
-    const range = selected.rowCount === 1 && selected.columnCount === 1 ? selected.getSurroundingRegion() : selected;
-    const read = await readRows(ctx, range, selected.worksheet, budget);
+    if (areas.areaCount > 1) {
+      const list = areas.address
+        .split(',')
+        .map((a) => a.slice(a.lastIndexOf('!') + 1).trim())
+        .join(', ');
+      throw new CompetencyError(
+        'invalid-roster',
+        `Several separate areas are selected (${list}). Select the roster as one block (a header row with id, name and role, then one row per person), or click a cell inside it, and try again.`,
+      );
+    }
+    const selected = ctx.workbook.getSelectedRange().load('address,rowIndex,columnIndex,rowCount,columnCount');
+    const around = selected.getSurroundingRegion().load('rowIndex,columnIndex,rowCount,columnCount');
+    await ctx.sync();
+    const single = selected.rowCount === 1 && selected.columnCount === 1;
+    const wanted = single ? rectOf(around) : rectOf(selected);
+    // Whole columns (A:D) or rows select a million cells: only the used part holds a roster.
+    const rect = used.isNullObject ? null : intersect(wanted, rectOf(used));
+    const address = selected.address.slice(selected.address.lastIndexOf('!') + 1);
+    const read = rect
+      ? await readRect(ctx, sheet, sheet.name, rect, budget)
+      : { rows: [], sheet: sheet.name, address, firstRow: wanted.row + 1 };
     if (isBlank(read.rows)) {
       throw new CompetencyError(
         'invalid-roster',

@@ -31,6 +31,23 @@ describe('reading the active sheet', () => {
     expect(read.values.map((r) => r[0])).toEqual(rows.map((r) => r[0]));
   });
 
+  it('reads the active sheet while several areas of it are selected', async () => {
+    const fake = new ExcelFake();
+    fake.addSheet('Acme matrix', [
+      ['Category', 'Competency'],
+      ['Technical', 'Coding'],
+    ]);
+    fake.select('Acme matrix', 'A1:A2,B2');
+    const read = await readActiveSheetValues({ host: fake.host });
+    expect(read).toEqual({
+      sheet: 'Acme matrix',
+      values: [
+        ['Category', 'Competency'],
+        ['Technical', 'Coding'],
+      ],
+    });
+  });
+
   it('refuses an empty sheet and says to go to the sheet with the table', async () => {
     const fake = new ExcelFake();
     fake.addSheet('Empty');

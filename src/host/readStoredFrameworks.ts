@@ -2,18 +2,19 @@
  * The frameworks kept in the open workbook (the hidden sheet the product
  * writes beside a matrix or grid of an imported framework), as the cells of
  * that sheet. Core's frameworksFromSheetRows turns them into frameworks. Each
- * stored framework is a row of JSON chunks of up to 32,000 characters, so the
- * rows are read a few at a time to keep every response well under the limit.
+ * stored framework is a row of JSON chunks of up to 32,000 characters, so a
+ * few rows can weigh megabytes: they are read in slices sized from the
+ * measured responses, each under Excel's response limit (readSlices.ts).
  */
 import type { ExcelHost } from './excelHost';
 import { officeHost } from './excelHost';
-import { FRAMEWORKS_SHEET } from '../core/interchange/frameworkSheet';
-
-/** Rows per read: a stored framework is rarely over 200 KB of JSON. */
-const ROWS_PER_READ = 5;
+import { readRowsInSlices } from './readSlices';
+import { FRAMEWORKS_SHEET, MAX_CHUNK } from '../core/interchange/frameworkSheet';
 
 /** The sheet's cells from A1, or undefined when the workbook keeps no frameworks. */
-export async function readStoredFrameworkRows(options: { host?: ExcelHost } = {}): Promise<unknown[][] | undefined> {
+export async function readStoredFrameworkRows(
+  options: { host?: ExcelHost; readBudgetBytes?: number } = {},
+): Promise<unknown[][] | undefined> {
   const host = options.host ?? officeHost();
   return host.run(async (ctx) => {
     const sheet = ctx.workbook.worksheets.getItemOrNullObject(FRAMEWORKS_SHEET).load('name');
@@ -22,14 +23,12 @@ export async function readStoredFrameworkRows(options: { host?: ExcelHost } = {}
     const used = sheet.getUsedRangeOrNullObject(true).load('rowCount,columnCount,rowIndex,columnIndex');
     await ctx.sync();
     if (used.isNullObject) return [];
-    const rows = used.rowIndex + used.rowCount;
-    const cols = used.columnIndex + used.columnCount;
-    const out: unknown[][] = [];
-    for (let from = 0; from < rows; from += ROWS_PER_READ) {
-      const part = sheet.getRangeByIndexes(from, 0, Math.min(ROWS_PER_READ, rows - from), cols).load('values');
-      await ctx.sync();
-      out.push(...part.values);
-    }
-    return out;
+    const rect = { row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+    // Until a row is measured, expect every cell to be a full chunk.
+    return readRowsInSlices(ctx, sheet, rect, {
+      budgetBytes: options.readBudgetBytes,
+      guessBytesPerCell: MAX_CHUNK,
+      label: `the hidden sheet “${FRAMEWORKS_SHEET}”`,
+    });
   });
 }

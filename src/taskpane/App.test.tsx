@@ -353,13 +353,27 @@ describe('the task pane', () => {
     expect(status().textContent).toContain(strings.errors.kinds['invalid-framework'].fix);
   });
 
-  it('warns up front when this Excel cannot add dropdowns', async () => {
-    start(scriptedWorkbench({ kind: 'excel', theme: 'light', limitations: [strings.limits.noDropdowns] }));
-    expect(await screen.findByText(strings.limits.noDropdowns)).toBeTruthy();
+  it('does not offer add-in formulas where this Excel cannot run add-in functions, says why, and builds with native formulas', async () => {
+    const wb = start(
+      scriptedWorkbench({ kind: 'excel', theme: 'light', limitations: [strings.limits.noFunctions], addinFunctions: false }),
+    );
+    expect(await screen.findByText(strings.limits.noFunctions)).toBeTruthy();
+    await chooseFramework(builtIn('kaairo-devops').name);
+    openSection(strings.grid.heading);
+    const addin = screen.getByRole('radio', { name: strings.grid.formulasAddin });
+    expect((addin as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText(strings.grid.formulasAddinUnavailable)).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: strings.grid.sourceBlank }));
+    fireEvent.change(screen.getByLabelText(strings.grid.blankCount), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: strings.grid.run }));
+    await waitFor(() => expect(status().dataset.state).toBe('succeeded'));
+    expect((wb.calls.find((c) => c.action === 'grid')?.request as GridRequest).formulas).toBe('portable');
   });
 
   it('follows a dark Office theme', async () => {
-    const { container } = render(<App workbench={scriptedWorkbench({ kind: 'excel', theme: 'dark', limitations: [] })} />);
+    const { container } = render(
+      <App workbench={scriptedWorkbench({ kind: 'excel', theme: 'dark', limitations: [], addinFunctions: true })} />,
+    );
     await screen.findByLabelText(strings.picker.label);
     expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('dark');
   });

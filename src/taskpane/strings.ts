@@ -25,8 +25,8 @@ export const strings = {
 
   limits: {
     title: 'Some features are limited in this version of Excel',
-    noDropdowns:
-      'This Excel cannot add dropdown lists (it lacks ExcelApi 1.8, as in Office 2019). Grids are written without level dropdowns; type the level codes instead.',
+    noFunctions:
+      'This Excel cannot run the add-in’s worksheet functions (=COMPETENCY.*): it lacks the custom functions runtime, which perpetual Excel 2021 and 2024 get only from a late update (Version 2108, or 2311 for retail copies). Grids use native Excel formulas, which work here and everywhere.',
   },
 
   picker: {
@@ -110,6 +110,7 @@ export const strings = {
     formulasPortableHint: 'Works for anyone who opens the workbook, with or without the add-in. Recommended.',
     formulasAddin: 'Add-in functions (=COMPETENCY.*)',
     formulasAddinHint: 'Shorter formulas; people without the add-in see #NAME?.',
+    formulasAddinUnavailable: 'Not available in this Excel: it cannot run add-in functions.',
     readinessLabel: 'Readiness for the next role',
     readinessStrict: 'Strict: every competency at or above the next role’s target',
     readinessStrictHint: 'Shows the share of the next role’s targets met and how many competencies still block it.',

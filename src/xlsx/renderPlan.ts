@@ -43,16 +43,6 @@ export interface RenderOptions {
   onSheet?: (name: string, index: number, count: number) => void;
 }
 
-// Excel's limits on data-validation texts (characters).
-const TITLE_MAX = 32;
-const PROMPT_MAX = 255;
-const ERROR_MAX = 225;
-
-function clip(text: string | undefined, max: number): string | undefined {
-  if (text === undefined) return undefined;
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
 function cellValue(cell: PlanCell, rename: (f: string) => string): CellValue | undefined {
@@ -163,11 +153,12 @@ function renderSheet(
       formulae: [rename(v.source)],
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: clip(v.title, TITLE_MAX),
-      error: clip(v.errorMessage, ERROR_MAX),
+      // Core has fitted these texts to Excel's lengths (core/layouts/validationText.ts).
+      errorTitle: v.title,
+      error: v.errorMessage,
       showInputMessage: v.prompt !== undefined,
-      promptTitle: clip(v.title, TITLE_MAX),
-      prompt: clip(v.prompt, PROMPT_MAX),
+      promptTitle: v.title,
+      prompt: v.prompt,
     });
   }
   for (const cf of sheet.conditionalFormats) ws.addConditionalFormatting({ ref: rectRef(cf.range), rules: [conditionalRule(cf, rename)] });

@@ -371,14 +371,17 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     expect(pane.watch.errors).toEqual([]);
   });
 
-  it('warns up front when this Excel cannot add dropdowns (ExcelApi 1.7)', async () => {
-    pane = await open(320, { apiVersion: '1.7' });
-    await pane.page.getByText(strings.limits.noDropdowns).waitFor();
+  it('says up front that add-in formulas are not available where Excel lacks the custom functions runtime', async () => {
+    pane = await open(320, { apiVersion: '1.14', customFunctionsRuntime: null });
+    await pane.page.getByText(strings.limits.noFunctions).waitFor();
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    expect(await pane.page.getByRole('radio', { name: strings.grid.formulasAddin }).isDisabled()).toBe(true);
     await pane.screenshot('limited-excel');
   });
 
-  it('says plainly that an Excel older than ExcelApi 1.7 cannot write sheets, before anything is tried', async () => {
-    pane = await open(450, { apiVersion: '1.6' });
+  it('says plainly that an Excel below ExcelApi 1.9 cannot write sheets, before anything is tried', async () => {
+    pane = await open(450, { apiVersion: '1.8' });
     await pane.page
       .getByText(/cannot write sheets in this version of Excel/)
       .first()

@@ -25,7 +25,7 @@ function frameworkSources(): SourceFramework[] {
 function shippedFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'office-js' ? [] : shippedFiles(full); // Microsoft's office.js, copied as is
+    if (entry.isDirectory()) return shippedFiles(full);
     return /\.(js|html|txt|json)$/.test(entry.name) ? [full] : [];
   });
 }
@@ -43,6 +43,15 @@ whenBuilt('the production bundle in dist/', () => {
     const prose = frameworkSources().flatMap((f) => f.competencies.flatMap((c) => [c.definition, ...Object.values(c.descriptors ?? {})]));
     expect(prose.length).toBeGreaterThan(50);
     expect(prose.filter((text) => text && text.length > 20 && code.includes(JSON.stringify(text).slice(1, -1)))).toEqual([]);
+  });
+
+  it("loads office.js from Microsoft's CDN, as Microsoft requires, and ships no copy of its own", () => {
+    const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
+    expect(scripts[0]).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    // Everything else the page loads is the add-in's own, from where dist/ is hosted.
+    expect(scripts.slice(1).filter((src) => /^(https?:)?\/\//.test(src))).toEqual([]);
+    expect(fs.existsSync(path.join(dist, 'office-js'))).toBe(false);
   });
 
   it('keeps functions.js at most 30 KB gzipped', () => {

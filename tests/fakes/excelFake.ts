@@ -12,7 +12,13 @@
  * - strings are read as if typed: "=..", "+..", "-.." become formulas, "00123"
  *   a number, "TRUE" a boolean, "2024-01-05" a date; a leading apostrophe or a
  *   Text ("@") number format keeps them text;
- * - APIs newer than the configured ExcelApi version fail with ApiNotFound;
+ * - every modelled member is tagged with its ExcelApi set (excelLimits.ts, checked
+ *   against @types/office-js): one newer than the configured version fails with
+ *   ApiNotFound at sync;
+ * - Excel's documented limits (excelLimits.ts, each with its source) are refused
+ *   as Excel refuses them: formula length, cell text, data-validation texts, sheet
+ *   names, cells per read, request and response size;
+ * - a multi-area selection makes getSelectedRange throw, as Excel documents;
  * - reading a property that was not loaded throws PropertyNotLoaded;
  * - hidden columns and rows, and the print zoom, are recorded per sheet;
  * - renaming a sheet updates references to it in formulas, dropdown sources,
@@ -36,6 +42,7 @@ import type {
   XPageLayout,
   XRange,
   XRangeBorder,
+  XRangeAreas,
   XRangeBorderCollection,
   XRangeFill,
   XRangeFont,
@@ -47,6 +54,10 @@ import type {
   XWorksheet,
   XWorksheetCollection,
 } from '../../src/host/excelApi';
+import { EXCEL_LIMITS, laterSet, since, sheetNameProblem } from './excelLimits';
+// FakeTable has a field named `since`; this alias reaches the table lookup from inside it.
+const REQUIREMENT = since;
+import type { ModelledMember } from './excelLimits';
 
 // ---------------------------------------------------------------- addresses
 
@@ -80,11 +91,18 @@ export function rectA1(r: FakeRect): string {
 /** "B2", "$B$2:D5", "Sheet1!A1:B2", "3:4" (whole rows) -> rectangle. */
 export function parseA1(address: string): FakeRect {
   const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const colsOnly = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(local);
+  if (colsOnly) {
+    const index = (ref: string) => [...ref.toUpperCase()].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+    const a = index(colsOnly[1]);
+    const b = index(colsOnly[2]);
+    return { row: 0, col: Math.min(a, b), rows: EXCEL_LIMITS.rows, cols: Math.abs(b - a) + 1 };
+  }
   const rowsOnly = /^(\d+):(\d+)$/.exec(local);
   if (rowsOnly) {
     const a = Number(rowsOnly[1]) - 1;
     const b = Number(rowsOnly[2]) - 1;
-    return { row: Math.min(a, b), col: 0, rows: Math.abs(b - a) + 1, cols: 16384 };
+    return { row: Math.min(a, b), col: 0, rows: Math.abs(b - a) + 1, cols: EXCEL_LIMITS.columns };
   }
   const [from, to = from] = local.split(':');
   const p = (ref: string) => {
@@ -327,7 +345,8 @@ export class FakeWorkbookModel {
   readonly names = new Map<string, { name: string; formula: string; comment?: string; origin: 'user' | 'api' }>();
   readonly tables: { name: string; sheet: FakeSheet; range: FakeRect }[] = [];
   readonly damage: string[] = [];
-  selection: { sheet: FakeSheet; range: FakeRect } | null = null;
+  /** What the user selected: one range, or several areas (Ctrl+click). */
+  selection: { sheet: FakeSheet; range: FakeRect; areas?: FakeRect[] } | null = null;
   active: FakeSheet | null = null;
   calculations = 0;
   private nextId = 1;
@@ -431,6 +450,10 @@ export interface FakeOptions {
   apiVersion?: string;
   /** A request or response over this many bytes fails (RequestPayloadSizeLimitExceeded). Default 5 MB. */
   payloadLimitBytes?: number;
+  /** Highest CustomFunctionsRuntime set, or null for an Excel without custom functions. Default "1.4" (Microsoft 365). */
+  customFunctionsRuntime?: string | null;
+  /** Highest SharedRuntime set, or null. Default "1.1". */
+  sharedRuntime?: string | null;
 }
 
 export class FakeContext implements XRequestContext {
@@ -527,8 +550,9 @@ class Loaded {
   }
 }
 
-function validSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !/^'|'$/.test(name);
+function refuseSheetName(name: string, location: string): void {
+  const problem = sheetNameProblem(name);
+  if (problem) throw officeError('InvalidArgument', `"${name}" is not a valid sheet name: ${problem}.`, location);
 }
 
 class FakeWorksheet extends Loaded implements XWorksheet {
@@ -540,32 +564,63 @@ class FakeWorksheet extends Loaded implements XWorksheet {
     readonly ctx: FakeContext,
     readonly path: string,
     private readonly resolver: () => FakeSheet | null,
+    /** The set needed to get hold of this sheet (Table.worksheet needs 1.2). */
+    readonly via = '1.1',
   ) {
     super();
     const sheet = this;
+    const need = (m: ModelledMember) => laterSet(via, since(m));
     this.freezePanes = {
       freezeAt: (range: XRange | string) => {
         const r = typeof range === 'string' ? null : (range as FakeRange);
-        ctx.enqueue(`${path}.freezePanes`, 'call', 'freezeAt', typeof range === 'string' ? range : r!.path, '1.7', () => {
-          const rect = r ? r.rect() : parseA1(range as string);
-          sheet.live().freeze = { rows: rect.row + rect.rows, cols: rect.col + rect.cols };
-        });
+        ctx.enqueue(
+          `${path}.freezePanes`,
+          'call',
+          'freezeAt',
+          typeof range === 'string' ? range : r!.path,
+          need('WorksheetFreezePanes.freezeAt'),
+          () => {
+            const rect = r ? r.rect() : parseA1(range as string);
+            sheet.live().freeze = { rows: rect.row + rect.rows, cols: rect.col + rect.cols };
+          },
+        );
       },
       freezeRows: (count = 1) =>
-        ctx.enqueue(`${path}.freezePanes`, 'call', 'freezeRows', count, '1.7', () => (sheet.live().freeze = { rows: count, cols: 0 })),
+        ctx.enqueue(
+          `${path}.freezePanes`,
+          'call',
+          'freezeRows',
+          count,
+          need('WorksheetFreezePanes.freezeRows'),
+          () => (sheet.live().freeze = { rows: count, cols: 0 }),
+        ),
       freezeColumns: (count = 1) =>
-        ctx.enqueue(`${path}.freezePanes`, 'call', 'freezeColumns', count, '1.7', () => (sheet.live().freeze = { rows: 0, cols: count })),
+        ctx.enqueue(
+          `${path}.freezePanes`,
+          'call',
+          'freezeColumns',
+          count,
+          need('WorksheetFreezePanes.freezeColumns'),
+          () => (sheet.live().freeze = { rows: 0, cols: count }),
+        ),
     };
     const layout = {
       setPrintTitleRows: (rows: string) =>
-        ctx.enqueue(`${path}.pageLayout`, 'call', 'setPrintTitleRows', rows, '1.9', () => (sheet.live().printTitleRows = rows)),
+        ctx.enqueue(
+          `${path}.pageLayout`,
+          'call',
+          'setPrintTitleRows',
+          rows,
+          need('PageLayout.setPrintTitleRows'),
+          () => (sheet.live().printTitleRows = rows),
+        ),
     } as XPageLayout;
     Object.defineProperty(layout, 'orientation', {
       get: () => {
         throw notLoaded('orientation');
       },
       set: (v: string) => {
-        ctx.enqueue(`${path}.pageLayout`, 'set', 'orientation', v, '1.9', () => (sheet.live().orientation = v));
+        ctx.enqueue(`${path}.pageLayout`, 'set', 'orientation', v, need('PageLayout.orientation'), () => (sheet.live().orientation = v));
       },
     });
     Object.defineProperty(layout, 'zoom', {
@@ -573,14 +628,18 @@ class FakeWorksheet extends Loaded implements XWorksheet {
         throw notLoaded('zoom');
       },
       set: (v: Excel.PageLayoutZoomOptions) => {
-        ctx.enqueue(`${path}.pageLayout`, 'set', 'zoom', v, '1.9', () => {
-          if (v.scale !== undefined && (v.scale < 10 || v.scale > 400))
+        ctx.enqueue(`${path}.pageLayout`, 'set', 'zoom', v, need('PageLayout.zoom'), () => {
+          if (v.scale !== undefined && (v.scale < EXCEL_LIMITS.printScaleMin || v.scale > EXCEL_LIMITS.printScaleMax))
             throw officeError('InvalidArgument', 'The print scale must be between 10 and 400.', `${path}.pageLayout.zoom`);
           sheet.live().zoom = { ...v };
         });
       },
     });
     this.pageLayout = layout;
+  }
+
+  need(member: ModelledMember): string {
+    return laterSet(this.via, since(member));
   }
 
   /** The sheet this proxy names, resolved when its first action is applied. */
@@ -607,9 +666,9 @@ class FakeWorksheet extends Loaded implements XWorksheet {
     return this.got('name') as string;
   }
   set name(value: string) {
-    this.ctx.enqueue(this.path, 'set', 'name', value, '1.1', () => {
+    this.ctx.enqueue(this.path, 'set', 'name', value, this.need('Worksheet.name'), () => {
       const s = this.live();
-      if (!validSheetName(value)) throw officeError('InvalidArgument', `"${value}" is not a valid sheet name.`, this.path);
+      refuseSheetName(value, this.path);
       const other = s.workbook.find(value);
       if (other && other !== s) throw officeError('ItemAlreadyExists', `A sheet named "${value}" already exists.`, this.path);
       if (s.origin === 'user' && s.name !== value) s.workbook.damage.push(`sheet "${s.name}" renamed to "${value}"`);
@@ -625,7 +684,7 @@ class FakeWorksheet extends Loaded implements XWorksheet {
     return this.got('position') as number;
   }
   set position(value: number) {
-    this.ctx.enqueue(this.path, 'set', 'position', value, '1.1', () => {
+    this.ctx.enqueue(this.path, 'set', 'position', value, this.need('Worksheet.position'), () => {
       const s = this.live();
       const list = s.workbook.sheets;
       list.splice(list.indexOf(s), 1);
@@ -636,7 +695,7 @@ class FakeWorksheet extends Loaded implements XWorksheet {
     return this.got('visibility') as 'Visible';
   }
   set visibility(value: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
-    this.ctx.enqueue(this.path, 'set', 'visibility', value, '1.2', () => {
+    this.ctx.enqueue(this.path, 'set', 'visibility', value, this.need('Worksheet.visibility'), () => {
       const s = this.live();
       if (value !== 'Visible' && !s.workbook.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
         throw officeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', this.path);
@@ -648,11 +707,11 @@ class FakeWorksheet extends Loaded implements XWorksheet {
     return this.got('tabColor') as string;
   }
   set tabColor(value: string) {
-    this.ctx.enqueue(this.path, 'set', 'tabColor', value, '1.7', () => (this.live().tabColor = value));
+    this.ctx.enqueue(this.path, 'set', 'tabColor', value, this.need('Worksheet.tabColor'), () => (this.live().tabColor = value));
   }
 
   delete(): void {
-    this.ctx.enqueue(this.path, 'call', 'delete', null, '1.1', () => {
+    this.ctx.enqueue(this.path, 'call', 'delete', null, this.need('Worksheet.delete'), () => {
       const s = this.live();
       const wb = s.workbook;
       if (s.visibility === 'Visible' && !wb.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
@@ -667,7 +726,7 @@ class FakeWorksheet extends Loaded implements XWorksheet {
   }
 
   activate(): void {
-    this.ctx.enqueue(this.path, 'call', 'activate', null, '1.1', () => {
+    this.ctx.enqueue(this.path, 'call', 'activate', null, this.need('Worksheet.activate'), () => {
       const s = this.live();
       if (s.visibility !== 'Visible') throw officeError('InvalidOperation', 'A hidden sheet cannot be activated.', this.path);
       s.workbook.active = s;
@@ -679,8 +738,8 @@ class FakeWorksheet extends Loaded implements XWorksheet {
       this.ctx,
       `${this.path}.range(${JSON.stringify(address ?? '')})`,
       this,
-      () => (address ? parseA1(address) : { row: 0, col: 0, rows: 1048576, cols: 16384 }),
-      '1.1',
+      () => (address ? parseA1(address) : { row: 0, col: 0, rows: EXCEL_LIMITS.rows, cols: EXCEL_LIMITS.columns }),
+      this.need('Worksheet.getRange'),
     );
   }
 
@@ -694,7 +753,7 @@ class FakeWorksheet extends Loaded implements XWorksheet {
           throw officeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', this.path);
         return { row: startRow, col: startColumn, rows: rowCount, cols: columnCount };
       },
-      '1.7',
+      this.need('Worksheet.getRangeByIndexes'),
     );
   }
 
@@ -705,13 +764,13 @@ class FakeWorksheet extends Loaded implements XWorksheet {
       `${this.path}.usedRangeOrNull(${valuesOnly ? 'true' : 'false'})`,
       this,
       () => this.live().usedRect(),
-      '1.4',
+      this.need('Worksheet.getUsedRangeOrNullObject'),
     );
   }
 
   load(propertyNames?: string | string[]): XWorksheet {
     const wanted = props(propertyNames);
-    this.ctx.enqueue(this.path, 'load', 'load', wanted, '1.1', () => this.snapshot(wanted));
+    this.ctx.enqueue(this.path, 'load', 'load', wanted, this.need('Worksheet.load'), () => this.snapshot(wanted));
     return this;
   }
 
@@ -731,8 +790,8 @@ class FakeWorksheet extends Loaded implements XWorksheet {
 }
 
 function formatProxy(ctx: FakeContext, range: FakeRange): XRangeFormat {
-  const setter = (path: string, property: string, since: string, check?: (v: unknown) => void) => (value: unknown) =>
-    ctx.enqueue(`${range.path}.${path}`, 'set', property, value, since, () => {
+  const setter = (path: string, property: string, member: ModelledMember, check?: (v: unknown) => void) => (value: unknown) =>
+    ctx.enqueue(`${range.path}.${path}`, 'set', property, value, range.need(member), () => {
       check?.(value);
       const rect = range.rect();
       const sheet = range.sheet.live();
@@ -744,34 +803,34 @@ function formatProxy(ctx: FakeContext, range: FakeRange): XRangeFormat {
         sheet.formats.push({ range: rect, property: key, value });
       }
     });
-  const object = <T extends object>(path: string, fields: Record<string, string>): T => {
+  const object = <T extends object>(path: string, cls: string, fields: string[]): T => {
     const o = {} as T;
-    for (const [field, since] of Object.entries(fields)) {
+    for (const field of fields) {
       Object.defineProperty(o, field, {
         get: () => {
           throw notLoaded(field);
         },
-        set: setter(path, field, since),
+        set: setter(path, field, `${cls}.${field}` as ModelledMember),
         enumerable: true,
       });
     }
     return o;
   };
-  const format = object<XRangeFormat & { fill: XRangeFill; font: XRangeFont; borders: XRangeBorderCollection }>('format', {
-    wrapText: '1.1',
-    horizontalAlignment: '1.1',
-    verticalAlignment: '1.1',
-    textOrientation: '1.7',
-    columnWidth: '1.2',
-    rowHeight: '1.2',
-  });
-  Object.defineProperty(format, 'fill', { value: object<XRangeFill>('format.fill', { color: '1.1' }) });
+  const format = object<XRangeFormat & { fill: XRangeFill; font: XRangeFont; borders: XRangeBorderCollection }>('format', 'RangeFormat', [
+    'wrapText',
+    'horizontalAlignment',
+    'verticalAlignment',
+    'textOrientation',
+    'columnWidth',
+    'rowHeight',
+  ]);
+  Object.defineProperty(format, 'fill', { value: object<XRangeFill>('format.fill', 'RangeFill', ['color']) });
   Object.defineProperty(format, 'font', {
-    value: object<XRangeFont>('format.font', { bold: '1.1', italic: '1.1', color: '1.1', size: '1.1' }),
+    value: object<XRangeFont>('format.font', 'RangeFont', ['bold', 'italic', 'color', 'size']),
   });
   Object.defineProperty(format, 'borders', {
     value: {
-      getItem: (side: BorderSide) => object<XRangeBorder>(`format.borders(${side})`, { style: '1.1', weight: '1.1', color: '1.1' }),
+      getItem: (side: BorderSide) => object<XRangeBorder>(`format.borders(${side})`, 'RangeBorder', ['style', 'weight', 'color']),
     },
   });
   return format;
@@ -817,7 +876,8 @@ class FakeRange extends Loaded implements XRange {
     readonly path: string,
     readonly sheet: FakeWorksheet,
     private readonly resolver: () => FakeRect | null,
-    private readonly since: string,
+    /** The set needed to get hold of this range (getRangeByIndexes needs 1.7). */
+    readonly via: string,
   ) {
     super();
     this.format = formatProxy(ctx, this);
@@ -825,21 +885,32 @@ class FakeRange extends Loaded implements XRange {
       add: (type: 'ColorScale' | 'CellValue' | 'Custom'): XConditionalFormat => {
         const record: ConditionalFormatRecord = { range: { row: 0, col: 0, rows: 0, cols: 0 }, address: '', type, format: {} };
         const cfPath = `${this.path}.conditionalFormats.add(${type})`;
-        ctx.enqueue(`${this.path}.conditionalFormats`, 'call', 'add', type, '1.6', () => {
+        ctx.enqueue(`${this.path}.conditionalFormats`, 'call', 'add', type, this.need('ConditionalFormatCollection.add'), () => {
           const rect = this.rect();
           record.range = rect;
           record.address = rectA1(rect);
           this.sheet.live().conditionalFormats.push(record);
         });
-        const set = (name: string, value: unknown, apply: () => void) => ctx.enqueue(cfPath, 'set', name, value, '1.6', apply);
+        const set = (name: string, value: unknown, apply: () => void, member: ModelledMember) =>
+          ctx.enqueue(cfPath, 'set', name, value, this.need(member), apply);
+        const styleMember = {
+          fill: 'ConditionalRangeFill.color',
+          fontColor: 'ConditionalRangeFont.color',
+          bold: 'ConditionalRangeFont.bold',
+        } as const;
         const styleSetter = (field: 'fill' | 'fontColor' | 'bold', value: unknown) =>
-          set(`format.${field}`, value, () => {
-            (record.format as Record<string, unknown>)[field] = value;
-          });
+          set(
+            `format.${field}`,
+            value,
+            () => {
+              (record.format as Record<string, unknown>)[field] = value;
+            },
+            styleMember[field],
+          );
         const customRule = {} as { formula: string };
         Object.defineProperty(customRule, 'formula', {
           set: (v: string) => {
-            set('custom.rule.formula', v, () => (record.rule = { formula: v }));
+            set('custom.rule.formula', v, () => (record.rule = { formula: v }), 'ConditionalFormatRule.formula');
           },
           get: () => {
             throw notLoaded('formula');
@@ -848,7 +919,7 @@ class FakeRange extends Loaded implements XRange {
         const colorScale = {} as XConditionalFormat['colorScale'];
         Object.defineProperty(colorScale, 'criteria', {
           set: (v: Excel.ConditionalColorScaleCriteria) => {
-            set('colorScale.criteria', v, () => (record.criteria = v));
+            set('colorScale.criteria', v, () => (record.criteria = v), 'ColorScaleConditionalFormat.criteria');
           },
           get: () => {
             throw notLoaded('criteria');
@@ -857,7 +928,7 @@ class FakeRange extends Loaded implements XRange {
         const cellValue = { format: conditionalRangeFormat(styleSetter) } as XConditionalFormat['cellValue'];
         Object.defineProperty(cellValue, 'rule', {
           set: (v: Excel.ConditionalCellValueRule) => {
-            set('cellValue.rule', v, () => (record.rule = { ...v }));
+            set('cellValue.rule', v, () => (record.rule = { ...v }), 'CellValueConditionalFormat.rule');
           },
           get: () => {
             throw notLoaded('rule');
@@ -883,7 +954,8 @@ class FakeRange extends Loaded implements XRange {
     for (const field of ['rule', 'errorAlert', 'prompt', 'ignoreBlanks'] as const) {
       Object.defineProperty(dv, field, {
         set: (value: unknown) => {
-          ctx.enqueue(`${this.path}.dataValidation`, 'set', field, value, '1.8', () => {
+          ctx.enqueue(`${this.path}.dataValidation`, 'set', field, value, this.need(`DataValidation.${field}`), () => {
+            refuseLongValidationText(field, value, `${this.path}.dataValidation.${field}`);
             (validationRecord() as unknown as Record<string, unknown>)[field] = value;
           });
         },
@@ -893,6 +965,10 @@ class FakeRange extends Loaded implements XRange {
       });
     }
     this.dataValidation = dv;
+  }
+
+  need(member: ModelledMember): string {
+    return laterSet(this.via, since(member));
   }
 
   /** The rectangle, resolved when first used by an applied action. */
@@ -935,7 +1011,7 @@ class FakeRange extends Loaded implements XRange {
     return this.got('numberFormat') as unknown[][];
   }
   set numberFormat(v: unknown[][]) {
-    this.ctx.enqueue(this.path, 'set', 'numberFormat', v, '1.1', () => {
+    this.ctx.enqueue(this.path, 'set', 'numberFormat', v, this.need('Range.numberFormat'), () => {
       const rect = this.rect();
       const sheet = this.sheet.live();
       const at = fitArray(v, rect, this.path);
@@ -956,7 +1032,7 @@ class FakeRange extends Loaded implements XRange {
     return this.got('columnHidden') as boolean;
   }
   set columnHidden(v: boolean) {
-    this.ctx.enqueue(this.path, 'set', 'columnHidden', v, '1.2', () => {
+    this.ctx.enqueue(this.path, 'set', 'columnHidden', v, this.need('Range.columnHidden'), () => {
       const rect = this.rect();
       const hidden = this.sheet.live().hiddenColumns;
       for (let c = rect.col; c < rect.col + rect.cols; c++) {
@@ -969,7 +1045,7 @@ class FakeRange extends Loaded implements XRange {
     return this.got('rowHidden') as boolean;
   }
   set rowHidden(v: boolean) {
-    this.ctx.enqueue(this.path, 'set', 'rowHidden', v, '1.2', () => {
+    this.ctx.enqueue(this.path, 'set', 'rowHidden', v, this.need('Range.rowHidden'), () => {
       const rect = this.rect();
       const hidden = this.sheet.live().hiddenRows;
       for (let r = rect.row; r < rect.row + rect.rows; r++) {
@@ -995,10 +1071,12 @@ class FakeRange extends Loaded implements XRange {
   }
 
   private writeCells(kind: 'values' | 'formulas', v: unknown[][]): void {
-    this.ctx.enqueue(this.path, 'set', kind, v, this.since, () => {
+    this.ctx.enqueue(this.path, 'set', kind, v, this.need(kind === 'values' ? 'Range.values' : 'Range.formulas'), () => {
       const rect = this.rect();
       const sheet = this.sheet.live();
       const at = fitArray(v, rect, this.path);
+      // Excel refuses the whole write before changing a cell.
+      for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) refuseOverlongInput(at(i, j), this.path);
       for (let i = 0; i < rect.rows; i++) {
         for (let j = 0; j < rect.cols; j++) {
           const input = at(i, j);
@@ -1017,7 +1095,7 @@ class FakeRange extends Loaded implements XRange {
   }
 
   merge(across?: boolean): void {
-    this.ctx.enqueue(this.path, 'call', 'merge', across ?? false, '1.2', () => {
+    this.ctx.enqueue(this.path, 'call', 'merge', across ?? false, this.need('Range.merge'), () => {
       const rect = this.rect();
       const sheet = this.sheet.live();
       sheet.touchFormats(rect, 'merged');
@@ -1031,16 +1109,23 @@ class FakeRange extends Loaded implements XRange {
       `${this.path}.surroundingRegion()`,
       this.sheet,
       () => surroundingRegion(this.sheet.live(), this.rect()),
-      '1.7',
+      this.need('Range.getSurroundingRegion'),
     );
   }
 
   load(propertyNames?: string | string[]): XRange {
     const wanted = props(propertyNames);
-    this.ctx.enqueue(this.path, 'load', 'load', wanted, this.since, () => {
+    this.ctx.enqueue(this.path, 'load', 'load', wanted, this.need('Range.load'), () => {
       const r = this.resolveRect();
       if (!r) return;
       const sheet = this.sheet.live();
+      if (wanted.some((p) => CELL_PROPERTIES.has(p)) && r.rows * r.cols > EXCEL_LIMITS.cellsPerRead) {
+        throw officeError(
+          'ResponsePayloadSizeLimitExceeded',
+          `The range ${rectA1(r)} has ${(r.rows * r.cols).toLocaleString('en-US')} cells; Excel reads at most ${EXCEL_LIMITS.cellsPerRead.toLocaleString('en-US')} in one get operation.`,
+          this.path,
+        );
+      }
       const out: Record<string, unknown> = {};
       const fields: Record<string, () => unknown> = {
         address: () => `${quoteName(sheet.name)}!${rectA1(r)}`,
@@ -1063,6 +1148,44 @@ class FakeRange extends Loaded implements XRange {
       this.ctx.response.push(out);
     });
     return this;
+  }
+}
+
+/** Properties that carry one value per cell, and so count against the cells-per-read limit. */
+const CELL_PROPERTIES = new Set(['values', 'formulas', 'numberFormat', 'text', 'valueTypes']);
+
+/** A formula over 8,192 characters, or text over 32,767, is refused by Excel (excelLimits.ts). */
+function refuseOverlongInput(input: unknown, path: string): void {
+  if (typeof input !== 'string') return;
+  const formula = /^[=+\-@]/.test(input) && !input.startsWith("'");
+  if (formula && input.length > EXCEL_LIMITS.formulaChars)
+    throw officeError(
+      'InvalidArgument',
+      `A formula of ${input.length.toLocaleString('en-US')} characters is longer than Excel's ${EXCEL_LIMITS.formulaChars.toLocaleString('en-US')}.`,
+      path,
+    );
+  if (input.length > EXCEL_LIMITS.cellTextChars + (input.startsWith("'") ? 1 : 0))
+    throw officeError('InvalidArgument', `A cell holds at most ${EXCEL_LIMITS.cellTextChars.toLocaleString('en-US')} characters.`, path);
+}
+
+/** Data-validation titles, prompts and error messages over Excel's lengths are refused (excelLimits.ts, [dval]). */
+function refuseLongValidationText(field: string, value: unknown, path: string): void {
+  const v = (value ?? {}) as { title?: string; message?: string };
+  const checks: [string | undefined, number, string][] =
+    field === 'prompt'
+      ? [
+          [v.title, EXCEL_LIMITS.validationTitleChars, 'prompt title'],
+          [v.message, EXCEL_LIMITS.validationPromptChars, 'prompt'],
+        ]
+      : field === 'errorAlert'
+        ? [
+            [v.title, EXCEL_LIMITS.validationTitleChars, 'error title'],
+            [v.message, EXCEL_LIMITS.validationErrorChars, 'error message'],
+          ]
+        : [];
+  for (const [text, max, what] of checks) {
+    if (text !== undefined && text.length > max)
+      throw officeError('InvalidArgument', `The data validation ${what} has ${text.length} characters; Excel allows ${max}.`, path);
   }
 }
 
@@ -1138,10 +1261,10 @@ class FakeWorksheetCollection extends Loaded implements XWorksheetCollection {
   add(name?: string): XWorksheet {
     let created: FakeSheet | null = null;
     const proxy = new FakeWorksheet(this.ctx, `ws.add(${JSON.stringify(name ?? '')})`, () => created);
-    this.ctx.enqueue('worksheets', 'call', 'add', name ?? null, '1.1', () => {
+    this.ctx.enqueue('worksheets', 'call', 'add', name ?? null, since('WorksheetCollection.add'), () => {
       const wb = this.ctx.fake.model;
       const wanted = name ?? `Sheet${wb.sheets.length + 1}`;
-      if (!validSheetName(wanted)) throw officeError('InvalidArgument', `"${wanted}" is not a valid sheet name.`, 'worksheets.add');
+      refuseSheetName(wanted, 'worksheets.add');
       if (wb.find(wanted)) throw officeError('ItemAlreadyExists', `A sheet named "${wanted}" already exists.`, 'worksheets.add');
       created = new FakeSheet(wb, wanted, wb.newId(), 'api');
       wb.sheets.push(created);
@@ -1157,14 +1280,33 @@ class FakeWorksheetCollection extends Loaded implements XWorksheetCollection {
     });
     return proxy;
   }
+  getActiveWorksheet(): XWorksheet {
+    const proxy = new FakeWorksheet(this.ctx, 'ws.active', () => this.ctx.fake.model.active);
+    this.ctx.enqueue(
+      proxy.path,
+      'call',
+      'getActiveWorksheet',
+      null,
+      since('WorksheetCollection.getActiveWorksheet'),
+      () => void proxy.resolve(),
+    );
+    return proxy;
+  }
   getItemOrNullObject(key: string): XWorksheet {
     const proxy = new FakeWorksheet(this.ctx, `ws.orNull(${JSON.stringify(key)})`, () => this.ctx.fake.model.find(key) ?? null);
-    this.ctx.enqueue(proxy.path, 'call', 'getItemOrNullObject', key, '1.4', () => void proxy.resolve());
+    this.ctx.enqueue(
+      proxy.path,
+      'call',
+      'getItemOrNullObject',
+      key,
+      since('WorksheetCollection.getItemOrNullObject'),
+      () => void proxy.resolve(),
+    );
     return proxy;
   }
   load(propertyNames?: string | string[]): XWorksheetCollection {
     const wanted = props(propertyNames).map((p) => p.replace(/^items\//, ''));
-    this.ctx.enqueue('worksheets', 'load', 'load', wanted, '1.1', () => {
+    this.ctx.enqueue('worksheets', 'load', 'load', wanted, since('WorksheetCollection.load'), () => {
       const items = this.ctx.fake.model.sheets.map((s) => {
         const p = new FakeWorksheet(this.ctx, `ws(${JSON.stringify(s.name)})`, () => s);
         p.snapshot(wanted);
@@ -1199,7 +1341,7 @@ class FakeNamedItem extends Loaded implements XNamedItem {
     this.loaded.set('name', name);
   }
   delete(): void {
-    this.ctx.enqueue(`names(${JSON.stringify(this.key)})`, 'call', 'delete', null, '1.4', () => {
+    this.ctx.enqueue(`names(${JSON.stringify(this.key)})`, 'call', 'delete', null, since('NamedItem.delete'), () => {
       const names = this.ctx.fake.model.names;
       const item = names.get(this.key.toLowerCase());
       if (!item) throw officeError('ItemNotFound', "The requested resource doesn't exist.", `names(${this.key}).delete`);
@@ -1218,7 +1360,7 @@ class FakeNamedItemCollection extends Loaded implements XNamedItemCollection {
   }
   add(name: string, reference: string, comment?: string): XNamedItem {
     const item = new FakeNamedItem(this.ctx, name, () => this.ctx.fake.model.names.has(name.toLowerCase()));
-    this.ctx.enqueue('names', 'call', 'add', [name, reference, comment ?? null], '1.4', () => {
+    this.ctx.enqueue('names', 'call', 'add', [name, reference, comment ?? null], since('NamedItemCollection.add'), () => {
       const names = this.ctx.fake.model.names;
       if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
         throw officeError('InvalidArgument', `"${name}" is not a valid name.`, 'names.add');
@@ -1229,12 +1371,19 @@ class FakeNamedItemCollection extends Loaded implements XNamedItemCollection {
   }
   getItemOrNullObject(name: string): XNamedItem {
     const item = new FakeNamedItem(this.ctx, name, () => this.ctx.fake.model.names.has(name.toLowerCase()));
-    this.ctx.enqueue(`names.orNull(${JSON.stringify(name)})`, 'call', 'getItemOrNullObject', name, '1.4', () => item.resolve());
+    this.ctx.enqueue(
+      `names.orNull(${JSON.stringify(name)})`,
+      'call',
+      'getItemOrNullObject',
+      name,
+      since('NamedItemCollection.getItemOrNullObject'),
+      () => item.resolve(),
+    );
     return item;
   }
   load(propertyNames?: string | string[]): XNamedItemCollection {
     void propertyNames;
-    this.ctx.enqueue('names', 'load', 'load', props(propertyNames), '1.1', () => {
+    this.ctx.enqueue('names', 'load', 'load', props(propertyNames), since('NamedItemCollection.load'), () => {
       const items = [...this.ctx.fake.model.names.values()].map((n) => {
         const item = new FakeNamedItem(this.ctx, n.name, () => true);
         item.setLoadedName(n.name);
@@ -1256,7 +1405,12 @@ class FakeTable extends Loaded implements XTable {
     private readonly since: string,
   ) {
     super();
-    this.worksheet = new FakeWorksheet(ctx, `table(${JSON.stringify(key)}).worksheet`, () => this.live().sheet);
+    this.worksheet = new FakeWorksheet(
+      ctx,
+      `table(${JSON.stringify(key)}).worksheet`,
+      () => this.live().sheet,
+      laterSet(since, REQUIREMENT('Table.worksheet')),
+    );
   }
   resolve(): void {
     this.model = this.ctx.fake.model.tables.find((t) => t.name.toLowerCase() === this.key.toLowerCase()) ?? null;
@@ -1282,14 +1436,21 @@ class FakeTable extends Loaded implements XTable {
       `table(${JSON.stringify(this.key)}).range`,
       this.worksheet as FakeWorksheet,
       () => this.live().range,
-      this.since,
+      laterSet(this.since, REQUIREMENT('Table.getRange')),
     );
   }
   load(propertyNames?: string | string[]): XTable {
-    this.ctx.enqueue(`table(${JSON.stringify(this.key)})`, 'load', 'load', props(propertyNames), this.since, () => {
-      if (this.model === undefined) this.resolve();
-      if (this.model) this.loaded.set('name', this.model.name);
-    });
+    this.ctx.enqueue(
+      `table(${JSON.stringify(this.key)})`,
+      'load',
+      'load',
+      props(propertyNames),
+      laterSet(this.since, REQUIREMENT('Table.load')),
+      () => {
+        if (this.model === undefined) this.resolve();
+        if (this.model) this.loaded.set('name', this.model.name);
+      },
+    );
     return this;
   }
 }
@@ -1302,14 +1463,21 @@ class FakeTableCollection extends Loaded implements XTableCollection {
     return this.got('items') as XTable[];
   }
   getItemOrNullObject(key: string): XTable {
-    const t = new FakeTable(this.ctx, key, '1.4');
-    this.ctx.enqueue(`tables.orNull(${JSON.stringify(key)})`, 'call', 'getItemOrNullObject', key, '1.4', () => t.resolve());
+    const t = new FakeTable(this.ctx, key, since('TableCollection.getItemOrNullObject'));
+    this.ctx.enqueue(
+      `tables.orNull(${JSON.stringify(key)})`,
+      'call',
+      'getItemOrNullObject',
+      key,
+      since('TableCollection.getItemOrNullObject'),
+      () => t.resolve(),
+    );
     return t;
   }
   load(propertyNames?: string | string[]): XTableCollection {
-    this.ctx.enqueue('tables', 'load', 'load', props(propertyNames), '1.1', () => {
+    this.ctx.enqueue('tables', 'load', 'load', props(propertyNames), since('TableCollection.load'), () => {
       const items = this.ctx.fake.model.tables.map((m) => {
-        const t = new FakeTable(this.ctx, m.name, '1.1');
+        const t = new FakeTable(this.ctx, m.name, since('TableCollection.load'));
         t.resolve();
         t.setLoadedName(m.name);
         return t;
@@ -1332,20 +1500,83 @@ class FakeWorkbook implements XWorkbook {
     this.tables = new FakeTableCollection(ctx);
     this.application = {
       suspendApiCalculationUntilNextSync: () =>
-        ctx.enqueue('application', 'call', 'suspendApiCalculationUntilNextSync', null, '1.6', () => undefined),
+        ctx.enqueue(
+          'application',
+          'call',
+          'suspendApiCalculationUntilNextSync',
+          null,
+          since('Application.suspendApiCalculationUntilNextSync'),
+          () => undefined,
+        ),
       suspendScreenUpdatingUntilNextSync: () =>
-        ctx.enqueue('application', 'call', 'suspendScreenUpdatingUntilNextSync', null, '1.9', () => undefined),
-      calculate: (type: string) => ctx.enqueue('application', 'call', 'calculate', type, '1.1', () => void ctx.fake.model.calculations++),
+        ctx.enqueue(
+          'application',
+          'call',
+          'suspendScreenUpdatingUntilNextSync',
+          null,
+          since('Application.suspendScreenUpdatingUntilNextSync'),
+          () => undefined,
+        ),
+      calculate: (type: string) =>
+        ctx.enqueue('application', 'call', 'calculate', type, since('Application.calculate'), () => void ctx.fake.model.calculations++),
     };
   }
   getSelectedRange(): XRange {
     const sel = () => {
       const s = this.ctx.fake.model.selection;
       if (!s) throw officeError('InvalidSelection', 'The current selection is invalid for this operation.');
+      // @types/office-js: "If there are multiple ranges selected, this method will throw an error."
+      if (s.areas && s.areas.length > 1)
+        throw officeError(
+          'InvalidSelection',
+          'The current selection is invalid for this operation (several areas are selected).',
+          'getSelectedRange',
+        );
       return s;
     };
     const sheet = new FakeWorksheet(this.ctx, 'selection.worksheet', () => sel().sheet);
-    return new FakeRange(this.ctx, 'selection', sheet, () => sel().range, '1.1');
+    return new FakeRange(this.ctx, 'selection', sheet, () => sel().range, since('Workbook.getSelectedRange'));
+  }
+  getSelectedRanges(): XRangeAreas {
+    const ctx = this.ctx;
+    const loaded = new Map<string, unknown>();
+    const sheet = new FakeWorksheet(
+      ctx,
+      'selectedRanges.worksheet',
+      () => ctx.fake.model.selection?.sheet ?? null,
+      laterSet(since('Workbook.getSelectedRanges'), since('RangeAreas.worksheet')),
+    );
+    const areas: XRangeAreas = {
+      worksheet: sheet,
+      get areaCount(): number {
+        if (!loaded.has('areaCount')) throw notLoaded('areaCount');
+        return loaded.get('areaCount') as number;
+      },
+      get address(): string {
+        if (!loaded.has('address')) throw notLoaded('address');
+        return loaded.get('address') as string;
+      },
+      load(propertyNames?: string | string[]) {
+        const wanted = props(propertyNames);
+        const need = laterSet(since('Workbook.getSelectedRanges'), since('RangeAreas.load'));
+        ctx.enqueue('selectedRanges', 'load', 'load', wanted, need, () => {
+          const s = ctx.fake.model.selection;
+          if (!s) throw officeError('InvalidSelection', 'The current selection is invalid for this operation.');
+          const rects = s.areas ?? [s.range];
+          // As Excel writes it: each area with its sheet, separated by commas.
+          const all = { areaCount: rects.length, address: rects.map((r) => `${quoteName(s.sheet.name)}!${rectA1(r)}`).join(',') };
+          const out: Record<string, unknown> = {};
+          for (const p of wanted.length ? wanted : Object.keys(all)) {
+            if (!(p in all)) continue;
+            loaded.set(p, all[p as keyof typeof all]);
+            out[p] = all[p as keyof typeof all];
+          }
+          ctx.response.push(out);
+        });
+        return areas;
+      },
+    };
+    return areas;
   }
 }
 
@@ -1355,6 +1586,8 @@ export class ExcelFake {
   readonly model = new FakeWorkbookModel();
   readonly apiVersion: string;
   readonly payloadLimitBytes: number;
+  /** Requirement sets besides ExcelApi, e.g. CustomFunctionsRuntime: "1.3"; null when absent. */
+  readonly otherSets: Record<string, string | null>;
   syncCount = 0;
   readonly requests: RecordedRequest[] = [];
   readonly actions: RecordedAction[] = [];
@@ -1362,7 +1595,11 @@ export class ExcelFake {
 
   constructor(options: FakeOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.17';
-    this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
+    this.payloadLimitBytes = options.payloadLimitBytes ?? EXCEL_LIMITS.payloadBytes;
+    this.otherSets = {
+      CustomFunctionsRuntime: options.customFunctionsRuntime === undefined ? '1.4' : options.customFunctionsRuntime,
+      SharedRuntime: options.sharedRuntime === undefined ? '1.1' : options.sharedRuntime,
+    };
     this.addSheet('Sheet1');
   }
 
@@ -1375,7 +1612,9 @@ export class ExcelFake {
   }
 
   isSetSupported(set: string, version: string): boolean {
-    return set === 'ExcelApi' && versionAtLeast(this.apiVersion, version);
+    if (set === 'ExcelApi') return versionAtLeast(this.apiVersion, version);
+    const have = this.otherSets[set];
+    return !!have && versionAtLeast(have, version);
   }
 
   /** Like Excel.run: a fresh context; whatever is still queued when the batch ends is synced. */
@@ -1436,8 +1675,12 @@ export class ExcelFake {
     this.model.tables.push({ name, sheet: this.sheet(sheetName), range: parseA1(address) });
   }
 
+  /** Selects cells; "A1:B3,D1:D3" is a selection of several areas. */
   select(sheetName: string, address: string): void {
-    this.model.selection = { sheet: this.sheet(sheetName), range: parseA1(address) };
+    const areas = address.split(',').map((a) => parseA1(a.trim()));
+    const sheet = this.sheet(sheetName);
+    this.model.selection = areas.length > 1 ? { sheet, range: areas[0], areas } : { sheet, range: areas[0] };
+    this.model.active = sheet;
   }
 
   // -------------------------------------------------------------- inspecting

@@ -356,32 +356,44 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   }
 
   // Dropdowns and heatmaps, one rule set per run of competencies on the same scale.
-  b.validate({
-    range: { row: first, col: C.role, rows: P, cols: 1 },
-    source: roleNames,
-    title: 'Role',
-    prompt: 'The person’s role: their targets follow it.',
-    errorMessage: `Pick one of the roles: ${roles.map((r) => r.name).join(', ')}.`,
-  });
+  b.validate(
+    {
+      range: { row: first, col: C.role, rows: P, cols: 1 },
+      source: roleNames,
+      title: 'Role',
+      prompt: 'The person’s role: their targets follow it.',
+      errorMessage: `Pick one of the roles: ${roles.map((r) => r.name).join(', ')}.`,
+    },
+    ['Pick one of the roles in the dropdown list.'],
+  );
   for (const run of scaleRuns(competencies.map((competency) => ({ competency, categoryLabel: '' })))) {
     const scale = model.scale(run.scaleId);
     const cols = run.end - run.start;
     const at = (col0: number): Rect => ({ row: first, col: col0 + run.start, rows: P, cols });
     const levelsText = scale.levels.map((l) => l.code).join(', ');
-    b.validate({
-      range: at(ratingCol0),
-      source: refs[run.start].codes,
-      title: scale.name,
-      prompt: `Pick a level (${levelsText}); leave blank for not rated.`,
-      errorMessage: `Use a level of ${scale.name}: ${levelsText}; or leave the cell blank for not rated.`,
-    });
-    b.validate({
-      range: { row: S.coverageLevelRow, col: ratingCol0 + run.start, rows: 1, cols },
-      source: refs[run.start].codes,
-      title: 'Coverage level',
-      prompt: 'Count the people at or above this level.',
-      errorMessage: `Use a level of ${scale.name}: ${levelsText}.`,
-    });
+    b.validate(
+      {
+        range: at(ratingCol0),
+        source: refs[run.start].codes,
+        title: scale.name,
+        prompt: `Pick a level (${levelsText}); leave blank for not rated.`,
+        errorMessage: `Use a level of ${scale.name}: ${levelsText}; or leave the cell blank for not rated.`,
+      },
+      [
+        `Use one of the levels ${levelsText}, or leave the cell blank for not rated.`,
+        'Use a level from the dropdown list, or leave the cell blank for not rated.',
+      ],
+    );
+    b.validate(
+      {
+        range: { row: S.coverageLevelRow, col: ratingCol0 + run.start, rows: 1, cols },
+        source: refs[run.start].codes,
+        title: 'Coverage level',
+        prompt: 'Count the people at or above this level.',
+        errorMessage: `Use a level of ${scale.name}: ${levelsText}.`,
+      },
+      [`Use one of the levels ${levelsText}.`, 'Use a level from the dropdown list.'],
+    );
     b.format(...levelCodeHeatmap(at(ratingCol0), scale));
     b.format(...levelCodeHeatmap(at(targetCol0), scale));
     b.format(gapHeatmap(at(gapCol0), scale));

@@ -3,6 +3,7 @@
  * name styles for rectangles, and collect widths, merges, validations and
  * conditional formats. It holds no layout knowledge of its own.
  */
+import { fitValidationText } from './validationText';
 import type { CellBlock, ConditionalFormat, InputRegion, ListValidation, PlanCell, Rect, SheetKind, SheetPlan } from './plan';
 import { STYLE, type StyleId } from './styles';
 import { wrappedRowHeight } from './textHeight';
@@ -58,8 +59,9 @@ export class SheetBuilder {
     if (range.rows > 1 || range.cols > 1) (this.plan.merges ??= []).push(range);
   }
 
-  validate(v: ListValidation): void {
-    if (v.range.rows > 0 && v.range.cols > 0) this.plan.validations.push(v);
+  /** A dropdown; its texts are fitted to Excel's lengths, trying `shorterErrorMessages` before clipping. */
+  validate(v: ListValidation, shorterErrorMessages: readonly string[] = []): void {
+    if (v.range.rows > 0 && v.range.cols > 0) this.plan.validations.push(fitValidationText(v, shorterErrorMessages));
   }
 
   format(...formats: ConditionalFormat[]): void {

@@ -19,7 +19,7 @@ function after(...events: TaskpaneEvent[]): TaskpaneState {
 }
 
 const ready: TaskpaneEvent[] = [
-  { type: 'host-ready', info: { kind: 'excel', theme: 'light', limitations: [] } },
+  { type: 'host-ready', info: { kind: 'excel', theme: 'light', limitations: [], addinFunctions: true } },
   { type: 'library-loaded', builtIn: builtInFrameworks() },
 ];
 

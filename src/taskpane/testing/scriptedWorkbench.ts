@@ -23,7 +23,7 @@ export function summary(patch: Partial<ActionSummary> = {}): ActionSummary {
 }
 
 export function scriptedWorkbench(
-  host: HostInfo = { kind: 'excel', theme: 'light', limitations: [] },
+  host: HostInfo = { kind: 'excel', theme: 'light', limitations: [], addinFunctions: true },
   capabilities: Capabilities = { calibration: true },
 ): ScriptedWorkbench {
   const wb: ScriptedWorkbench = {

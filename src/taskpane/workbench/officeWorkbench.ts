@@ -122,10 +122,15 @@ export function createOfficeWorkbench(): Workbench {
       const { officeHost, hostCapabilities } = await loadHostReading();
       try {
         const caps = hostCapabilities(officeHost());
-        return { kind: 'excel', theme, limitations: caps.dropdowns ? [] : [strings.limits.noDropdowns] };
+        return {
+          kind: 'excel',
+          theme,
+          limitations: caps.customFunctions ? [] : [strings.limits.noFunctions],
+          addinFunctions: caps.customFunctions,
+        };
       } catch (e) {
         // Too old to write sheets at all: say so up front; every action will say it again.
-        return { kind: 'excel', theme, limitations: [e instanceof Error ? e.message : String(e)] };
+        return { kind: 'excel', theme, limitations: [e instanceof Error ? e.message : String(e)], addinFunctions: false };
       }
     },
     capabilities: () => ({ calibration: true }),

@@ -14,7 +14,14 @@ export type ThemeName = 'light' | 'dark';
 /** Where the pane is running and what that Excel can do. */
 export type HostInfo =
   | { kind: 'outside'; theme: ThemeName }
-  | { kind: 'excel'; theme: ThemeName; /** Plain sentences on what will not work here. */ limitations: string[] };
+  | {
+      kind: 'excel';
+      theme: ThemeName;
+      /** Plain sentences on what will not work here. */
+      limitations: string[];
+      /** The add-in's worksheet functions run here (CustomFunctionsRuntime 1.1), so add-in formulas can be offered. */
+      addinFunctions: boolean;
+    };
 
 export interface Progress {
   /** Steps finished so far, out of total. */

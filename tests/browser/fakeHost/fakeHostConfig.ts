@@ -2,6 +2,8 @@
 export interface FakeHostConfig {
   /** Highest ExcelApi version; "1.17" by default. */
   apiVersion?: string;
+  /** Highest CustomFunctionsRuntime set, null for none; "1.4" by default. */
+  customFunctionsRuntime?: string | null;
   /** Requests over this size fail as on Excel on the web (5 MB by default). */
   payloadLimitBytes?: number;
   /** Office theme body background, e.g. "#262626" for dark. */

@@ -10,7 +10,11 @@ import { CONFIG_GLOBAL, FAKE_GLOBAL, type FakeHostConfig } from './fakeHostConfi
 
 const page = window as unknown as Record<string, unknown>;
 const config = (page[CONFIG_GLOBAL] ?? {}) as FakeHostConfig;
-const fake = new ExcelFake({ apiVersion: config.apiVersion, payloadLimitBytes: config.payloadLimitBytes });
+const fake = new ExcelFake({
+  apiVersion: config.apiVersion,
+  payloadLimitBytes: config.payloadLimitBytes,
+  customFunctionsRuntime: config.customFunctionsRuntime,
+});
 
 for (const s of config.sheets ?? []) {
   if (fake.sheetNames().includes(s.name)) {

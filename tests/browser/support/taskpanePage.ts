@@ -1,7 +1,7 @@
 /**
  * Opens the production task pane in Chromium with the fake Excel installed
- * before any of the page's scripts run (office.js itself is answered with an
- * empty script, so it cannot replace the fake), and gives tests the few
+ * before any of the page's scripts run (office.js, from Microsoft's CDN, is
+ * answered offline with an empty script, so it cannot replace the fake), and gives tests the few
  * moves a user makes: choose, click, read what the pane says.
  */
 import fs from 'fs';
@@ -11,6 +11,7 @@ import { strings } from '../../../src/taskpane/strings';
 import { CONFIG_GLOBAL, FAKE_GLOBAL, type FakeHostConfig } from '../fakeHost/fakeHostConfig';
 import { OUTPUT } from './productionBuild';
 import { watchPage, type PageWatch } from './pageWatch';
+import { routeOfficeJs } from './officeJsRoute';
 
 export const SCREENSHOTS = path.join(OUTPUT, 'screenshots');
 
@@ -36,9 +37,7 @@ export async function openTaskpane(
 ): Promise<TaskpanePage> {
   const page = await browser.newPage({ viewport: { width: options.width, height: 800 } });
   const watch = watchPage(page);
-  await page.route('**/office-js/office.js', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js is replaced by the fake Excel host in tests */' }),
-  );
+  await routeOfficeJs(page, 'empty');
   await page.addInitScript(`window.${CONFIG_GLOBAL} = ${JSON.stringify(options.config ?? {})};`);
   await page.addInitScript(fakeHost);
   await page.goto(`${origin}/taskpane.html`);

@@ -8,6 +8,8 @@ export interface GridActionState {
   /** The blank-row count when valid. */
   blankCount?: number;
   blankCountInvalid: boolean;
+  /** This Excel runs the add-in's worksheet functions, so add-in formulas can be chosen. */
+  addinFunctions: boolean;
   busy: boolean;
   /** Why the grid cannot be created yet, if it cannot. */
   blocked?: string;

@@ -130,16 +130,16 @@ export function renderGridAction(state: GridActionState, styles: ReturnType<type
       <div className={styles.sourceDetail}>{renderSourceDetail(state, styles)}</div>
       <Field label={strings.grid.formulasLabel}>
         <RadioGroup
-          value={options.formulas}
+          value={state.addinFunctions ? options.formulas : 'portable'}
           onChange={(_, d) => state.setOptions({ formulas: d.value === 'addin' ? 'addin' : 'portable' })}
         >
           <Radio value="portable" label={strings.grid.formulasPortable} aria-describedby="formulas-portable-hint" />
           <Caption1 id="formulas-portable-hint" className={styles.sourceDetail}>
             {strings.grid.formulasPortableHint}
           </Caption1>
-          <Radio value="addin" label={strings.grid.formulasAddin} aria-describedby="formulas-addin-hint" />
+          <Radio value="addin" label={strings.grid.formulasAddin} disabled={!state.addinFunctions} aria-describedby="formulas-addin-hint" />
           <Caption1 id="formulas-addin-hint" className={styles.sourceDetail}>
-            {strings.grid.formulasAddinHint}
+            {state.addinFunctions ? strings.grid.formulasAddinHint : strings.grid.formulasAddinUnavailable}
           </Caption1>
         </RadioGroup>
       </Field>

@@ -39,6 +39,7 @@ function rosterSource(options: GridOptions, blankCount: number | undefined, defa
 export function useGridAction(framework: FrameworkModel): GridActionState {
   const { state, dispatch, workbench, run } = useTaskpane();
   const options = state.grid;
+  const addinFunctions = state.host.status === 'ready' && state.host.info.kind === 'excel' && state.host.info.addinFunctions;
   const busy = isBusy(state);
   const blankCount = parseWholeNumber(options.blankCount, 1, MAX_BLANK_ROWS);
   const setOptions = useCallback((patch: Partial<GridOptions>) => dispatch({ type: 'grid-options-changed', patch }), [dispatch]);
@@ -98,6 +99,7 @@ export function useGridAction(framework: FrameworkModel): GridActionState {
     tables: state.tables,
     blankCount,
     blankCountInvalid: options.source === 'blank' && blankCount === undefined,
+    addinFunctions,
     busy,
     blocked,
     setSource: (kind) => setOptions({ source: kind }),
@@ -106,7 +108,9 @@ export function useGridAction(framework: FrameworkModel): GridActionState {
     chooseCsv: (file) => void chooseCsv(file),
     run: () => {
       if (!source) return;
-      const request = { framework, roster: source, formulas: options.formulas, readiness: options.readiness };
+      // Add-in formulas only where the custom functions runtime is there, whatever was chosen before.
+      const formulas = addinFunctions ? options.formulas : 'portable';
+      const request = { framework, roster: source, formulas, readiness: options.readiness };
       void run('grid', (control) => workbench.createGrid(request, control));
     },
   };

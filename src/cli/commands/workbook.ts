@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import { parseCommandArgs, oneOf } from '../args';
 import { UsageError, type CliIO } from '../io';
-import { resolveFramework } from '../resolve';
+import { FRAMEWORK_SOURCE_OPTIONS, resolveFrameworkOption } from '../resolve';
 import { findBuiltIn } from '../../core/frameworks/library';
 import { FRAMEWORKS_SHEET } from '../../core/interchange/frameworkSheet';
 import { planKeepingFramework } from '../../core/interchange/frameworkDataSheet';
@@ -191,6 +191,8 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const { values, positionals } = parseCommandArgs(
     argv,
     {
+      ...FRAMEWORK_SOURCE_OPTIONS,
+      format: { type: 'string' },
       framework: { type: 'string' },
       roster: { type: 'string' },
       out: { type: 'string' },
@@ -214,7 +216,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
   }
 
-  const model = await resolveFramework(frameworkArg, io);
+  const model = await resolveFrameworkOption(frameworkArg, values, io, true);
   const roles = selectRoles(model, values.roles as string | undefined);
   const out = (values.out as string | undefined) ?? into ?? `${model.id}${rosterFile ? '-team' : ''}.xlsx`;
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);

@@ -447,7 +447,7 @@ export function frameworkFromCase(fileName: string, json: unknown, options: Case
     roles.push({ id: 'all', name: 'All roles' });
     problems.warn(
       'CFItems',
-      'the package has no items of type Role, so the framework has one role, "All roles", and no targets; add roles in the workbook or as CFItems with CFItemType "Role"',
+      'the package has no items of type Role, so the framework has one role, "All roles", and no targets: a matrix without targets; add roles and targets as columns of the Matrix sheet of a workbook and import that sheet back, or as CFItems with CFItemType "Role"',
     );
   }
 
@@ -499,7 +499,7 @@ export function frameworkFromCase(fileName: string, json: unknown, options: Case
   const candidate: Obj = defined({
     id: str(e.framework) ?? (slugId(title) || 'case-framework'),
     name: title,
-    description: str(document.description),
+    description: plain(str(document.description)),
     version: str(document.version),
     provenance: provenance as Framework['provenance'],
     scales: scales.map(({ where: _where, ...s }) => s),

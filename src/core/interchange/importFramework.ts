@@ -50,6 +50,16 @@ function oneFileFormat(fileName: string, text: string, format: ImportFormat | un
 }
 
 export function importFrameworkText(fileName: string, text: string, options: ImportOptions = {}): ImportResult {
+  const result = readOneFile(fileName, text, options);
+  if (options.scale && result.format !== 'case')
+    result.warnings.unshift({
+      path: '(scale)',
+      message: `the scale chosen on import was not used: the file was read as a ${FORMAT_NAMES[result.format]}, which gives its own levels`,
+    });
+  return result;
+}
+
+function readOneFile(fileName: string, text: string, options: ImportOptions): ImportResult {
   const format = oneFileFormat(fileName, text, options.format);
   switch (format) {
     case 'json-or-case':
@@ -96,7 +106,13 @@ export function importFrameworkFiles(files: readonly FileBytes[], setName?: stri
   }
   const folder = /[\\/]/.test(files[0].name) ? baseName(files[0].name.replace(/[\\/][^\\/]*$/, '')) : '';
   const fallback = setName ?? (folder || 'Imported framework');
-  return { ...frameworkFromCsvTables(texts, fallback), format: 'csv-tables' };
+  const result: ImportResult = { ...frameworkFromCsvTables(texts, fallback), format: 'csv-tables' };
+  if (options.scale)
+    result.warnings.unshift({
+      path: '(scale)',
+      message: 'the scale chosen on import was not used: a set of CSV tables gives its own levels',
+    });
+  return result;
 }
 
 export { checkFramework } from './checkFramework';

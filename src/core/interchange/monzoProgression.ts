@@ -147,7 +147,7 @@ export function frameworkFromMonzo(fileName: string, source: string): CheckedFra
   const title = text(data.title);
   const name = title ?? baseName(fileName);
   if (!title) problems.warn(at([]), `the front matter has no title; the framework is named after the file, "${name}"`);
-  const description = plainTextOfMarkdown(fm.body);
+  const description = withoutTitleHeading(plainTextOfMarkdown(fm.body), fm.body, name);
   problems.warn(
     at([]),
     'a progression framework states no publisher or licence; both are recorded as "not stated"; the roles "Level 1".."Level N" target their own level on every topic',
@@ -175,4 +175,11 @@ export function frameworkFromMonzo(fileName: string, source: string): CheckedFra
     return found ? `${found} (${path})` : path || '(root)';
   };
   return checkFramework(fileName, candidate, { locate, warnings: problems.warnings });
+}
+
+/** The body's opening "# Title" repeats the framework's name; the description starts after it. */
+function withoutTitleHeading(plain: string, markdown: string, name: string): string {
+  const first = /^\s*#{1,6}\s+(.*)$/m.exec(markdown.trimStart().split('\n')[0] ?? '');
+  if (!first || plainTextOfMarkdown(first[1]).trim() !== name.trim()) return plain;
+  return plain.slice(plain.indexOf(name) + name.length).trim();
 }

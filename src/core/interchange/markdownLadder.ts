@@ -35,7 +35,7 @@ interface Dimension {
   group?: string;
   line: number;
   descriptors: Record<string, string>;
-  linesAt: Map<string, number>;
+  linesAt: Map<number, number>;
 }
 
 export const LADDER_SCALE_ID = 'ladder-level';
@@ -199,12 +199,12 @@ export function frameworkFromMarkdownLadder(fileName: string, source: string): C
       );
       continue;
     }
-    const twice = dim.linesAt.get(current.code);
+    const twice = dim.linesAt.get(current.heading.line);
     if (twice) {
       problems.error(`line ${h.line}`, `"${h.text}" appears twice under "${current.heading.text}" (also on line ${twice}); merge the two`);
       continue;
     }
-    dim.linesAt.set(current.code, h.line);
+    dim.linesAt.set(current.heading.line, h.line);
     const text = textOf(h);
     if (text) dim.descriptors[current.code] = text;
     else
@@ -220,7 +220,7 @@ export function frameworkFromMarkdownLadder(fileName: string, source: string): C
     );
   problems.throwIfAny();
   for (const d of dimensions) {
-    const missing = roles.filter((r) => !d.linesAt.has(r.code));
+    const missing = roles.filter((r) => !d.linesAt.has(r.heading.line));
     if (missing.length)
       problems.warn(
         `line ${d.line}`,

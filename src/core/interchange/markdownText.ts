@@ -9,7 +9,17 @@
 
 const FENCE = /^\s*(```|~~~)/;
 
+/** Escaped characters (\*) are hidden from the emphasis rules in private-use code points, then put back. */
+const hide = (text: string) =>
+  text.replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+const unhide = (text: string) => text.replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
+
 function inline(text: string): string {
+  // Only a line with a backslash is hidden and put back, so private-use characters elsewhere stay as they are.
+  return text.includes('\\') ? unhide(markers(hide(text))) : markers(text);
+}
+
+function markers(text: string): string {
   return (
     text
       // images keep their alt text, links their text
@@ -26,8 +36,6 @@ function inline(text: string): string {
       .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
       .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
       .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-      // backslash escapes
-      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1')
       .replace(/&nbsp;/g, ' ')
       .replace(/&amp;/g, '&')
       .replace(/&lt;/g, '<')

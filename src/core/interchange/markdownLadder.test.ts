@@ -100,8 +100,8 @@ describe('a career ladder written as Markdown headings', () => {
     expect(refusal('## A (L1)\n### Coding\n- x\n## B (L1)\n### Coding\n- y\n')).toBe(
       'ladder.md: line 4: role level "L1" is used by the role on line 1 too; give each role its own level code',
     );
-    expect(refusal('## A\n### Coding\n- x\n### Coding\n- y\n')).toBe(
-      'ladder.md: line 4: "Coding" appears twice under "A" (also on line 2); merge the two',
+    expect(refusal('# L\n## A\n### Coding\n- x\n### Coding\n- y\n')).toBe(
+      'ladder.md: line 5: "Coding" appears twice under "A" (also on line 3); merge the two',
     );
   });
 

@@ -29,7 +29,8 @@ export function readFrontMatter(fileName: string, text: string, problems: Import
   const counter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) {
-    const line = (e.linePos?.[0]?.line ?? 1) + FIRST_LINE - 1;
+    // Without prettyErrors the error has only offsets; the counter turns them into lines.
+    const line = counter.linePos(Math.min(e.pos[0], Math.max(0, yamlText.length - 1))).line + FIRST_LINE - 1;
     problems.error(
       `line ${line}`,
       `the YAML front matter cannot be read: ${e.message.replace(/\s+at line \d+.*$/s, '')}; check the indentation and quotes there`,

@@ -94,7 +94,7 @@ describe('a progression framework in Monzo’s format', () => {
 
   it('names the file line of a YAML mistake', () => {
     expect(refusal('---\ntitle: x\nlevels: 3\ntopics:\n  - name: a\n    title: [unclosed\n---\n')).toMatch(
-      /^ladder\.md: line \d: the YAML front matter cannot be read: .*; check the indentation and quotes there$/,
+      /^ladder\.md: line 6: the YAML front matter cannot be read: .*; check the indentation and quotes there$/,
     );
   });
 

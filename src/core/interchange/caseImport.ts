@@ -144,7 +144,7 @@ export function frameworkFromCase(fileName: string, json: unknown, options: Case
     if (!isObj(item)) return problems.error(where, 'an item must be an object');
     const id = str(item.identifier);
     if (!id) return problems.error(`${where}.identifier`, 'the item has no identifier; every CFItem needs a unique identifier (a UUID)');
-    if (!str(item.fullStatement)) problems.error(`${where}.fullStatement`, 'the item has no fullStatement; give its text');
+    if (!str(item.fullStatement)) problems.error(`${where}.fullStatement`, `item "${id}" has no fullStatement; give its text`);
     const same = itemAt.get(id);
     if (same)
       return problems.error(`${where}.identifier`, `identifier "${id}" is used by CFItems[${same.index}] too; identifiers must be unique`);
@@ -381,6 +381,8 @@ export function frameworkFromCase(fileName: string, json: unknown, options: Case
   const competencies: Obj[] = [];
   const roles: Obj[] = [];
   const orphans: string[] = [];
+  // An item's place in messages: its index and the identifier (or code) a CASE tool shows.
+  const itemPlace = (index: number, item: CFItem) => `CFItems[${index}] "${str(item.humanCodingScheme) ?? item.identifier}"`;
   for (const identifier of ordered) {
     const { item, index } = itemAt.get(identifier)!;
     const kind = kindOf.get(identifier) as Kind;
@@ -395,7 +397,7 @@ export function frameworkFromCase(fileName: string, json: unknown, options: Case
       );
     }
     if (kind === 'category') {
-      origins.set(`categories[${categories.length}]`, `CFItems[${index}]`);
+      origins.set(`categories[${categories.length}]`, itemPlace(index, item));
       categories.push(defined({ id, name: nameOf(item), parent: parentCategory, description: plain(str(item.notes)) }));
     } else if (kind === 'competency') {
       const criterion = criterionOfItem.get(identifier);
@@ -407,7 +409,7 @@ export function frameworkFromCase(fileName: string, json: unknown, options: Case
         const code = codeOfLevel.get(str(l.identifier) ?? '')?.code;
         if (text !== undefined && code !== undefined) descriptors[code] = text;
       }
-      origins.set(`competencies[${competencies.length}]`, `CFItems[${index}]`);
+      origins.set(`competencies[${competencies.length}]`, itemPlace(index, item));
       competencies.push(
         defined({
           id,
@@ -420,7 +422,7 @@ export function frameworkFromCase(fileName: string, json: unknown, options: Case
         }),
       );
     } else {
-      origins.set(`roles[${roles.length}]`, `CFItems[${index}]`);
+      origins.set(`roles[${roles.length}]`, itemPlace(index, item));
       roles.push(
         defined({
           id,

@@ -92,6 +92,11 @@ describe('a progression framework in Monzo’s format', () => {
     ]);
   });
 
+  it('reads a quoted number of levels as that number', () => {
+    const { framework } = importFrameworkText('q.md', "---\ntitle: Q\nlevels: '2'\ntopics:\n  - name: a\n    title: A\n---\n");
+    expect(framework.scales[0].levels.map((l) => l.code)).toEqual(['1', '2']);
+  });
+
   it('names the file line of a YAML mistake', () => {
     expect(refusal('---\ntitle: x\nlevels: 3\ntopics:\n  - name: a\n    title: [unclosed\n---\n')).toMatch(
       /^ladder\.md: line 6: the YAML front matter cannot be read: .*; check the indentation and quotes there$/,

@@ -48,7 +48,8 @@ export function frameworkFromMonzo(fileName: string, source: string): CheckedFra
   }
   const data = fm.data as Obj;
 
-  const levels = data.levels;
+  // `levels: '7'` (quoted, as some forks write it) is the number 7.
+  const levels = typeof data.levels === 'string' && /^\s*\d+\s*$/.test(data.levels) ? Number(data.levels) : data.levels;
   if (levels === undefined || levels === null)
     problems.error(at([]), 'the front matter has no "levels"; add "levels: N", the number of levels (e.g. levels: 5)');
   else if (typeof levels !== 'number' || !Number.isInteger(levels) || levels < 1 || levels > MAX_LEVELS)

@@ -1,8 +1,9 @@
 /**
  * Which format a framework file is in, from its content first and its name
  * second: JSON text is framework JSON or, when it holds CASE objects, CASE;
- * text opening with YAML front matter (`---`) is a progression framework in
- * Monzo's format; text opening with a Markdown heading is a career ladder;
+ * text opening with YAML front matter (`---`) that lists `topics` is a
+ * progression framework in Monzo's format; text opening with a Markdown heading
+ * (after any other front matter) is a career ladder;
  * anything else is CSV. A ".json" file that is not JSON is reported as broken
  * JSON rather than read as CSV. `--format` (FrameworkFormat) overrides all this.
  */
@@ -43,16 +44,26 @@ export function hasFrontMatter(text: string): boolean {
   return /^\uFEFF?---[ \t]*\r?\n/.test(text);
 }
 
-/** A Markdown document: its first non-blank line is an ATX heading ("# Title"), or it is called *.md. */
+/** The front matter's text and the Markdown after it (all of the text when there is none). */
+function splitFrontMatter(text: string): { front?: string; body: string } {
+  const plain = text.replace(/^\uFEFF/, '');
+  if (!hasFrontMatter(plain)) return { body: plain };
+  const m = /^---[ \t]*\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*$/m.exec(plain);
+  return m ? { front: m[1], body: plain.slice(m.index + m[0].length) } : { front: plain, body: '' };
+}
+
+/** A Markdown document: its first non-blank line (after any front matter) is an ATX heading ("# Title"), or it is called *.md. */
 export function isMarkdownText(fileName: string, text: string): boolean {
-  const first = text.replace(/^\uFEFF/, '').match(/^\s*(.*)/)?.[1] ?? '';
+  const first = splitFrontMatter(text).body.match(/^\s*(.*)/)?.[1] ?? '';
   return /^#{1,6}\s+\S/.test(first) || /\.(md|markdown)$/i.test(fileName);
 }
 
 /** The format of one file's text (JSON still to be parsed: 'json' stands for JSON or CASE). */
 export function textFormat(fileName: string, text: string): 'json' | 'monzo' | 'markdown' | 'csv' {
   if (isJsonText(fileName, text)) return 'json';
-  if (hasFrontMatter(text)) return 'monzo';
+  const { front } = splitFrontMatter(text);
+  // Front matter without topics (a wiki page's title and tags) is not a progression framework.
+  if (front !== undefined && (/^topics\s*:/m.test(front) || !isMarkdownText(fileName, text))) return 'monzo';
   if (isMarkdownText(fileName, text)) return 'markdown';
   return 'csv';
 }

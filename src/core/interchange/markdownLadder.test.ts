@@ -89,6 +89,15 @@ describe('a career ladder written as Markdown headings', () => {
     });
   });
 
+  it('reads a ladder under front matter that lists no topics, with lines counted from the top of the file', () => {
+    const text =
+      '---\ntitle: Wiki page\ntags: [careers]\n---\n# L\n## A (1)\n### Coding\n- x\n## B (2)\n### Coding\n- y\n### Coding\n- z\n';
+    expect(refusal(text)).toBe('ladder.md: line 12: "Coding" appears twice under "B (2)" (also on line 10); merge the two');
+    const { framework, format } = importFrameworkText('ladder.md', text.replace(/### Coding\n- z\n$/, ''));
+    expect(format).toBe('markdown');
+    expect(framework.competencies[0].descriptors).toEqual({ '1': '- x', '2': '- y' });
+  });
+
   it('names the line of a dimension put under another group than before', () => {
     const text = '# L\n## A (1)\n### Skill\n#### Coding\n- x\n## B (2)\n### People\n#### Coding\n- y\n';
     expect(refusal(text)).toBe(

@@ -39,9 +39,8 @@ interface Dimension {
 }
 
 export const LADDER_SCALE_ID = 'ladder-level';
-const CODE_MAX = 24;
 
-/** "Junior SRE (L1)" → name and code; a heading without a bracketed code has none. */
+/** "Junior SRE (L1)" → name and code (a level code is at most 24 characters); a heading without one has none. */
 function roleTitle(heading: string): { name: string; code?: string } {
   const m = /^(.*\S)\s*\(([^()]{1,24})\)$/.exec(heading);
   return m ? { name: m[1], code: m[2].trim() } : { name: heading };
@@ -138,7 +137,6 @@ export function frameworkFromMarkdownLadder(fileName: string, source: string): C
   const categories: { id: string; name: string; description?: string; line: number }[] = [];
   const dimensions: Dimension[] = [];
   const roleIds = new Set<string>();
-  const categoryIds = new Set<string>();
   const competencyIds = new Set<string>();
   const codeLines = new Map<string, number>();
   let role: (typeof roles)[number] | undefined;
@@ -155,8 +153,6 @@ export function frameworkFromMarkdownLadder(fileName: string, source: string): C
           `role level "${code}" is used by the role on line ${first} too; give each role its own level code`,
         );
       codeLines.set(key, h.line);
-      if (code.length > CODE_MAX)
-        problems.error(`line ${h.line}`, `the level code "${code}" is longer than ${CODE_MAX} characters; shorten it`);
       const id = uniqueSlugId(given ?? name, roleIds, 'role');
       roleIds.add(id);
       const summary = textOf(h);
@@ -170,7 +166,6 @@ export function frameworkFromMarkdownLadder(fileName: string, source: string): C
       group = categories.find((c) => c.id === id);
       const description = textOf(h);
       if (!group) {
-        categoryIds.add(id);
         group = { id, name: h.text, line: h.line, ...(description ? { description } : {}) };
         categories.push(group);
       } else if (description) {

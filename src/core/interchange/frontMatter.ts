@@ -18,7 +18,7 @@ export interface FrontMatter {
 const FIRST_LINE = 2;
 
 /** Splits and parses; YAML errors are reported with their file line, and thrown. */
-export function readFrontMatter(fileName: string, text: string, problems: ImportProblems): FrontMatter {
+export function readFrontMatter(text: string, problems: ImportProblems): FrontMatter {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
   if (close < 0) {

@@ -40,7 +40,7 @@ export const MONZO_SCALE_ID = 'level';
 
 export function frameworkFromMonzo(fileName: string, source: string): CheckedFramework {
   const problems = new ImportProblems(fileName);
-  const fm = readFrontMatter(fileName, source, problems);
+  const fm = readFrontMatter(source, problems);
   const at = (path: (string | number)[]) => `line ${fm.lineOf(path)}`;
   if (!isObj(fm.data)) {
     problems.error('line 2', 'the front matter is not a set of "key: value" lines; a progression framework gives title, levels and topics');

@@ -14,6 +14,8 @@ const SAMPLES: Samples<typeof strings> = {
   limits: {},
   picker: {
     fromSheet: [['Matrix']],
+    scaleNeeded: [['skills.case.json']],
+    scaleOption: [['Proficiency (1-5)', 'Basic, Developing, Proficient, Advanced, Expert']],
     importedOk: [['Our framework']],
     importWarnings: [[1], [3]],
     replacedImport: [['Our framework']],

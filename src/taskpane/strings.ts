@@ -37,7 +37,14 @@ export const strings = {
     importedGroup: 'Imported',
     importButton: 'Import a framework file…',
     importHint:
-      'Framework JSON, CASE 1.1 JSON, a CSV long table, or several CSV tables chosen together. Read on this computer; kept in the workbook when you build from it.',
+      'Framework JSON, CASE 1.1 JSON, a CSV long table, several CSV tables chosen together, a progression framework (Markdown with YAML front matter) or a career ladder in Markdown headings. Read on this computer; kept in the workbook when you build from it.',
+    scaleNeeded: (file: string) =>
+      `${file} lists competencies but no proficiency levels (a CASE package without rubrics). Choose the scale its competencies are rated on.`,
+    scaleLabel: 'Scale for the imported competencies',
+    scalePlaceholder: 'Choose a scale',
+    scaleOption: (name: string, levels: string) => `${name}: ${levels}`,
+    scaleImport: 'Import with this scale',
+    scaleCancel: 'Cancel',
     inWorkbook: 'this workbook',
     importSheetButton: 'Import from this workbook',
     importSheetHint:

@@ -1,7 +1,7 @@
 /** `frameworks list`, `frameworks show <id>`: what the library holds; `import` and `export`: see interchange.ts. */
 import Papa from 'papaparse';
 import { builtInFrameworks } from '../../core/frameworks/library';
-import { resolveFramework } from '../resolve';
+import { FRAMEWORK_SOURCE_OPTIONS, FRAMEWORK_SOURCE_USAGE, resolveFrameworkOption } from '../resolve';
 import { oneOf, parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import { describeFramework } from '../../core/frameworks/describe';
@@ -49,8 +49,11 @@ function listFrameworks(argv: string[], io: CliIO): void {
 }
 
 async function showFramework(argv: string[], io: CliIO): Promise<void> {
-  const { positionals } = parseCommandArgs(argv, {}, 'frameworks show');
-  if (positionals.length !== 1) throw new UsageError('frameworks show: give one framework id, e.g. frameworks show mit-devops');
-  const model = await resolveFramework(positionals[0], io);
+  const { values, positionals } = parseCommandArgs(argv, { ...FRAMEWORK_SOURCE_OPTIONS, format: { type: 'string' } }, 'frameworks show');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `frameworks show: give one framework id or file, e.g. frameworks show mit-devops; usage: frameworks show <id|file> ${FRAMEWORK_SOURCE_USAGE}`,
+    );
+  const model = await resolveFrameworkOption(positionals[0], values, io, true);
   io.out(describeFramework(model));
 }

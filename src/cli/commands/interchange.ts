@@ -8,7 +8,14 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { oneOf, parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
-import { isWorkbookPath, readFrameworkFiles, readWorkbookFrameworks, resolveFrameworks } from '../resolve';
+import {
+  FRAMEWORK_SOURCE_OPTIONS,
+  frameworkSourceOptions,
+  isWorkbookPath,
+  readFrameworkFiles,
+  readWorkbookFrameworks,
+  resolveFrameworkOption,
+} from '../resolve';
 import type { Issue } from '../../core/problems';
 import { FrameworkModel } from '../../core/framework/model';
 import type { Framework } from '../../core/framework/validate';
@@ -44,28 +51,29 @@ function printImport(framework: Framework, warnings: readonly Issue[], from: str
 }
 
 export async function importCommand(argv: string[], io: CliIO): Promise<void> {
-  const { values, positionals } = parseCommandArgs(argv, { sheet: { type: 'string' } }, 'frameworks import');
+  const { values, positionals } = parseCommandArgs(argv, { ...FRAMEWORK_SOURCE_OPTIONS, format: { type: 'string' } }, 'frameworks import');
   if (!positionals.length) {
     throw new UsageError(
-      'frameworks import: give a framework file (JSON, CASE JSON or CSV), a folder of CSV tables, the CSV tables themselves, or an .xlsx workbook',
+      'frameworks import: give a framework file (JSON, CASE JSON, CSV, a progression framework or a Markdown ladder), a folder of CSV tables, the CSV tables themselves, or an .xlsx workbook',
     );
   }
-  const sheet = values.sheet as string | undefined;
-  if (positionals.length === 1 && isWorkbookPath(positionals[0])) {
+  const options = frameworkSourceOptions(values, true);
+  const sheet = options.sheet;
+  if (positionals.length === 1 && isWorkbookPath(positionals[0]) && options.format === undefined) {
     const { frameworks, readFrom } = await readWorkbookFrameworks(positionals[0], io, { sheet });
     for (const { framework, warnings } of frameworks) printImport(framework, warnings, `${positionals[0]}, ${readFrom}`, io);
     return;
   }
   if (sheet !== undefined)
     throw new UsageError('frameworks import: --sheet NAME reads a sheet of an .xlsx workbook; give one workbook with it');
-  const { framework, warnings, format } = await readFrameworkFiles(positionals, io);
+  const { framework, warnings, format } = await readFrameworkFiles(positionals, io, options);
   printImport(framework, warnings, `${positionals.join(', ')}, read as ${FORMAT_NAMES[format]}`, io);
 }
 
 export async function exportCommand(argv: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { format: { type: 'string' }, out: { type: 'string' }, sheet: { type: 'string' } },
+    { ...FRAMEWORK_SOURCE_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
     'frameworks export',
   );
   if (!positionals.length)
@@ -73,7 +81,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<void> {
   if (values.format === undefined) throw new UsageError(`frameworks export: say --format ${EXPORT_FORMATS.join('|')}`);
   const format = oneOf(values.format as string, EXPORT_FORMATS, 'json', '--format');
   const out = values.out as string | undefined;
-  const model = await resolveFrameworks(positionals, io, { sheet: values.sheet as string | undefined });
+  const model = await resolveFrameworkOption(positionals, values, io);
   const files = exportFramework(model.data, format);
 
   if (format === 'csv-tables') {

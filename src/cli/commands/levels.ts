@@ -1,14 +1,14 @@
 /** `levels <id>`: each scale with code, name, value and definition. */
 import Papa from 'papaparse';
-import { resolveFramework } from '../resolve';
+import { FRAMEWORK_SOURCE_OPTIONS, resolveFrameworkOption } from '../resolve';
 import { oneOf, parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 
 export async function levelsCommand(argv: string[], io: CliIO): Promise<void> {
-  const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' } }, 'levels');
+  const { values, positionals } = parseCommandArgs(argv, { ...FRAMEWORK_SOURCE_OPTIONS, format: { type: 'string' } }, 'levels');
   if (positionals.length !== 1) throw new UsageError('levels: give one framework id, e.g. levels kaairo-devops');
   const format = oneOf(values.format as string | undefined, ['text', 'csv'] as const, 'text', '--format');
-  const model = await resolveFramework(positionals[0], io);
+  const model = await resolveFrameworkOption(positionals[0], values, io);
   if (format === 'csv') {
     const rows = model.scales.flatMap((s) =>
       s.levels.map((l) => ({ scale: s.id, code: l.code, name: l.name, value: l.value, definition: l.definition ?? '' })),

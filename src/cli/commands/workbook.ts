@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import { parseCommandArgs, oneOf } from '../args';
 import { UsageError, type CliIO } from '../io';
-import { resolveFramework } from '../resolve';
+import { FRAMEWORK_SOURCE_OPTIONS, FRAMEWORK_SOURCE_USAGE, resolveFrameworkOption } from '../resolve';
 import { findBuiltIn } from '../../core/frameworks/library';
 import { FRAMEWORKS_SHEET } from '../../core/interchange/frameworkSheet';
 import { planKeepingFramework } from '../../core/interchange/frameworkDataSheet';
@@ -32,7 +32,8 @@ import { rebuildWorkbook, type RebuildReport } from '../../xlsx/rebuildWorkbook'
 import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
 import { addCalibrationPack, hasCalibrationPack, reportPack, type AddedPack } from './calibration';
 
-export const WORKBOOK_USAGE = `workbook --framework <id|file> [--roster roster.csv] [--out file.xlsx]
+export const WORKBOOK_USAGE = `workbook --framework <id|file> ${FRAMEWORK_SOURCE_USAGE}
+         [--roster roster.csv] [--out file.xlsx]
          [--formulas portable|addin] [--readiness strict|tolerant|none] [--roles "Role A,Role B"]
          [--into existing.xlsx] [--force] [--calibration]
   --readiness: next-role readiness on the grid: strict (default; every required competency at or above
@@ -191,6 +192,8 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const { values, positionals } = parseCommandArgs(
     argv,
     {
+      ...FRAMEWORK_SOURCE_OPTIONS,
+      format: { type: 'string' },
       framework: { type: 'string' },
       roster: { type: 'string' },
       out: { type: 'string' },
@@ -214,7 +217,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
   }
 
-  const model = await resolveFramework(frameworkArg, io);
+  const model = await resolveFrameworkOption(frameworkArg, values, io, true);
   const roles = selectRoles(model, values.roles as string | undefined);
   const out = (values.out as string | undefined) ?? into ?? `${model.id}${rosterFile ? '-team' : ''}.xlsx`;
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);

@@ -100,7 +100,7 @@ describe('importing CASE 1.1', () => {
     expect(said).toEqual([
       'CFAssociations: 1 exactMatchOf association was not imported: a competency framework has no place for them',
       'CFRubrics: "Uses shared documents and chat to work in the open." has no rubric criterion, so it uses scale "digital-skills-rubric"; add criteria to give them their own levels',
-      'CFItems: the package has no items of type Role, so the framework has one role, "All roles", and no targets; add roles in the workbook or as CFItems with CFItemType "Role"',
+      'CFItems: the package has no items of type Role, so the framework has one role, "All roles", and no targets: a matrix without targets; add roles and targets as columns of the Matrix sheet of a workbook and import that sheet back, or as CFItems with CFItemType "Role"',
       'CFDocument: the document does not state a licence, recorded as "not stated"',
     ]);
   });

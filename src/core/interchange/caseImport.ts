@@ -12,10 +12,13 @@
  * are counted in a warning.
  */
 import type { Framework } from '../framework/validate';
-import { listForHumans } from '../problems';
+import type { ScaleData } from '../framework/schema';
+import { CompetencyError, listForHumans } from '../problems';
 import { checkFramework, type CheckedFramework } from './checkFramework';
 import { ImportProblems } from './importProblems';
 import { slugId, uniqueSlugId } from './slugId';
+import { plainTextOfMarkdown } from './markdownText';
+import { builtInScaleSummary } from './scaleChoice';
 import {
   EXTENSION_KEY,
   type CFAssociation,
@@ -65,7 +68,38 @@ function kindOfType(type: string | undefined): Kind | undefined {
   return undefined;
 }
 
-export function frameworkFromCase(fileName: string, json: unknown): CheckedFramework {
+export interface CaseImportOptions {
+  /** The scale for a package without rubrics (`--scale`, or the task pane's picker). */
+  scale?: ScaleData;
+}
+
+/**
+ * The refusal of a package that states no levels: the one problem a user fixes
+ * by choosing a scale, so the task pane can offer its picker instead of an error.
+ */
+export class ScaleNeededError extends CompetencyError {
+  readonly needsScale = true;
+  constructor(fileName: string) {
+    super(
+      'invalid-framework',
+      `CFRubrics: the package has no CFRubrics with criterion levels, so it states no proficiency levels; choose a scale with --scale (the scale picker in the add-in): a built-in scale (${builtInScaleSummary()}) or level names lowest first, e.g. --scale "Novice,Developing,Proficient,Expert"`,
+      fileName,
+    );
+  }
+}
+
+export function isScaleNeeded(e: unknown): e is ScaleNeededError {
+  return e instanceof CompetencyError && (e as Partial<ScaleNeededError>).needsScale === true;
+}
+
+/** A sequenceNumber as a number: CASE says integer, some tools write "3". */
+function sequenceOf(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+export function frameworkFromCase(fileName: string, json: unknown, options: CaseImportOptions = {}): CheckedFramework {
   const problems = new ImportProblems(fileName);
   const pkg = (isObj(json) && isObj(json.CFPackage) ? json.CFPackage : json) as Partial<CFPackage>;
   const doc = pkg.CFDocument;
@@ -92,6 +126,16 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
   const associations = listOf<CFAssociation>(pkg.CFAssociations, 'CFAssociations');
   const rubrics = listOf<Obj>(pkg.CFRubrics, 'CFRubrics');
   problems.throwIfAny(); // without its lists, every reference into them would fail too
+  if (!items.length) {
+    problems.error(
+      'CFItems',
+      'the package has no CFItems, so there are no competencies to import; export the framework again with its items, or pick the package that holds them',
+    );
+    problems.throwIfAny();
+  }
+  // A package from elsewhere may write its statements in Markdown; ours are plain text already.
+  const foreign = Object.keys(ours(document)).length === 0;
+  const plain = (s: string | undefined): string | undefined => (foreign && s !== undefined ? plainTextOfMarkdown(s) || s : s);
 
   // ---- items --------------------------------------------------------------
   const itemAt = new Map<string, { item: CFItem; index: number }>();
@@ -100,7 +144,7 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
     if (!isObj(item)) return problems.error(where, 'an item must be an object');
     const id = str(item.identifier);
     if (!id) return problems.error(`${where}.identifier`, 'the item has no identifier; every CFItem needs a unique identifier (a UUID)');
-    if (!str(item.fullStatement)) problems.error(`${where}.fullStatement`, 'the item has no fullStatement; give its text');
+    if (!str(item.fullStatement)) problems.error(`${where}.fullStatement`, `item "${id}" has no fullStatement; give its text`);
     const same = itemAt.get(id);
     if (same)
       return problems.error(`${where}.identifier`, `identifier "${id}" is used by CFItems[${same.index}] too; identifiers must be unique`);
@@ -155,7 +199,7 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
   problems.throwIfAny();
 
   // ---- the tree -----------------------------------------------------------
-  const parentOf = new Map<string, { id: string; where: string }>();
+  const parentOf = new Map<string, { id: string; where: string; sequence?: number }>();
   const childCount = new Map<string, number>();
   const targetLinks: { assoc: CFAssociation; where: string }[] = [];
   const otherTypes = new Map<string, number>();
@@ -186,7 +230,13 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
         );
         return;
       }
-      parentOf.set(origin, { id: destination, where });
+      const sequence = sequenceOf(a.sequenceNumber);
+      if (a.sequenceNumber !== undefined && sequence === undefined)
+        problems.warn(
+          `${where}.sequenceNumber`,
+          `sequenceNumber ${JSON.stringify(a.sequenceNumber)} is not a number, so the item keeps its place in CFItems`,
+        );
+      parentOf.set(origin, { id: destination, where, sequence });
       childCount.set(destination, (childCount.get(destination) ?? 0) + 1);
     } else if (type === 'hasSkillLevel' && origin && itemAt.has(origin)) {
       targetLinks.push({ assoc: a, where });
@@ -206,24 +256,29 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
   // ---- what each item is --------------------------------------------------
   const kindOf = new Map<string, Kind>();
   for (const [id, { item }] of itemAt) {
-    const own = str(ours(item).kind) as Kind | undefined;
-    const kind =
-      (own && ['category', 'competency', 'role'].includes(own) ? own : undefined) ??
-      kindOfType(item.CFItemType ?? (isObj(item.CFItemTypeURI) ? str(item.CFItemTypeURI.title) : undefined));
-    kindOf.set(id, kind ?? (criterionOfItem.has(id) || !childCount.has(id) ? 'competency' : 'category'));
+    const declared = str(ours(item).kind) as Kind | undefined;
+    const own = declared && ['category', 'competency', 'role'].includes(declared) ? declared : undefined;
+    const typed = kindOfType(item.CFItemType ?? (isObj(item.CFItemTypeURI) ? str(item.CFItemTypeURI.title) : undefined));
+    // An item from elsewhere is what its place says (children make a category) unless its type makes it a role.
+    const placed: Kind | undefined = criterionOfItem.has(id) ? 'competency' : childCount.has(id) ? 'category' : undefined;
+    kindOf.set(id, own ?? (typed === 'role' ? 'role' : (placed ?? typed ?? 'competency')));
   }
+
+  // ---- order: siblings by sequenceNumber, each family in the places its items hold in CFItems ----
+  const ordered = orderedItems([...itemAt.keys()], parentOf);
 
   const origins = new Map<string, string>();
   const ids = { category: new Set<string>(), competency: new Set<string>(), role: new Set<string>() };
   const idOf = new Map<string, string>();
-  const nameOf = (item: CFItem) => str(item.abbreviatedStatement) ?? item.fullStatement;
+  const nameOf = (item: CFItem) => plain(str(item.abbreviatedStatement) ?? item.fullStatement) as string;
   // The full statement, where it says more than the name: a competency's definition, a role's summary.
   // Export marks an item whose full statement only stands in for a missing one (noDefinition, noSummary).
   const statementOf = (item: CFItem, standIn: boolean) =>
     standIn || str(item.abbreviatedStatement) === undefined || item.fullStatement === item.abbreviatedStatement
       ? undefined
-      : item.fullStatement;
-  for (const [identifier, { item }] of itemAt) {
+      : plain(item.fullStatement);
+  for (const identifier of ordered) {
+    const { item } = itemAt.get(identifier)!;
     const kind = kindOf.get(identifier) as Kind;
     const own = str(ours(item).id);
     const id = own ?? uniqueSlugId(str(item.humanCodingScheme) ?? nameOf(item) ?? '', ids[kind], kind);
@@ -306,10 +361,17 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
     scaleOfCriterion.set(c, scale);
     levels.forEach((l, i) => codeOfLevel.set(str(l.identifier) ?? '', { criterion: c, code: out[i].code }));
   }
+  let scaleChosen = false;
   if (!scales.length || scales.every((s) => !s.levels.length)) {
-    problems.error(
+    problems.throwIfAny();
+    if (!options.scale) throw new ScaleNeededError(fileName);
+    scaleChosen = true;
+    scales.length = 0;
+    scales.push({ ...options.scale, where: 'CFRubrics' });
+  } else if (options.scale) {
+    problems.warn(
       'CFRubrics',
-      'the package has no CFRubrics with criterion levels, so the framework would have no proficiency levels; add a rubric with a criterion (and its levels) for each competency',
+      `the package's rubrics give its levels, so the scale chosen on import ("${options.scale.name}") was not used`,
     );
   }
   problems.throwIfAny();
@@ -319,7 +381,10 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
   const competencies: Obj[] = [];
   const roles: Obj[] = [];
   const orphans: string[] = [];
-  for (const [identifier, { item, index }] of itemAt) {
+  // An item's place in messages: its index and the identifier (or code) a CASE tool shows.
+  const itemPlace = (index: number, item: CFItem) => `CFItems[${index}] "${str(item.humanCodingScheme) ?? item.identifier}"`;
+  for (const identifier of ordered) {
+    const { item, index } = itemAt.get(identifier)!;
     const kind = kindOf.get(identifier) as Kind;
     const e = ours(item);
     const id = idOf.get(identifier) as string;
@@ -332,8 +397,8 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
       );
     }
     if (kind === 'category') {
-      origins.set(`categories[${categories.length}]`, `CFItems[${index}]`);
-      categories.push(defined({ id, name: nameOf(item), parent: parentCategory, description: str(item.notes) }));
+      origins.set(`categories[${categories.length}]`, itemPlace(index, item));
+      categories.push(defined({ id, name: nameOf(item), parent: parentCategory, description: plain(str(item.notes)) }));
     } else if (kind === 'competency') {
       const criterion = criterionOfItem.get(identifier);
       const scale = criterion ? scaleOfCriterion.get(criterion) : (scales.find((s) => s.id === str(e.scale)) ?? scales[0]);
@@ -344,7 +409,7 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
         const code = codeOfLevel.get(str(l.identifier) ?? '')?.code;
         if (text !== undefined && code !== undefined) descriptors[code] = text;
       }
-      origins.set(`competencies[${competencies.length}]`, `CFItems[${index}]`);
+      origins.set(`competencies[${competencies.length}]`, itemPlace(index, item));
       competencies.push(
         defined({
           id,
@@ -357,7 +422,7 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
         }),
       );
     } else {
-      origins.set(`roles[${roles.length}]`, `CFItems[${index}]`);
+      origins.set(`roles[${roles.length}]`, itemPlace(index, item));
       roles.push(
         defined({
           id,
@@ -369,7 +434,7 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
       );
     }
   }
-  if (orphans.length) {
+  if (orphans.length && !scaleChosen) {
     const named = listForHumans(
       orphans.slice(0, 5).map((o) => `"${o}"`),
       'and',
@@ -384,7 +449,7 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
     roles.push({ id: 'all', name: 'All roles' });
     problems.warn(
       'CFItems',
-      'the package has no items of type Role, so the framework has one role, "All roles", and no targets; add roles in the workbook or as CFItems with CFItemType "Role"',
+      'the package has no items of type Role, so the framework has one role, "All roles", and no targets: a matrix without targets; add roles and targets as columns of the Matrix sheet of a workbook and import that sheet back, or as CFItems with CFItemType "Role"',
     );
   }
 
@@ -436,7 +501,7 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
   const candidate: Obj = defined({
     id: str(e.framework) ?? (slugId(title) || 'case-framework'),
     name: title,
-    description: str(document.description),
+    description: plain(str(document.description)),
     version: str(document.version),
     provenance: provenance as Framework['provenance'],
     scales: scales.map(({ where: _where, ...s }) => s),
@@ -457,4 +522,27 @@ export function frameworkFromCase(fileName: string, json: unknown): CheckedFrame
     }
   };
   return checkFramework(fileName, candidate, { locate, warnings: problems.warnings });
+}
+
+/**
+ * Items in framework order: each item's children sorted by sequenceNumber (those
+ * without one after, in CFItems order), placed in the positions that family
+ * holds in CFItems, so families interleaved in the file stay interleaved.
+ */
+function orderedItems(ids: readonly string[], parentOf: ReadonlyMap<string, { id: string; sequence?: number }>): string[] {
+  const families = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    const parent = parentOf.get(id)?.id ?? '';
+    const family = families.get(parent) ?? [];
+    family.push(i);
+    families.set(parent, family);
+  });
+  const out = [...ids];
+  for (const positions of families.values()) {
+    const sorted = [...positions].sort(
+      (a, b) => (parentOf.get(ids[a])?.sequence ?? Infinity) - (parentOf.get(ids[b])?.sequence ?? Infinity) || a - b,
+    );
+    positions.forEach((p, k) => (out[p] = ids[sorted[k]]));
+  }
+  return out;
 }

@@ -14,6 +14,8 @@ export interface ScriptedWorkbench extends Workbench {
   tables: string[] | Error;
   grids: GridSummary[] | Error;
   importAnswer?: ImportedFramework | Error;
+  /** The answer to an import given a scale (after the scale picker); importAnswer otherwise. */
+  importWithScaleAnswer?: ImportedFramework | Error;
   sheetImportAnswer?: ImportedFramework | Error;
   stored: ImportedFramework[] | Error;
 }
@@ -35,8 +37,13 @@ export function scriptedWorkbench(
     connect: async () => host,
     capabilities: () => capabilities,
     builtInFrameworks: async () => builtInFrameworks(),
-    importFramework: async (files) => {
+    importFramework: async (files, options) => {
       wb.calls.push({ action: 'import', request: files.map((f) => ({ name: f.name, size: f.bytes.length })) });
+      if (options?.scale !== undefined) {
+        wb.calls.push({ action: 'import-scale', request: options.scale });
+        if (wb.importWithScaleAnswer instanceof Error) throw wb.importWithScaleAnswer;
+        if (wb.importWithScaleAnswer) return wb.importWithScaleAnswer;
+      }
       if (wb.importAnswer instanceof Error) throw wb.importAnswer;
       if (!wb.importAnswer) throw new Error('no import scripted');
       return wb.importAnswer;

@@ -138,12 +138,14 @@ export function createOfficeWorkbench(): Workbench {
       const { builtInFrameworks } = await import(/* webpackChunkName: "library" */ '../../core/frameworks/library');
       return builtInFrameworks();
     },
-    async importFramework(files) {
-      const [{ importFrameworkFiles }, { FrameworkModel }] = await Promise.all([
+    async importFramework(files, options = {}) {
+      const [{ importFrameworkFiles }, { scaleFromChoice }, { FrameworkModel }] = await Promise.all([
         import(/* webpackChunkName: "interchange" */ '../../core/interchange/importFramework'),
+        import(/* webpackChunkName: "interchange" */ '../../core/interchange/scaleChoice'),
         import(/* webpackChunkName: "library" */ '../../core/framework/model'),
       ]);
-      const { framework, warnings } = importFrameworkFiles(files);
+      const scale = options.scale === undefined ? undefined : scaleFromChoice(options.scale, 'the scale');
+      const { framework, warnings } = importFrameworkFiles(files, undefined, { scale });
       return { model: new FrameworkModel(framework), fileName: files.map((f) => f.name).join(', '), warnings };
     },
     async importFromSheet() {

@@ -106,8 +106,12 @@ export interface Workbench {
   connect(): Promise<HostInfo>;
   capabilities(): Capabilities;
   builtInFrameworks(): Promise<readonly FrameworkModel[]>;
-  /** One framework file, or the CSV tables of one framework. */
-  importFramework(files: { name: string; bytes: Uint8Array }[]): Promise<ImportedFramework>;
+  /**
+   * One framework file, or the CSV tables of one framework. `scale` (a built-in
+   * scale id) rates a file that states no levels (a CASE package without rubrics);
+   * without it such a file is refused with an error whose `needsScale` is true.
+   */
+  importFramework(files: { name: string; bytes: Uint8Array }[], options?: { scale?: string }): Promise<ImportedFramework>;
   /** The active sheet read as a proficiency matrix (one the product wrote and a person edited, or their own table). */
   importFromSheet(): Promise<ImportedFramework>;
   /** Frameworks kept in the open workbook by an earlier import. */

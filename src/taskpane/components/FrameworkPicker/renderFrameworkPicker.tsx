@@ -46,7 +46,7 @@ export function renderFrameworkPicker(state: FrameworkPickerState, styles: Retur
         <FilePicker
           label={strings.picker.importButton}
           inputId="framework-file"
-          accept=".json,.csv,application/json,text/csv"
+          accept=".json,.csv,.md,.markdown,.txt,application/json,text/csv,text/markdown"
           appearance="subtle"
           disabled={state.busy}
           describedBy="framework-file-hint"
@@ -57,6 +57,38 @@ export function renderFrameworkPicker(state: FrameworkPickerState, styles: Retur
           {strings.picker.importHint}
         </Caption1>
       </div>
+      {state.scaleChoice && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <p>{strings.picker.scaleNeeded(state.scaleChoice.fileName)}</p>
+            <Field label={strings.picker.scaleLabel}>
+              <Select
+                id="framework-scale"
+                value={state.scaleChoice.chosen}
+                disabled={state.busy}
+                onChange={(_, data) => state.onScaleChosen(data.value)}
+              >
+                <option value="" disabled>
+                  {strings.picker.scalePlaceholder}
+                </option>
+                {state.scaleChoice.options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <div className={styles.importRow}>
+              <Button appearance="primary" disabled={state.busy || !state.scaleChoice.chosen} onClick={state.onImportWithScale}>
+                {strings.picker.scaleImport}
+              </Button>
+              <Button appearance="subtle" onClick={state.onCancelScale}>
+                {strings.picker.scaleCancel}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {state.canImportSheet && (
         <div className={styles.importRow}>
           <Button appearance="subtle" disabled={state.busy} aria-describedby="framework-sheet-hint" onClick={state.onImportSheet}>

@@ -1,5 +1,5 @@
 /** The picker's state: the two lists as options, the chosen key, and importing a file. */
-import { useCallback } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { strings } from '../../strings';
 import { useTaskpane } from '../../state/TaskpaneContext';
 import { frameworkKey, isBusy } from '../../state/taskpaneState';
@@ -17,9 +17,50 @@ function option(origin: 'builtin' | 'imported', fw: FrameworkModelLike): Framewo
   };
 }
 
+/** The core's refusal of a file without levels carries needsScale (checked by shape: core/interchange loads lazily). */
+function needsScale(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { needsScale?: unknown }).needsScale === true;
+}
+
+type FileRead = { name: string; bytes: Uint8Array };
+
+/** Every scale of the built-in frameworks, once each, as the picker lists them. */
+function builtInScaleOptions(frameworks: readonly FrameworkModelLike[]): { id: string; label: string }[] {
+  const seen = new Set<string>();
+  return frameworks.flatMap((f) =>
+    f.data.scales.flatMap((s) => {
+      if (seen.has(s.id)) return [];
+      seen.add(s.id);
+      return [{ id: s.id, label: strings.picker.scaleOption(s.name, s.levels.map((l) => l.name).join(', ')) }];
+    }),
+  );
+}
+
 export function useFrameworkPicker(): FrameworkPickerState {
   const { state, dispatch, workbench } = useTaskpane();
   const busy = isBusy(state);
+  const [waiting, setWaiting] = useState<FileRead[] | undefined>();
+  const [chosenScale, setChosenScale] = useState('');
+  const scaleOptions = useMemo(() => (state.library.status === 'ready' ? builtInScaleOptions(state.library.builtIn) : []), [state.library]);
+
+  const importRead = useCallback(
+    async (read: FileRead[], scale?: string) => {
+      try {
+        const framework = await workbench.importFramework(read, scale === undefined ? undefined : { scale });
+        setWaiting(undefined);
+        dispatch({ type: 'framework-imported', framework });
+      } catch (e) {
+        if (scale === undefined && needsScale(e)) {
+          setWaiting(read);
+          setChosenScale('');
+          return;
+        }
+        setWaiting(undefined);
+        dispatch({ type: 'action-failed', action: 'import', problem: describeProblem(e) });
+      }
+    },
+    [dispatch, workbench],
+  );
 
   const onImportFiles = useCallback(
     async (files: File[]) => {
@@ -38,13 +79,12 @@ export function useFrameworkPicker(): FrameworkPickerState {
           return;
         }
         const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-        const framework = await workbench.importFramework(read);
-        dispatch({ type: 'framework-imported', framework });
+        await importRead(read);
       } catch (e) {
         dispatch({ type: 'action-failed', action: 'import', problem: describeProblem(e) });
       }
     },
-    [dispatch, workbench],
+    [dispatch, importRead],
   );
 
   const onImportSheet = useCallback(async () => {
@@ -65,6 +105,12 @@ export function useFrameworkPicker(): FrameworkPickerState {
     storedProblem: state.storedProblem,
     onSelect: (key) => dispatch({ type: 'framework-selected', key }),
     onImportFiles: (files) => void onImportFiles(files),
+    scaleChoice: waiting ? { fileName: waiting.map((f) => f.name).join(', '), options: scaleOptions, chosen: chosenScale } : undefined,
+    onScaleChosen: setChosenScale,
+    onImportWithScale: () => {
+      if (waiting && chosenScale) void importRead(waiting, chosenScale);
+    },
+    onCancelScale: () => setWaiting(undefined),
     canImportSheet: state.host.status === 'ready' && state.host.info.kind === 'excel',
     onImportSheet: () => void onImportSheet(),
   };

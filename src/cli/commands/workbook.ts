@@ -17,8 +17,8 @@ import { FRAMEWORKS_SHEET } from '../../core/interchange/frameworkSheet';
 import { planKeepingFramework } from '../../core/interchange/frameworkDataSheet';
 import type { FrameworkModel } from '../../core/framework/model';
 import type { Role } from '../../core/framework/schema';
-import { decodeText } from '../../core/interchange/text';
-import { parseRosterCsv, type Roster } from '../../core/roster';
+import type { Roster } from '../../core/roster';
+import { readRosterFile } from '../rosterFile';
 import { CompetencyError, listForHumans } from '../../core/problems';
 import { workbookLayout, type WorkbookLayout } from '../../core/layouts/workbook';
 import { GRID_READINESS_MODES, type GridReadiness } from '../../core/layouts/gridShape';
@@ -32,7 +32,7 @@ import { rebuildWorkbook, type RebuildReport } from '../../xlsx/rebuildWorkbook'
 import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
 import { addCalibrationPack, hasCalibrationPack, reportPack, type AddedPack } from './calibration';
 
-export const WORKBOOK_USAGE = `workbook --framework <id|file> [--roster roster.csv] [--out file.xlsx]
+export const WORKBOOK_USAGE = `workbook --framework <id|file> [--roster roster.csv|roster.xlsx [--sheet NAME]] [--out file.xlsx]
          [--formulas portable|addin] [--readiness strict|tolerant|none] [--roles "Role A,Role B"]
          [--into existing.xlsx] [--force] [--calibration]
   --readiness: next-role readiness on the grid: strict (default; every required competency at or above
@@ -193,6 +193,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     {
       framework: { type: 'string' },
       roster: { type: 'string' },
+      sheet: { type: 'string' },
       out: { type: 'string' },
       formulas: { type: 'string' },
       readiness: { type: 'string' },
@@ -227,11 +228,8 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
 
   let roster: Roster | undefined;
   if (rosterFile) {
-    if (!(await io.exists(rosterFile))) throw new CompetencyError('invalid-file', `no roster file "${rosterFile}"`);
-    const text = decodeText(rosterFile, new Uint8Array(await io.readFile(rosterFile)));
-    roster = parseRosterCsv(text, model, { source: rosterFile });
+    roster = await readRosterFile(rosterFile, model, io, { sheet: values.sheet as string | undefined });
     checkRosterRoles(roster, roles, rosterFile);
-    for (const w of roster.warnings) io.err(`competency-matrix: warning: ${rosterFile}: ${w}\n`);
   }
   const people = roster?.people.length ?? 0;
   let large = people >= PROGRESS_FROM;

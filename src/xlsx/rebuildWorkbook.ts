@@ -235,7 +235,8 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
     carried.plan.names.map((n) => n.name),
   );
   const keptNames = registry.names.filter((n) => !dropped.has(n) && !newNames.has(n.toLowerCase()));
-  writeRegistry(workbook, { sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names] });
+  // A cycle workbook's records (which cycle, what was issued and returned) outlive a rebuild of its sheets.
+  writeRegistry(workbook, { sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names], cycle: registry.cycle });
 
   return {
     layout,

@@ -175,6 +175,26 @@ describe('competency-matrix cycle', () => {
     expect(self.getCell('E9').value).toBe('E');
   });
 
+  it('lists a person shown under another manager in a return, without moving them, and still takes their ratings', async () => {
+    const io = captureIO({ 'org.csv': organisationCsv(people) });
+    await split(io);
+    io.files.set(TEAM2, await edited(io.files.get(TEAM2)!, { D10: 'ZedGq Morrow', L10: 'I' }));
+    await collect(io, TEAM2);
+    expect(io.stdout).toContain(`${TEAM2} | ZQ3X | shown under another manager in the return: the move is not applied`);
+    expect(await masterRating(io, 'ZQ3X', 'adaptability')).toBe('I');
+    const grid = readGrid(await load(io.files.get('out/master.xlsx')!));
+    expect(grid.people.find((p) => p.id === 'ZQ3X')!.manager).toBe('ZQ2X');
+  });
+
+  it('explains its two steps with --help', async () => {
+    const io = captureIO();
+    expect(await main(['cycle', '--help'], io)).toBe(0);
+    expect(io.stdout).toMatch(/^cycle split --framework <id\|file> --roster <file\.csv\|file\.xlsx>/);
+    expect(io.stdout).toContain('cycle collect <folder|files...> --into master.xlsx');
+    expect(await main(['cycle', 'gather'], io)).toBe(2);
+    expect(io.stderr).toContain('cycle: unknown step "gather"');
+  });
+
   it('writes nothing with --dry-run and explains a missing --into', async () => {
     const io = captureIO({ 'org.csv': organisationCsv(people) });
     await split(io);

@@ -95,7 +95,7 @@ export function readMaster(workbook: Workbook, fileName: string): OpenMaster {
     }
     cells.self = c;
   }
-  return { state: { records, people, fields, values }, cells };
+  return { state: { records, people, fields, values, hasSelfSheet: cells.self !== undefined }, cells };
 }
 
 /** Writes the plan's placements, the Collection sheet and the updated records into the master. */

@@ -207,3 +207,19 @@ describe('competency-matrix cycle', () => {
     expect(io.stderr).toContain('cycle collect: --into master.xlsx is required');
   });
 });
+
+describe('competency-matrix cycle collect, a master without its Self ratings sheet', () => {
+  it('refuses self-assessments it has nowhere to put, and still takes the team files', async () => {
+    const io = captureIO({ 'org.csv': organisationCsv(people) });
+    await split(io, '--self');
+    const book = await load(io.files.get('out/master.xlsx')!);
+    book.removeWorksheet(book.getWorksheet('Self ratings')!.id);
+    io.files.set('out/master.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    const selfFile = 'out/Self - ZedDq Morrow (ZQ3X).xlsx';
+    io.files.set(selfFile, await edited(io.files.get(selfFile)!, { L10: 'E' }));
+    io.files.set(TEAM2, await edited(io.files.get(TEAM2)!, { L10: 'B' }));
+    expect(await collect(io, selfFile, TEAM2)).toBe(0);
+    expect(io.stdout).toContain(`${selfFile} | a self-assessment, but the master has no "Self ratings" sheet to put it on`);
+    expect(await masterRating(io, 'ZQ3X', 'adaptability')).toBe('B');
+  });
+});

@@ -57,6 +57,8 @@ export interface MasterState {
   fields: ReadonlySet<string>;
   /** Current values by rater, person key and field. */
   values: Record<Rater, Map<string, Map<string, CellValue>>>;
+  /** False when the master has no sheet for self-assessments (split without --self, or the sheet was deleted). */
+  hasSelfSheet?: boolean;
 }
 
 export interface MergeOptions {
@@ -150,7 +152,7 @@ function managerKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function refusal(ret: ReturnedWorkbook, master: CycleRecords, issued: Map<string, IssuedFile>): string | undefined {
+function refusal(ret: ReturnedWorkbook, master: CycleRecords, issued: Map<string, IssuedFile>, hasSelfSheet: boolean): string | undefined {
   if (ret.unreadable) return ret.unreadable;
   const id = ret.identity;
   if (!id) return 'not written by Competency Matrix for an assessment cycle (its registry has no cycle record)';
@@ -160,13 +162,13 @@ function refusal(ret: ReturnedWorkbook, master: CycleRecords, issued: Map<string
   if (id.kind === 'master') return 'a cycle master, not a returned team or self-assessment file';
   if (!issued.has(id.fileKey))
     return 'not a file this master issued (its file key is not in the master); was it split from another copy of the master?';
+  if (issued.get(id.fileKey)!.kind === 'self' && !hasSelfSheet)
+    return 'a self-assessment, but the master has no "Self ratings" sheet to put it on';
   return undefined;
 }
 
 export function mergeReturns(master: MasterState, returns: readonly ReturnedWorkbook[], options: MergeOptions): CollectPlan {
   const issued = new Map(master.records.issued.map((f) => [f.fileKey, f]));
-  const personFile = new Map<string, string>();
-  for (const f of master.records.issued) if (f.kind === 'team') for (const p of f.people) personFile.set(personIdKey(p), f.fileKey);
   const prefer = new Set(options.prefer ?? []);
   const files: FileOutcome[] = [];
   const notPlaced: NotPlaced[] = [];
@@ -175,7 +177,7 @@ export function mergeReturns(master: MasterState, returns: readonly ReturnedWork
   const accepted: { ret: ReturnedWorkbook; outcome: FileOutcome }[] = [];
 
   for (const ret of returns) {
-    const why = refusal(ret, master.records, issued);
+    const why = refusal(ret, master.records, issued, master.hasSelfSheet !== false);
     if (why) {
       files.push({ file: ret.file, status: 'refused', why, placed: 0 });
       continue;

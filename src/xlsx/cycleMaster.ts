@@ -11,6 +11,7 @@ import { COMMENT_FIELD, type CellValue, type CollectPlan, type MasterState } fro
 import { COMMENT_KEY } from '../core/cycle/cycleWorkbook';
 import { readSelfRows, SELF_SHEET_NAME } from '../core/cycle/selfRatingsSheet';
 import { collectionSheet } from '../core/cycle/collectionSheet';
+import type { FieldName } from '../core/cycle/collectReport';
 import { readGridRows } from '../core/layouts/readGridRows';
 import { personIdKey } from '../core/personId';
 import { CompetencyError } from '../core/problems';
@@ -99,7 +100,12 @@ export function readMaster(workbook: Workbook, fileName: string): OpenMaster {
 }
 
 /** Writes the plan's placements, the Collection sheet and the updated records into the master. */
-export function applyCollectPlan(workbook: Workbook, master: OpenMaster, plan: CollectPlan): { collectionSheet: string } {
+export function applyCollectPlan(
+  workbook: Workbook,
+  master: OpenMaster,
+  plan: CollectPlan,
+  fieldName?: FieldName,
+): { collectionSheet: string } {
   for (const p of plan.placements) {
     const c = master.cells[p.rater];
     const row = c?.rows.get(personIdKey(p.person));
@@ -115,7 +121,7 @@ export function applyCollectPlan(workbook: Workbook, master: OpenMaster, plan: C
     const ws = workbook.getWorksheet(s.name);
     if (ws) workbook.removeWorksheet(ws.id);
   }
-  const sheetPlan = collectionSheet(plan, master.state.records.identity);
+  const sheetPlan = collectionSheet(plan, master.state.records.identity, fieldName);
   const rendered = renderPlan(workbook, { title: 'Cycle collection', sheets: [sheetPlan], names: [], styles: { ...LAYOUT_STYLES } });
   const name = rendered.sheets[0].name;
   writeRegistry(workbook, {

@@ -116,7 +116,7 @@ describe('competency-matrix cycle', () => {
     expect(io.stdout).toContain(`${TEAM2} | ZQ5X | issued in this file but missing from the return`);
     expect(io.stdout).toContain(`${TEAM2} | NEW9 | added in the return; not on the master: not applied`);
     expect(io.stdout).toContain(
-      `${TEAM2} | Team grid | L12 | ZQ7X | adaptability | E | this person is not in the team the file was issued for`,
+      `${TEAM2} | Team grid | L12 | ZQ7X | Adaptability | E | this person is not in the team the file was issued for`,
     );
     expect(await masterRating(io, 'ZQ7X', 'adaptability')).toBeNull();
     expect(await masterRating(io, 'ZQ3X', 'adaptability')).toBe('B');
@@ -128,7 +128,7 @@ describe('competency-matrix cycle', () => {
     io.files.set(TEAM6, await edited(io.files.get(TEAM6)!, { N10: 'Superb' }));
     await collect(io, TEAM6);
     expect(io.stdout).toContain(
-      `${TEAM6} | Team grid | N10 | ZQ7X | business-function-knowledge | Superb | not a level of the competency’s scale`,
+      `${TEAM6} | Team grid | N10 | ZQ7X | Business Function Knowledge | Superb | not a level of the competency’s scale`,
     );
     expect(await masterRating(io, 'ZQ7X', 'business-function-knowledge')).toBeNull();
   });
@@ -140,7 +140,7 @@ describe('competency-matrix cycle', () => {
     io.files.set(TEAM6, await edited(original, { L10: 'I' }));
     io.files.set('late/copy.xlsx', await edited(original, { L10: 'A' }));
     await collect(io, TEAM6, 'late/copy.xlsx');
-    expect(io.stdout).toContain(`ZQ7X | adaptability | manager | (empty) | I (${TEAM6}); A (late/copy.xlsx)`);
+    expect(io.stdout).toContain(`ZQ7X | Adaptability | manager | (empty) | I (${TEAM6}); A (late/copy.xlsx)`);
     expect(io.stdout).toContain('collect again with --prefer "<file>" naming the file that wins');
     expect(await masterRating(io, 'ZQ7X', 'adaptability')).toBeNull();
     await collect(io, TEAM6, 'late/copy.xlsx', '--prefer', 'copy.xlsx');

@@ -237,10 +237,11 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
   };
   const plan = mergeReturns(master.state, returns, { collectedAt: new Date().toISOString(), prefer, canonical });
   io.out(`Collected into ${into}${values['dry-run'] ? ' (dry run: nothing written)' : ''}\n`);
-  io.out(reportText(plan));
+  const fieldName = (field: string) => (field === COMMENT_FIELD ? 'Comment' : (model.findCompetency(field)?.name ?? field));
+  io.out(reportText(plan, fieldName));
   if (values['dry-run']) return;
   progress('writing the master');
-  const { collectionSheet } = applyCollectPlan(workbook, master, plan);
+  const { collectionSheet } = applyCollectPlan(workbook, master, plan, fieldName);
   await io.writeFile(into, Buffer.from(await workbook.xlsx.writeBuffer()));
   io.out(`The report is on the sheet "${collectionSheet}" of ${into}\n`);
 }

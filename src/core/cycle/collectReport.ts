@@ -33,7 +33,10 @@ const CHANGE: Record<PersonChange['change'], string> = {
   moved: 'shown under another manager in the return: the move is not applied (change the roster and split again to move someone)',
 };
 
-export function reportSections(plan: CollectPlan): ReportSection[] {
+/** How the report names a field: the competency's name where the caller knows it. */
+export type FieldName = (field: string) => string;
+
+export function reportSections(plan: CollectPlan, name: FieldName = (f) => f): ReportSection[] {
   const collected = plan.files.filter((f) => f.status === 'collected');
   const refused = plan.files.filter((f) => f.status === 'refused');
   return [
@@ -59,7 +62,7 @@ export function reportSections(plan: CollectPlan): ReportSection[] {
     {
       title: `Placed: ${plan.placements.length} rating${plan.placements.length === 1 ? '' : 's'} and comments (${plan.unchanged} already in the master)`,
       header: ['Person', 'Competency', 'Value', 'Given by', 'File'],
-      rows: plan.placements.slice(0, PLACED_LISTED).map((p) => [p.person, p.field, p.value, p.rater, p.file]),
+      rows: plan.placements.slice(0, PLACED_LISTED).map((p) => [p.person, name(p.field), p.value, p.rater, p.file]),
       more:
         plan.placements.length > PLACED_LISTED
           ? `… and ${plan.placements.length - PLACED_LISTED} more placed, each now in the master (who gave it, from which file and when is kept in the workbook's cycle records)`
@@ -69,7 +72,7 @@ export function reportSections(plan: CollectPlan): ReportSection[] {
       title: `Not placed: ${plan.notPlaced.length} value${plan.notPlaced.length === 1 ? '' : 's'}`,
       advice: plan.notPlaced.length ? 'Ask for a corrected file, or type the value into the master yourself.' : undefined,
       header: ['File', 'Sheet', 'Cell', 'Person', 'Competency', 'Value', 'Why'],
-      rows: plan.notPlaced.map((n) => [n.file, n.sheet, n.cell, n.person, n.field, String(n.value), NOT_PLACED[n.reason]]),
+      rows: plan.notPlaced.map((n) => [n.file, n.sheet, n.cell, n.person, name(n.field), String(n.value), NOT_PLACED[n.reason]]),
     },
     {
       title: `People changed inside returns: ${plan.people.length}`,
@@ -84,7 +87,7 @@ export function reportSections(plan: CollectPlan): ReportSection[] {
       header: ['Person', 'Competency', 'Given by', 'Master has', 'Returns say'],
       rows: plan.conflicts.map((c) => [
         c.person,
-        c.field,
+        name(c.field),
         c.rater,
         c.master ?? '(empty)',
         c.returns.map((r) => `${r.value} (${r.file})`).join('; '),
@@ -95,7 +98,7 @@ export function reportSections(plan: CollectPlan): ReportSection[] {
       header: ['Person', 'Competency', 'Given by', 'Now', 'From', 'Master had', 'Returns said'],
       rows: plan.resolved.map((c) => [
         c.person,
-        c.field,
+        name(c.field),
         c.rater,
         c.winner,
         c.file,
@@ -107,9 +110,9 @@ export function reportSections(plan: CollectPlan): ReportSection[] {
 }
 
 /** The report as lines for the terminal: every section, long lists cut at `maxRows` with a pointer to the sheet. */
-export function reportText(plan: CollectPlan, maxRows = 20): string {
+export function reportText(plan: CollectPlan, name?: FieldName, maxRows = 20): string {
   const out: string[] = [];
-  for (const s of reportSections(plan)) {
+  for (const s of reportSections(plan, name)) {
     out.push(s.title);
     if (s.advice) out.push(`  ${s.advice}`);
     for (const r of s.rows.slice(0, maxRows)) out.push(`  ${r.map(String).join(' | ')}`);

@@ -6,21 +6,21 @@
  */
 import type { CycleIdentity } from './identity';
 import type { CollectPlan } from './merge';
-import { reportSections } from './collectReport';
+import { reportSections, type FieldName } from './collectReport';
 import type { SheetPlan } from '../layouts/plan';
 import { SheetBuilder } from '../layouts/sheetBuilder';
 
 export const COLLECTION_SHEET_NAME = 'Collection';
 
-export function collectionSheet(plan: CollectPlan, identity: CycleIdentity, collectedAt?: string): SheetPlan {
+export function collectionSheet(plan: CollectPlan, identity: CycleIdentity, name?: FieldName): SheetPlan {
   const b = new SheetBuilder(COLLECTION_SHEET_NAME, 'collection');
   b.cell(0, 0, `Collection of returned workbooks: cycle "${identity.label}"`);
   b.style({ row: 0, col: 0, rows: 1, cols: 1 }, 'title');
-  const at = collectedAt ?? plan.records.returned[plan.records.returned.length - 1]?.collectedAt ?? '';
+  const at = plan.records.returned[plan.records.returned.length - 1]?.collectedAt ?? '';
   b.cell(1, 0, `Cycle ${identity.cycleId}, split ${identity.writtenAt}${at ? `; last collected ${at}` : ''}. Rebuilt by each collect.`);
   b.style({ row: 1, col: 0, rows: 1, cols: 1 }, 'note');
   let row = 3;
-  for (const s of reportSections(plan)) {
+  for (const s of reportSections(plan, name)) {
     b.cell(row, 0, s.title);
     b.style({ row, col: 0, rows: 1, cols: 1 }, 'group');
     row++;

@@ -128,7 +128,11 @@ function mergeRatings(
   const carry = new Map<string, PlanCell>();
   for (const [key, value] of values) {
     const { region, person, competency } = splitRatingKey(key);
-    if (region !== 'ratings') continue;
+    if (region !== 'ratings') {
+      // Other entries (a cycle master's comments) are carried as they are: placed where the new plan has their region, else kept aside.
+      if (region !== 'coverage-levels') carry.set(key, value);
+      continue;
+    }
     const comp = model.findCompetency(competency);
     const p = people.get(person);
     if (!comp || !p || comp.id !== competency) {
@@ -189,7 +193,7 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   const unplaced: UnplacedRating[] = [...duplicates];
   const carry = roster
     ? mergeRatings(model, roster, values, unplaced)
-    : new Map([...values].filter(([k]) => splitRatingKey(k).region === 'ratings'));
+    : new Map([...values].filter(([k]) => splitRatingKey(k).region !== 'coverage-levels'));
   const coverageLevels = new Map<string, string>();
   for (const [key, value] of values) {
     const { region, competency } = splitRatingKey(key);

@@ -223,3 +223,18 @@ describe('competency-matrix cycle collect, a master without its Self ratings she
     expect(await masterRating(io, 'ZQ3X', 'adaptability')).toBe('B');
   });
 });
+
+describe('a cycle master rebuilt with workbook --into', () => {
+  it('keeps its cycle records and sets comments aside on the Unplaced ratings sheet instead of losing them', async () => {
+    const io = captureIO({ 'org.csv': organisationCsv(people) });
+    await split(io);
+    io.files.set(TEAM2, await edited(io.files.get(TEAM2)!, { AW10: 'Ready for more' }));
+    await collect(io, TEAM2);
+    expect(await main(['workbook', '--framework', 'mit-devops', '--into', 'out/master.xlsx'], io)).toBe(0);
+    expect(io.stdout).toContain('ZQ3X / comment = "Ready for more"');
+    io.stdout = '';
+    io.files.set(TEAM6, await edited(io.files.get(TEAM6)!, { L10: 'B' }));
+    expect(await collect(io, TEAM6)).toBe(0);
+    expect(io.stdout).toContain('Missing: 3 files not returned yet');
+  });
+});

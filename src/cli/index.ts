@@ -9,6 +9,7 @@ import { targetsCommand } from './commands/targets';
 import { levelsCommand } from './commands/levels';
 import { workbookCommand } from './commands/workbook';
 import { calibrationCommand } from './commands/calibration';
+import { cycleCommand } from './commands/cycle';
 
 type Command = (argv: string[], io: CliIO) => Promise<void>;
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   levels: levelsCommand,
   workbook: workbookCommand,
   calibration: calibrationCommand,
+  cycle: cycleCommand,
 };
 
 export const USAGE = `competency-matrix: competency frameworks, assessment grids and calibration packs for Excel
@@ -45,6 +47,13 @@ Commands:
                                           a calibration pack beside a team grid: rater leniency and
                                           flags, distributions, heatmap, team views, changes since a
                                           snapshot; live formulas that follow edits on the grid
+  cycle split --framework <id|file> --roster <file> --out <folder> [--cycle LABEL] [--self]
+              [--include direct|all] [--password TEXT] [--sheet NAME] [--force]
+                                          an assessment cycle: master.xlsx for HR, one protected workbook
+                                          per manager with only their team, and with --self one per person
+  cycle collect <folder|files...> --into master.xlsx [--prefer FILE]... [--dry-run]
+                                          every returned rating into the master by person id and
+                                          competency; the report printed and on a "Collection" sheet
 `;
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -7,6 +7,10 @@ export interface CliIO {
   readFile(path: string): Promise<Buffer>;
   writeFile(path: string, data: Buffer | string): Promise<void>;
   exists(path: string): Promise<boolean>;
+  /** Creates a folder (and its parents); nothing when it exists. */
+  makeDirectory(path: string): Promise<void>;
+  /** The names in a folder, or undefined when the path is not a folder. */
+  listDirectory(path: string): Promise<string[] | undefined>;
 }
 
 export const processIO: CliIO = {
@@ -20,6 +24,17 @@ export const processIO: CliIO = {
       return true;
     } catch {
       return false;
+    }
+  },
+  makeDirectory: async (p) => {
+    await fs.mkdir(p, { recursive: true });
+  },
+  listDirectory: async (p) => {
+    try {
+      if (!(await fs.stat(p)).isDirectory()) return undefined;
+      return await fs.readdir(p);
+    } catch {
+      return undefined;
     }
   },
 };

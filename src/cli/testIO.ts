@@ -5,6 +5,8 @@ export interface CapturedIO extends CliIO {
   stdout: string;
   stderr: string;
   files: Map<string, Buffer>;
+  /** Folders made with makeDirectory. */
+  dirs: Set<string>;
 }
 
 export function captureIO(files: Record<string, string | Buffer> = {}): CapturedIO {
@@ -12,6 +14,7 @@ export function captureIO(files: Record<string, string | Buffer> = {}): Captured
     stdout: '',
     stderr: '',
     files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.isBuffer(v) ? v : Buffer.from(v)])),
+    dirs: new Set<string>(),
     out: (t) => {
       io.stdout += t;
     },
@@ -26,7 +29,15 @@ export function captureIO(files: Record<string, string | Buffer> = {}): Captured
     writeFile: async (p, d) => {
       io.files.set(p, Buffer.isBuffer(d) ? d : Buffer.from(d));
     },
-    exists: async (p) => io.files.has(p),
+    exists: async (p) => io.files.has(p) || io.dirs.has(p),
+    makeDirectory: async (p) => {
+      io.dirs.add(p);
+    },
+    listDirectory: async (p) => {
+      const prefix = `${p.replace(/\/$/, '')}/`;
+      const names = [...io.files.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('/')[0]);
+      return names.length || io.dirs.has(p) ? [...new Set(names)] : undefined;
+    },
   };
   return io;
 }

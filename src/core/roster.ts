@@ -15,6 +15,7 @@ export interface RosterPerson {
   id: string;
   name: string;
   role: Role;
+  /** As the roster writes it: a person's id or name (or, from a "manager id" column, an id). */
   manager: string;
   /** 1-based row in the source (a sheet row when `firstRow` was given), for messages. */
   row: number;
@@ -27,6 +28,8 @@ export interface Roster {
   /** Competencies that had a column in the source, in source order. */
   ratedCompetencies: Competency[];
   warnings: string[];
+  /** How `manager` names a manager: by id (a "manager id" column), by id or name (a "manager" column), or not at all. */
+  managerBy?: 'id' | 'id-or-name' | 'none';
 }
 
 export interface RosterOptions {
@@ -41,11 +44,12 @@ export interface RosterOptions {
   firstRow?: number;
 }
 
-const HEADER_ALIASES: Record<'id' | 'name' | 'role' | 'manager', string[]> = {
+const HEADER_ALIASES: Record<'id' | 'name' | 'role' | 'manager' | 'managerId', string[]> = {
   id: ['id', 'person id', 'employee id', 'employee number', 'staff id', 'personnel number'],
   name: ['name', 'full name', 'person', 'employee', 'employee name'],
   role: ['role', 'job title', 'title', 'position', 'level', 'grade'],
   manager: ['manager', 'line manager', 'rater', 'manager name', 'reports to'],
+  managerId: ['manager id', 'line manager id', 'manager employee id', 'manager number', 'reports to id', 'manager person id'],
 };
 
 function cellText(v: unknown): string {
@@ -94,7 +98,10 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
     name: headerIndex(header, 'name'),
     role: headerIndex(header, 'role'),
     manager: headerIndex(header, 'manager'),
+    managerId: headerIndex(header, 'managerId'),
   };
+  // A "manager id" column is the exact one; a "manager" column beside it is only shown text and is not read.
+  const managerCol = col.managerId >= 0 ? col.managerId : col.manager;
   const warnings: string[] = [];
   const ratingColumns: { competency: Competency; index: number }[] = [];
   const seenCompetency = new Set<string>();
@@ -157,7 +164,7 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
         ratings.set(competency.id, level);
       }
     }
-    people.push({ id, name: name || id, role, manager: col.manager >= 0 ? cellText(cells[col.manager]) : '', row: rowNo, ratings });
+    people.push({ id, name: name || id, role, manager: managerCol >= 0 ? cellText(cells[managerCol]) : '', row: rowNo, ratings });
   }
   if (problems.length) {
     const shown = problems.slice(0, maxProblems);
@@ -167,7 +174,12 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
   if (!people.length) {
     throw new CompetencyError('invalid-roster', 'the roster has a header row but no people; add one row per person under it', source);
   }
-  return { people, ratedCompetencies: ratingColumns.map((c) => c.competency), warnings };
+  return {
+    people,
+    ratedCompetencies: ratingColumns.map((c) => c.competency),
+    warnings,
+    managerBy: col.managerId >= 0 ? 'id' : col.manager >= 0 ? 'id-or-name' : 'none',
+  };
 }
 
 /** Parses roster CSV text (already decoded) with a real CSV parser, then as rows. */

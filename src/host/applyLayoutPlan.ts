@@ -335,7 +335,8 @@ class PlanWriter {
         );
       } else if (!names.some((x) => x.toLowerCase() === key)) names.push(n.name);
     }
-    return { sheets: [...untouched, ...fresh], names };
+    // A cycle workbook's records outlive a regenerate of its sheets.
+    return { sheets: [...untouched, ...fresh], names, ...(state.registry.cycle ? { cycle: state.registry.cycle } : {}) };
   }
 
   private writesFor(plan: LayoutPlan, registry: Registry): WriteOp[] {

@@ -1,5 +1,5 @@
 /** A plan's CellStyle as ExcelJS style parts (font, fill, alignment, number format, border). */
-import type { Alignment, Borders, Fill, Font } from 'exceljs';
+import type { Alignment, Borders, Fill, Font, Protection } from 'exceljs';
 import type { CellStyle } from '../core/layouts/plan';
 
 export interface ExcelStyleParts {
@@ -8,6 +8,7 @@ export interface ExcelStyleParts {
   alignment?: Partial<Alignment>;
   numFmt?: string;
   border?: Partial<Borders>;
+  protection?: Partial<Protection>;
 }
 
 /** ExcelJS's default cell font, which unstyled cells use too. */
@@ -34,6 +35,7 @@ export function excelStyle(style: CellStyle): ExcelStyleParts {
   if (style.rotate !== undefined) alignment.textRotation = style.rotate;
   if (Object.keys(alignment).length) parts.alignment = alignment;
   if (style.numberFormat) parts.numFmt = style.numberFormat;
+  if (style.unlocked) parts.protection = { locked: false };
   if (style.border === 'thin') {
     const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
     parts.border = { top: thin, left: thin, bottom: thin, right: thin };

@@ -128,7 +128,11 @@ function mergeRatings(
   const carry = new Map<string, PlanCell>();
   for (const [key, value] of values) {
     const { region, person, competency } = splitRatingKey(key);
-    if (region !== 'ratings') continue;
+    if (region !== 'ratings') {
+      // Other entries (a cycle master's comments) are carried as they are: placed where the new plan has their region, else kept aside.
+      if (region !== 'coverage-levels') carry.set(key, value);
+      continue;
+    }
     const comp = model.findCompetency(competency);
     const p = people.get(person);
     if (!comp || !p || comp.id !== competency) {
@@ -189,7 +193,7 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   const unplaced: UnplacedRating[] = [...duplicates];
   const carry = roster
     ? mergeRatings(model, roster, values, unplaced)
-    : new Map([...values].filter(([k]) => splitRatingKey(k).region === 'ratings'));
+    : new Map([...values].filter(([k]) => splitRatingKey(k).region !== 'coverage-levels'));
   const coverageLevels = new Map<string, string>();
   for (const [key, value] of values) {
     const { region, competency } = splitRatingKey(key);
@@ -235,7 +239,8 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
     carried.plan.names.map((n) => n.name),
   );
   const keptNames = registry.names.filter((n) => !dropped.has(n) && !newNames.has(n.toLowerCase()));
-  writeRegistry(workbook, { sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names] });
+  // A cycle workbook's records (which cycle, what was issued and returned) outlive a rebuild of its sheets.
+  writeRegistry(workbook, { sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names], cycle: registry.cycle });
 
   return {
     layout,

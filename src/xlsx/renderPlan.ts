@@ -6,6 +6,7 @@
  * one rule per range. A plan sheet whose name is taken gets a unique name, and
  * every reference to it in formulas, dropdown sources and names follows.
  */
+import { clipText } from '../core/layouts/validationText';
 import type {
   AddWorksheetOptions,
   Cell,
@@ -41,7 +42,26 @@ export interface RenderResult {
 export interface RenderOptions {
   /** Called after each sheet, for progress on large plans. */
   onSheet?: (name: string, index: number, count: number) => void;
+  /** The password of sheets the plan protects; none by default (protection against accidents, not a lock). */
+  password?: string;
 }
+
+/**
+ * What a protected sheet still lets people do: select cells and resize rows
+ * and columns. Inserting, deleting, sorting and filtering stay off, so a
+ * person or competency cannot be moved off its key.
+ */
+const PROTECTION_ALLOWS = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  sort: false,
+  autoFilter: false,
+};
+
+/** Excel's note limit is not stated; its cell limit (32,767 characters, "Excel specifications and limits") bounds the text we write. */
+export const NOTE_MAX = 32767;
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -62,6 +82,7 @@ function applyParts(cell: Cell, parts: ExcelStyleParts): void {
   if (parts.alignment) cell.alignment = cell.alignment ? { ...cell.alignment, ...parts.alignment } : parts.alignment;
   if (parts.numFmt) cell.numFmt = parts.numFmt;
   if (parts.border) cell.border = parts.border;
+  if (parts.protection) cell.protection = parts.protection;
 }
 
 function quoteText(text: string): string {
@@ -109,7 +130,7 @@ function conditionalRule(cf: ConditionalFormat, rename: (f: string) => string): 
 }
 
 /** What both ExcelJS sheet kinds offer: an in-memory Worksheet and a streaming WorksheetWriter. */
-type SheetTarget = Pick<Worksheet, 'getRow' | 'getColumn' | 'mergeCells' | 'dataValidations' | 'addConditionalFormatting'>;
+type SheetTarget = Pick<Worksheet, 'getRow' | 'getColumn' | 'mergeCells' | 'dataValidations' | 'addConditionalFormatting' | 'protect'>;
 
 /** A sheet's options at creation: visibility, tab colour, frozen panes, page setup. */
 export function worksheetOptions(sheet: SheetPlan): Partial<AddWorksheetOptions> {
@@ -139,7 +160,10 @@ function renderSheet(
   styles: Record<string, CellStyle>,
   rename: (f: string) => string,
   commitRows: boolean,
+  password?: string,
 ): void {
+  // Synchronous in ExcelJS (the promise resolves at once), and it must precede the streaming writer's first row.
+  if (sheet.protect) void ws.protect(password ?? '', { ...PROTECTION_ALLOWS, ...(password ? { spinCount: 10000 } : {}) });
   for (const w of sheet.columnWidths) {
     const column = ws.getColumn(w.col + 1);
     column.width = w.width;
@@ -174,10 +198,13 @@ function renderSheet(
     return p;
   };
   const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h]));
+  const notes = new Map<number, { col: number; text: string }[]>();
+  for (const n of sheet.notes ?? []) notes.set(n.row, [...(notes.get(n.row) ?? []), n]);
   let last = -1;
   for (const b of sheet.blocks) last = Math.max(last, b.row + b.cells.length - 1);
   for (const st of sheet.styles) last = Math.max(last, st.range.row + st.range.rows - 1);
   for (const h of heights.keys()) last = Math.max(last, h);
+  for (const n of sheet.notes ?? []) last = Math.max(last, n.row);
   for (let r = 0; r <= last; r++) {
     const row = ws.getRow(r + 1);
     for (const b of sheet.blocks) {
@@ -194,6 +221,7 @@ function renderSheet(
       const p = partsOf(st.style);
       for (let c = col; c < col + cols; c++) applyParts(row.getCell(c + 1), p);
     }
+    for (const n of notes.get(r) ?? []) row.getCell(n.col + 1).note = clipText(n.text, NOTE_MAX);
     const h = heights.get(r);
     if (h) {
       row.height = h.height;
@@ -221,7 +249,7 @@ export function renderPlan(workbook: Workbook, plan: LayoutPlan, options: Render
 
   const sheets: RenderedSheet[] = plan.sheets.map((sheet, i) => {
     const worksheet = workbook.addWorksheet(names[i], worksheetOptions(sheet));
-    renderSheet(worksheet, sheet, plan.styles, rename, false);
+    renderSheet(worksheet, sheet, plan.styles, rename, false, options.password);
     options.onSheet?.(names[i], i, plan.sheets.length);
     return { plan: sheet, worksheet, name: names[i] };
   });
@@ -250,7 +278,7 @@ export async function writePlanStream(
   const sheets: RenderedSheet[] = [];
   plan.sheets.forEach((sheet, i) => {
     const worksheet = workbook.addWorksheet(names[i], worksheetOptions(sheet));
-    renderSheet(worksheet, sheet, plan.styles, rename, true);
+    renderSheet(worksheet, sheet, plan.styles, rename, true, options.password);
     worksheet.commit();
     options.onSheet?.(names[i], i, plan.sheets.length);
     sheets.push({ plan: sheet, worksheet, name: names[i] });

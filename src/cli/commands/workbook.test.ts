@@ -64,11 +64,11 @@ describe('competency-matrix workbook', () => {
     ],
     ['an empty file', '', /team\.csv: the file is empty/],
     [
-      'a Windows-1252 file',
+      'bytes that are neither UTF-8 nor Windows-1252',
       Buffer.from([
-        0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x72, 0x6f, 0x6c, 0x65, 0x0a, 0x31, 0x2c, 0x4a, 0xfc, 0x72, 0x67, 0x2c, 0x58, 0x0a,
+        0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x72, 0x6f, 0x6c, 0x65, 0x0a, 0x31, 0x2c, 0x4a, 0x81, 0x72, 0x67, 0x2c, 0x58, 0x0a,
       ]),
-      /team\.csv: the file is not UTF-8 text/,
+      /team\.csv: the file is neither UTF-8 nor Windows-1252 text/,
     ],
   ])('refuses a roster with %s, naming the problem, and writes no file', async (_what, content, message) => {
     const { code, io } = await run({ 'team.csv': content }, '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'out.xlsx');
@@ -288,5 +288,51 @@ describe('competency-matrix workbook with an imported framework', () => {
     expect(next.code).toBe(0);
     expect(next.io.stdout).not.toContain('framework kept');
     expect((await stored(next.io.files.get('t.xlsx')!)).map((f) => f.id)).toEqual(['acme']);
+  });
+});
+
+describe('competency-matrix workbook, rosters as HR systems export them', () => {
+  it('reads a CSV saved by Excel as plain "CSV" (Windows-1252) with a one-line note', async () => {
+    const csv = Buffer.concat([Buffer.from('id,name,role\nE1,J'), Buffer.from([0xfc]), Buffer.from('rgen,DevOps Engineer I\n')]);
+    const { code, io } = await run({ 'team.csv': csv }, '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'out.xlsx');
+    expect(code).toBe(0);
+    expect(io.stderr).toBe(
+      'competency-matrix: note: team.csv is not UTF-8; it was read as Windows-1252 (what Excel\'s plain "CSV" choice saves). Save it as "CSV UTF-8" to avoid this note\n',
+    );
+    expect(readGrid(await open(io.files.get('out.xlsx')!)).people[0].name).toBe('Jürgen');
+  });
+
+  it('reads an .xlsx roster: the named sheet, its header found below title rows', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').getCell('A1').value = 'not the roster';
+    const ws = book.addWorksheet('People export');
+    ws.addRow(['HR export, 1 March']);
+    ws.addRow([]);
+    ws.addRow(['Employee ID', 'Full name', 'Job title', 'Manager ID']);
+    ws.addRow(['E7', 'Ana Díaz', 'DevOps Engineer II', 'E9']);
+    ws.addRow([9, 'Bo Chen', 'DevOps Engineer IV', '']);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const { code, io } = await run(
+      { 'hr.xlsx': bytes },
+      ...['--framework', 'mit-devops', '--roster', 'hr.xlsx', '--sheet', 'people export', '--out', 'out.xlsx'],
+    );
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    const grid = readGrid(await open(io.files.get('out.xlsx')!));
+    expect(grid.people.map((p) => [p.id, p.name, p.manager])).toEqual([
+      ['E7', 'Ana Díaz', 'E9'],
+      ['9', 'Bo Chen', ''],
+    ]);
+  });
+
+  it('names the sheets of an .xlsx roster when --sheet names none of them', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Staff');
+    const { code, io } = await run(
+      { 'hr.xlsx': Buffer.from(await book.xlsx.writeBuffer()) },
+      ...['--framework', 'mit-devops', '--roster', 'hr.xlsx', '--sheet', 'People', '--out', 'out.xlsx'],
+    );
+    expect(code).toBe(1);
+    expect(io.stderr).toBe('competency-matrix: hr.xlsx: no sheet named "People"; its sheets are "Staff"\n');
   });
 });

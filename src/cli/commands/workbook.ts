@@ -17,8 +17,8 @@ import { FRAMEWORKS_SHEET } from '../../core/interchange/frameworkSheet';
 import { planKeepingFramework } from '../../core/interchange/frameworkDataSheet';
 import type { FrameworkModel } from '../../core/framework/model';
 import type { Role } from '../../core/framework/schema';
-import { decodeText } from '../../core/interchange/text';
-import { parseRosterCsv, type Roster } from '../../core/roster';
+import type { Roster } from '../../core/roster';
+import { readRosterFile } from '../rosterFile';
 import { CompetencyError, listForHumans } from '../../core/problems';
 import { workbookLayout, type WorkbookLayout } from '../../core/layouts/workbook';
 import { GRID_READINESS_MODES, type GridReadiness } from '../../core/layouts/gridShape';
@@ -32,8 +32,8 @@ import { rebuildWorkbook, type RebuildReport } from '../../xlsx/rebuildWorkbook'
 import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
 import { addCalibrationPack, hasCalibrationPack, reportPack, type AddedPack } from './calibration';
 
-export const WORKBOOK_USAGE = `workbook --framework <id|file> ${FRAMEWORK_SOURCE_USAGE}
-         [--roster roster.csv] [--out file.xlsx]
+export const WORKBOOK_USAGE = `workbook --framework <id|file> ${FRAMEWORK_SOURCE_USAGE.replace('--sheet NAME', '--framework-sheet NAME')}
+         [--roster roster.csv|roster.xlsx [--sheet NAME]] [--out file.xlsx]
          [--formulas portable|addin] [--readiness strict|tolerant|none] [--roles "Role A,Role B"]
          [--into existing.xlsx] [--force] [--calibration]
   --readiness: next-role readiness on the grid: strict (default; every required competency at or above
@@ -196,6 +196,9 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       format: { type: 'string' },
       framework: { type: 'string' },
       roster: { type: 'string' },
+      // --sheet is the roster's sheet here; a framework read from a workbook sheet takes --framework-sheet.
+      sheet: { type: 'string' },
+      'framework-sheet': { type: 'string' },
       out: { type: 'string' },
       formulas: { type: 'string' },
       readiness: { type: 'string' },
@@ -217,7 +220,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
   }
 
-  const model = await resolveFrameworkOption(frameworkArg, values, io, true);
+  const model = await resolveFrameworkOption(frameworkArg, { ...values, sheet: values['framework-sheet'] }, io, true);
   const roles = selectRoles(model, values.roles as string | undefined);
   const out = (values.out as string | undefined) ?? into ?? `${model.id}${rosterFile ? '-team' : ''}.xlsx`;
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
@@ -230,11 +233,8 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
 
   let roster: Roster | undefined;
   if (rosterFile) {
-    if (!(await io.exists(rosterFile))) throw new CompetencyError('invalid-file', `no roster file "${rosterFile}"`);
-    const text = decodeText(rosterFile, new Uint8Array(await io.readFile(rosterFile)));
-    roster = parseRosterCsv(text, model, { source: rosterFile });
+    roster = await readRosterFile(rosterFile, model, io, { sheet: values.sheet as string | undefined });
     checkRosterRoles(roster, roles, rosterFile);
-    for (const w of roster.warnings) io.err(`competency-matrix: warning: ${rosterFile}: ${w}\n`);
   }
   const people = roster?.people.length ?? 0;
   let large = people >= PROGRESS_FROM;

@@ -54,6 +54,8 @@ export interface CellStyle {
   border?: 'thin';
   fontSize?: number;
   rotate?: number; // text rotation in degrees, e.g. 90 for vertical headers
+  /** A cell people may type into when the sheet is protected (every other cell stays locked). */
+  unlocked?: boolean;
 }
 
 /** A style applied to a rectangle, by id into the plan's style table. */
@@ -125,7 +127,11 @@ export type SheetKind =
   /** A calibration cycle's ratings, kept for comparison. */
   | 'snapshot'
   /** Ratings a regeneration could not place (unplacedRatingsSheet.ts). */
-  | 'unplaced';
+  | 'unplaced'
+  /** A cycle master's self-assessments beside the manager ratings (cycle/selfRatingsSheet.ts). */
+  | 'self-ratings'
+  /** A cycle master's collection report (cycle/collectionSheet.ts). */
+  | 'collection';
 
 export interface SheetPlan {
   /** The name the product would like; renderers make it unique and valid (see sheetNames.ts). */
@@ -148,6 +154,13 @@ export interface SheetPlan {
   fitToWidth?: boolean;
   hidden?: boolean;
   tabColor?: string;
+  /**
+   * Protect the sheet: only cells styled `unlocked` can be typed into. The
+   * password, if any, is the renderer's option, never part of a plan.
+   */
+  protect?: boolean;
+  /** Notes (Excel's cell comments) on single cells: text only. */
+  notes?: { row: number; col: number; text: string }[];
 }
 
 /** A workbook-level defined name. */

@@ -141,3 +141,41 @@ describe('the registry of sheets the product made', () => {
     expect(sheetSignature(empty)).toBeUndefined();
   });
 });
+
+describe('the cycle records in the registry', () => {
+  const cycle = {
+    identity: {
+      cycleId: 'c-1',
+      label: 'Spring 2026',
+      kind: 'master' as const,
+      fileKey: '',
+      subjectName: '',
+      writtenAt: '2026-03-01T09:00:00.000Z',
+      frameworkId: 'mit-devops',
+    },
+    issued: [
+      { fileKey: 'team:e1', kind: 'team' as const, subjectName: 'Ana', fileName: 'Team - Ana (E1).xlsx', people: ['E2', 'E3'] },
+      { fileKey: 'self:e2', kind: 'self' as const, subjectName: 'Bo', fileName: 'Self - Bo (E2).xlsx', people: ['E2'] },
+    ],
+    returned: [{ fileKey: 'team:e1', fileName: 'Team - Ana (E1).xlsx', collectedAt: '2026-03-08T10:00:00.000Z' }],
+    provenance: [
+      {
+        person: 'E2',
+        rater: 'manager' as const,
+        fileName: 'Team - Ana (E1).xlsx',
+        collectedAt: '2026-03-08T10:00:00.000Z',
+        ratings: 'a=B; b=E',
+      },
+    ],
+  };
+
+  it('reads back what it wrote: the identity, the people each file was issued for, returns and who gave which ratings', () => {
+    expect(parseRegistry(registryRows({ sheets: [], names: [], cycle })).cycle).toEqual(cycle);
+  });
+
+  it('does not trust an issued person that is not right after their file’s record (edited by hand)', () => {
+    const rows = registryRows({ sheets: [], names: [], cycle });
+    const moved = [...rows.slice(0, 2), rows[rows.length - 3], ...rows.slice(2, rows.length - 3), ...rows.slice(rows.length - 2)];
+    expect(parseRegistry(moved).cycle?.issued.map((f) => f.people)).toEqual([['E2', 'E3'], []]);
+  });
+});

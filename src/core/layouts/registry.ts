@@ -16,6 +16,11 @@
  *   rowKey                      <sheet>     <ordinal>  <key>
  *   colKey                      <sheet>     <ordinal>  <key>
  *   name                        <defined name>
+ *   cycle                       <cycle id>  <label>    <kind>      <file key>  <for whom> <written at> <framework id>
+ *   issued                      <file key>  <kind>     <for whom>  <file name>
+ *   issuedPerson                <file key>  <person id>
+ *   returned                    <file key>  <file name> <collected at>
+ *   provenance                  <person id> <rater>    <file name> <collected at> <ratings placed>
  *
  * `sheet` is the sheet's name when it was written; `wanted` the plan's name for
  * it (what a new plan is matched on); the A1 footprint is the rectangle the
@@ -26,12 +31,15 @@
  * left empty inside the footprint is noticed too. Keys are in
  * the order of the region's rows and columns when written; key column/row say
  * where the same keys are shown on the sheet, so a sorted grid is still read
- * right. Unknown record types are skipped, so later versions can add some.
+ * right. The cycle records say which assessment cycle a workbook belongs to
+ * (see cycle/identity.ts). Unknown record types are skipped, so later versions
+ * can add some.
  */
 import type { InputRegion, PlanCell, Rect, SheetPlan } from './plan';
 import { columnIndex, columnLetters, parseCellRef, rectRef } from './a1';
 import { CompetencyError } from '../problems';
 import { UNPLACED_SHEET_NAME } from './unplacedRatingsSheet';
+import type { CycleFileKind, CycleRecords, Rater } from '../cycle/identity';
 
 export const REGISTRY_SHEET_NAME = 'CompetencyMatrix.Registry';
 export const REGISTRY_MARKER = 'Competency Matrix registry';
@@ -74,6 +82,8 @@ export interface Registry {
   sheets: RegisteredSheet[];
   /** Workbook-level defined names the product created. */
   names: string[];
+  /** Set in every workbook of an assessment cycle. */
+  cycle?: CycleRecords;
 }
 
 export function emptyRegistry(): Registry {
@@ -133,6 +143,17 @@ export function registryRows(registry: Registry): (string | number)[][] {
     });
   }
   for (const name of registry.names) rows.push(pad(['name', name]));
+  const cycle = registry.cycle;
+  if (cycle) {
+    const id = cycle.identity;
+    rows.push(pad(['cycle', id.cycleId, id.label, id.kind, id.fileKey, id.subjectName, id.writtenAt, id.frameworkId]));
+    for (const f of cycle.issued) {
+      rows.push(pad(['issued', f.fileKey, f.kind, f.subjectName, f.fileName]));
+      for (const person of f.people) rows.push(pad(['issuedPerson', f.fileKey, person]));
+    }
+    for (const r of cycle.returned) rows.push(pad(['returned', r.fileKey, r.fileName, r.collectedAt]));
+    for (const p of cycle.provenance) rows.push(pad(['provenance', p.person, p.rater, p.fileName, p.collectedAt, p.ratings]));
+  }
   return rows;
 }
 
@@ -209,6 +230,32 @@ export function parseRegistry(rows: readonly (readonly unknown[])[]): Registry {
         (type === 'rowKey' ? found.input.rowKeys : found.input.colKeys).push(c[3]);
       } else if (type === 'name') {
         if (c[1]) registry.names.push(c[1]);
+      } else if (type === 'cycle') {
+        registry.cycle = {
+          identity: {
+            cycleId: c[1],
+            label: c[2],
+            kind: c[3] as CycleFileKind,
+            fileKey: c[4],
+            subjectName: c[5],
+            writtenAt: c[6],
+            frameworkId: c[7],
+          },
+          issued: registry.cycle?.issued ?? [],
+          returned: registry.cycle?.returned ?? [],
+          provenance: registry.cycle?.provenance ?? [],
+        };
+      } else if (type === 'issued' && registry.cycle) {
+        registry.cycle.issued.push({ fileKey: c[1], kind: c[2] as 'team' | 'self', subjectName: c[3], fileName: c[4], people: [] });
+      } else if (type === 'issuedPerson' && registry.cycle) {
+        const issued = registry.cycle.issued;
+        const last = issued[issued.length - 1];
+        // Written right after their file's record; anything else was edited by hand and is not trusted.
+        if (last && last.fileKey === c[1] && c[2]) last.people.push(c[2]);
+      } else if (type === 'returned' && registry.cycle) {
+        registry.cycle.returned.push({ fileKey: c[1], fileName: c[2], collectedAt: c[3] });
+      } else if (type === 'provenance' && registry.cycle) {
+        registry.cycle.provenance.push({ person: c[1], rater: c[2] as Rater, fileName: c[3], collectedAt: c[4], ratings: c[5] });
       }
     } catch {
       const s = c[1] ? byName.get(c[1].toLowerCase()) : undefined;

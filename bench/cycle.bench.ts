@@ -1,0 +1,181 @@
+/**
+ * The assessment cycle at an organisation's size: 50,000 people under 2,500
+ * managers, the MIT framework's 9 competencies.
+ *
+ * - split: the master plus 2,500 protected team files (plans, streamed
+ *   ExcelJS writes, registries with the cycle records), against writing the
+ *   same 50,000 people as one workbook the workbook command's way, in the
+ *   same run. Goal: at most 2x, peak memory (RSS) at most 1 GB.
+ * - collect: reading the 2,500 returns and merging them into the master
+ *   (open each, read its grid and identity, read the master, core's merge),
+ *   against reading the same ratings from one workbook (open the one-workbook
+ *   file and read its grid). Goal: at most 2x. Writing the merged master back
+ *   is reported on its own line: it is a whole-workbook write, as large as
+ *   the baseline of the split.
+ *
+ * Times are CPU time (user + system) of this process: the machine is shared.
+ * BENCH_CYCLE_PEOPLE scales it down for a quick look (managers stay 1 in 20).
+ */
+import { Writable } from 'stream';
+import { consume, peakRssMb, type BenchResult } from './harness';
+import { builtIn } from '../src/core/frameworks/library';
+import type { Roster, RosterPerson } from '../src/core/roster';
+import type { ScaleLevel } from '../src/core/framework/schema';
+import { workbookLayout } from '../src/core/layouts/workbook';
+import { writePlanStream } from '../src/xlsx/renderPlan';
+import { registryFor, streamRegistry } from '../src/xlsx/workbookRegistry';
+import { planSplit } from '../src/core/cycle/splitCycle';
+import { cycleWorkbookPlan } from '../src/core/cycle/cycleWorkbook';
+import { openCycleWorkbook, writeCycleWorkbook } from '../src/xlsx/cycleWorkbookFile';
+import { readReturnedWorkbook } from '../src/xlsx/cycleReturns';
+import { applyCollectPlan, readMaster } from '../src/xlsx/cycleMaster';
+import { readGrid } from '../src/xlsx/readGrid';
+import { COMMENT_FIELD, mergeReturns, type CellValue } from '../src/core/cycle/merge';
+
+const PEOPLE = Number(process.env.BENCH_CYCLE_PEOPLE ?? 50_000);
+const MANAGERS = Math.round(PEOPLE / 20);
+const GOAL = 2;
+const MEMORY_GOAL_MB = 1024;
+const model = builtIn('mit-devops');
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** 2,500 managers and 47,500 people, every manager with 19 direct reports; a mix of ratings, some not rated. */
+function organisation(): Roster {
+  const random = seeded(7);
+  const people: RosterPerson[] = [];
+  for (let i = 0; i < PEOPLE; i++) {
+    const ratings = new Map<string, ScaleLevel>();
+    for (const c of model.competencies) if (random() > 0.15) ratings.set(c.id, model.scaleOf(c).levels[Math.floor(random() * 5)]);
+    people.push({
+      id: `E${String(i + 1).padStart(6, '0')}`,
+      name: `Person ${i + 1}`,
+      role: model.roles[i % model.roles.length],
+      manager: i < MANAGERS ? '' : `E${String(1 + (i % MANAGERS)).padStart(6, '0')}`,
+      row: i + 2,
+      ratings,
+    });
+  }
+  return { people, ratedCompetencies: [...model.competencies], warnings: [], managerBy: 'id' };
+}
+
+async function cpuTime<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = process.cpuUsage();
+  const value = await fn();
+  const used = process.cpuUsage(start);
+  return { ms: (used.user + used.system) / 1000, value };
+}
+
+/** The workbook command's way of writing a new workbook: one plan, streamed, with its registry. */
+async function oneWorkbook(roster: Roster): Promise<Buffer> {
+  const { plan } = workbookLayout(model, { roster });
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _e, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await writePlanStream(plan, sink, {
+    extra: (book, r) =>
+      streamRegistry(
+        book,
+        registryFor(
+          r,
+          plan.title,
+          plan.names.map((n) => n.name),
+        ),
+      ),
+  });
+  return Buffer.concat(chunks);
+}
+
+/** What cycle split does once the roster is parsed: the master and every team file, as bytes. */
+async function split(roster: Roster): Promise<{ master: Buffer; files: { name: string; bytes: Buffer }[] }> {
+  const s = planSplit(model, roster, { cycleId: 'bench', label: 'Bench', writtenAt: '2026-01-01T00:00:00Z' });
+  const master = await writeCycleWorkbook(cycleWorkbookPlan(model, roster, { kind: 'master' }).plan, s.records);
+  const files: { name: string; bytes: Buffer }[] = [];
+  for (const f of s.files) {
+    const { plan } = cycleWorkbookPlan(model, f.roster, { kind: f.kind });
+    files.push({
+      name: f.fileName,
+      bytes: await writeCycleWorkbook(plan, { identity: f.identity, issued: [], returned: [], provenance: [] }),
+    });
+  }
+  return { master, files };
+}
+
+const canonical = (field: string, value: CellValue): string | null | undefined => {
+  if (field === COMMENT_FIELD) return String(value).trim() || null;
+  const level = model.scaleOf(model.competency(field)).tryParse(value);
+  return level === undefined ? undefined : level ? level.code : null;
+};
+
+export async function run(): Promise<BenchResult[]> {
+  const roster = organisation();
+  const results: BenchResult[] = [];
+  const splitRun = await cpuTime(() => split(roster));
+  const peakSplit = peakRssMb();
+  const base = await cpuTime(() => oneWorkbook(roster));
+  const { master, files } = splitRun.value;
+  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+  results.push({
+    name: `cycle split: ${PEOPLE.toLocaleString('en')} people under ${MANAGERS.toLocaleString('en')} managers (master ${(master.length / 1e6).toFixed(1)} MB + ${files.length} team files, ${(bytes / 1e6).toFixed(0)} MB), CPU time`,
+    value: splitRun.ms,
+    unit: 'ms',
+    baseline: base.ms,
+    ratio: splitRun.ms / base.ms,
+    goal: `ratio <= ${GOAL} (baseline: the same people as one workbook, written the workbook command's way)`,
+    pass: splitRun.ms / base.ms <= GOAL,
+  });
+  results.push({
+    name: 'peak memory (RSS) during cycle split',
+    value: peakSplit,
+    unit: 'MB',
+    goal: `<= ${MEMORY_GOAL_MB}`,
+    pass: peakSplit <= MEMORY_GOAL_MB,
+  });
+
+  // Collect: every team file comes back (as written: the roster's ratings are in them).
+  const oneFile = base.value;
+  const read = await cpuTime(async () => readGrid(await openCycleWorkbook(oneFile, 'one.xlsx')).people.length);
+  const merged = await cpuTime(async () => {
+    const book = await openCycleWorkbook(master, 'master.xlsx');
+    const open = readMaster(book, 'master.xlsx');
+    const returns = [];
+    for (const f of files) returns.push(readReturnedWorkbook(await openCycleWorkbook(f.bytes, f.name), f.name));
+    const plan = mergeReturns(open.state, returns, { collectedAt: '2026-01-02T00:00:00Z', canonical });
+    return { book, open, plan };
+  });
+  const { book, open, plan } = merged.value;
+  if (plan.conflicts.length || plan.notPlaced.length || plan.missing.length) throw new Error('bench: the returns should merge cleanly');
+  results.push({
+    name: `cycle collect: ${files.length} returns read and merged (${plan.unchanged.toLocaleString('en')} ratings checked against the master), CPU time`,
+    value: merged.ms,
+    unit: 'ms',
+    baseline: read.ms,
+    ratio: merged.ms / read.ms,
+    goal: `ratio <= ${GOAL} (baseline: reading the same ratings from one workbook)`,
+    pass: merged.ms / read.ms <= GOAL,
+  });
+  const write = await cpuTime(async () => {
+    applyCollectPlan(book, open, plan);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  });
+  consume(write.value);
+  results.push({
+    name: 'cycle collect: writing the merged master back (report sheet, registry), CPU time',
+    value: write.ms,
+    unit: 'ms',
+    baseline: base.ms,
+    ratio: write.ms / base.ms,
+  });
+  results.push({ name: 'peak memory (RSS) after collect', value: peakRssMb(), unit: 'MB' });
+  return results;
+}

@@ -197,12 +197,12 @@ export class WorkbookFile {
   /**
    * Streams the sheet's cells to `onRow` a row at a time (0-based row number,
    * cells by 0-based column, holes where blank); rows with no value are
-   * skipped. `onFormula` sees each formula cell's text, `onMerge` each merged
+   * skipped, and the read stops when `onRow` returns false. `onFormula` sees each formula cell's text, `onMerge` each merged
    * range ("A1:C1") once the cells are done.
    */
   async eachRow(
     name: string,
-    onRow: (row: number, cells: PlainValue[]) => void,
+    onRow: (row: number, cells: PlainValue[]) => boolean | void,
     onFormula?: (row: number, col: number, formula: string) => void,
     onMerge?: (range: string) => void,
   ): Promise<void> {
@@ -224,9 +224,10 @@ export class WorkbookFile {
     let hasValue = false;
     let rowsRead = 0;
     let nextReport = 10000;
+    let enough = false;
     const endRow = () => {
-      if (rowIndex >= 0 && hasValue) {
-        onRow(rowIndex, cells);
+      if (rowIndex >= 0 && hasValue && !enough) {
+        if (onRow(rowIndex, cells) === false) enough = true;
         rowsRead++;
       }
       cells = [];
@@ -235,6 +236,7 @@ export class WorkbookFile {
     const consume = (xml: string) => {
       let col = -1;
       for (const m of xml.matchAll(CELL_OR_ROW)) {
+        if (enough) return;
         if (m[1] !== undefined) {
           endRow();
           const r = attr(m[1], 'r');
@@ -288,6 +290,7 @@ export class WorkbookFile {
       }
     };
     await this.zip.stream(sheet.part, (chunk, share) => {
+      if (enough) return false;
       if (tail !== undefined) {
         tail += decoder.write(chunk);
       } else {
@@ -320,6 +323,7 @@ export class WorkbookFile {
       return false; // what follows (formats, validations, page setup) holds no values
     });
     if (tail) readMerges(tail);
+    if (enough) return;
     if (pending) consume(pending);
     endRow();
     if (progress && rowsRead >= 10000) progress(`read ${rowsRead.toLocaleString('en')} rows of "${sheet.name}"`);
@@ -350,6 +354,16 @@ export class WorkbookFile {
     }
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     return { rows, firstFormula: (col) => first.get(col) };
+  }
+
+  /** The trimmed text of the sheet's first cell (A1), "" when blank; the sheet is read no further than its first row. */
+  async firstCellText(name: string): Promise<string> {
+    let text = '';
+    await this.eachRow(name, (row, cells) => {
+      if (row === 0 && cells[0] !== null && cells[0] !== undefined) text = String(cells[0]).trim();
+      return false;
+    });
+    return text;
   }
 }
 

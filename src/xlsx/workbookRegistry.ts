@@ -17,6 +17,12 @@ import {
   type Registry,
 } from '../core/layouts/registry';
 import { plainValue } from './cellValue';
+import type { WorkbookFile } from './readWorkbook';
+
+function registryFromRows(rows: unknown[][]): Registry {
+  if (!isRegistryHeader(rows[0])) return emptyRegistry();
+  return parseRegistry(rows);
+}
 
 export function readRegistry(workbook: Workbook): Registry {
   const ws = workbook.getWorksheet(REGISTRY_SHEET_NAME);
@@ -28,8 +34,14 @@ export function readRegistry(workbook: Workbook): Registry {
     rows[n - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  if (!isRegistryHeader(rows[0])) return emptyRegistry();
-  return parseRegistry(rows);
+  return registryFromRows(rows);
+}
+
+/** The registry of a workbook opened with openWorkbook (the registry sheet alone is read). */
+export async function readRegistryFrom(file: WorkbookFile): Promise<Registry> {
+  if (!file.sheet(REGISTRY_SHEET_NAME)) return emptyRegistry();
+  const { rows } = await file.values(REGISTRY_SHEET_NAME);
+  return registryFromRows(rows.map((row) => Array.from({ length: Math.max(REGISTRY_WIDTH, row.length) }, (_, c) => row[c] ?? null)));
 }
 
 /** The registry for sheets just rendered, plus the product's defined names. */

@@ -19,3 +19,8 @@ export async function openWorkbookFile(file: string, io: CliIO, what = 'workbook
   if (large) io.err(`competency-matrix: reading ${file} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
   return openWorkbook(bytes, file, large ? { progress: (text) => io.err(`competency-matrix: ${file}: ${text}\n`) } : {});
 }
+
+/** Progress lines on stderr while a command works on a large workbook; silent for a small one. */
+export function progressFor(file: WorkbookFile, io: CliIO): (text: string) => void {
+  return file.zip.bytes.length >= LARGE_WORKBOOK_BYTES ? (text) => io.err(`competency-matrix: ${text}\n`) : () => {};
+}

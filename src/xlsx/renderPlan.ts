@@ -242,10 +242,12 @@ export async function writePlanStream(
   options: RenderOptions & {
     extra?: (workbook: stream.xlsx.WorkbookWriter, rendered: RenderResult) => void;
     activeSheet?: number;
+    /** Sheet names already in the workbook these sheets will join (a splice): a plan sheet is renamed around them. */
+    taken?: readonly string[];
   } = {},
 ): Promise<RenderResult> {
   const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
-  const { names, renames } = planNames(plan, []);
+  const { names, renames } = planNames(plan, [...(options.taken ?? [])]);
   const rename = (f: string) => renameSheetRefs(f, renames);
   const sheets: RenderedSheet[] = [];
   plan.sheets.forEach((sheet, i) => {

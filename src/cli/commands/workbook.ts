@@ -290,7 +290,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   }
   // The calibration pack reads the grid live: added on request, and rebuilt with the grid it reads (it would go stale).
   let pack: AddedPack | undefined;
-  if (values.calibration || (into && layout.grid && hasCalibrationPack(workbook))) {
+  if (values.calibration || (into && layout.grid && (await hasCalibrationPack(workbook)))) {
     if (!layout.grid) throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
     progress('building the calibration pack');
     pack = await addCalibrationPack(workbook, model, { fileName: into ?? out, reuseSnapshot: true }, io);

@@ -9,7 +9,7 @@ import { readGridRows, type GridRows } from '../core/layouts/readGridRows';
 import { CompetencyError } from '../core/problems';
 import { worksheetValues } from './worksheetValues';
 import type { PlainValue } from './cellValue';
-import type { WorkbookFile } from './readWorkbook';
+import type { SheetValues, WorkbookFile } from './readWorkbook';
 import { readRegistryFrom } from './workbookRegistry';
 
 export type GridRead = GridRows;
@@ -30,12 +30,16 @@ function readSheet(ws: Worksheet): GridRead | undefined {
   return gridOf(ws.name, worksheetValues(ws), (r, c) => ws.getCell(r + 1, c + 1).formula);
 }
 
-async function readFileSheet(file: WorkbookFile, name: string): Promise<GridRead | undefined> {
-  const { rows, firstFormula } = await file.values(name);
+/** The grid in a sheet's values as the streaming reader gives them, if there is one. */
+export function gridFromValues(name: string, { rows, firstFormula }: SheetValues): GridRead | undefined {
   return gridOf(name, rows, (r, c) => {
     const f = firstFormula(c);
     return f && f.row === r ? f.formula : undefined;
   });
+}
+
+async function readFileSheet(file: WorkbookFile, name: string): Promise<GridRead | undefined> {
+  return gridFromValues(name, await file.values(name));
 }
 
 const NO_GRID = 'no team grid written by competency-matrix was found (its hidden key row is missing); write one with the workbook command';

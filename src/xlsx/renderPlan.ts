@@ -17,7 +17,7 @@ import type {
   WorksheetProperties,
 } from 'exceljs';
 import { stream } from 'exceljs';
-import type { Writable } from 'stream';
+import { Writable } from 'stream';
 import './exceljsTypes';
 import type { CellStyle, ConditionalFormat, LayoutPlan, PlanCell, SheetPlan } from '../core/layouts/plan';
 import { rectRef } from '../core/layouts/a1';
@@ -263,4 +263,20 @@ export async function writePlanStream(
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: options.activeSheet ?? 0, visibility: 'visible' }];
   await workbook.commit();
   return rendered;
+}
+
+/** writePlanStream into memory: the .xlsx bytes of the plan (and the extra sheets), for a splice into another file. */
+export async function writePlanBytes(
+  plan: LayoutPlan,
+  options: Parameters<typeof writePlanStream>[2] = {},
+): Promise<{ bytes: Buffer; rendered: RenderResult }> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const rendered = await writePlanStream(plan, sink, options);
+  return { bytes: Buffer.concat(chunks), rendered };
 }

@@ -8,7 +8,6 @@
  * replaced (its edited settings kept); snapshots are never removed.
  */
 import path from 'path';
-import { Writable } from 'stream';
 import type { Workbook } from 'exceljs';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
@@ -26,7 +25,7 @@ import { calibrationSheetSettings, guidelineFor, type SheetSettings } from '../.
 import { REGISTRY_SHEET_NAME, type Registry } from '../../core/layouts/registry';
 import { findGridFrom, readGrid, readGridFrom, type GridRead } from '../../xlsx/readGrid';
 import type { WorkbookFile } from '../../xlsx/readWorkbook';
-import { renderPlan, writePlanStream, type RenderResult } from '../../xlsx/renderPlan';
+import { renderPlan, writePlanBytes, type RenderResult } from '../../xlsx/renderPlan';
 import { spliceWorkbook } from '../../xlsx/spliceWorkbook';
 import { fileSource, memorySource, type WorkbookSource } from '../../xlsx/workbookSource';
 import { readRegistry, registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
@@ -217,35 +216,34 @@ export async function addCalibrationPack(workbook: Workbook, model: FrameworkMod
  * and spliced into the grid's file, whose every other part is copied through
  * unchanged, so memory follows the grid's rows, not the file.
  */
-async function packIntoFile(
+export async function packIntoFile(
   file: WorkbookFile,
   model: FrameworkModel,
-  options: PackOptions & { grid: GridRead },
+  options: PackOptions & { grid: GridRead; activeSheet?: string },
   io: CliIO,
 ): Promise<{ added: AddedPack; bytes: Buffer }> {
   const progress = progressFor(file, io);
   const planned = await planPack(fileSource(file), model, options.grid, options, io);
   const plan = planned.added.pack.plan;
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  await writePlanStream(plan, sink, {
+  const { bytes: sheets } = await writePlanBytes(plan, {
     taken: file.sheets.map((s) => s.name).filter((n) => !planned.previous.includes(n) && n !== REGISTRY_SHEET_NAME),
     onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`),
     extra: (book, rendered) => streamRegistry(book, registryWithPack(planned, rendered)),
   });
   progress(`copying the other sheets of ${file.fileName} through`);
-  const bytes = spliceWorkbook(file, { drop: [...planned.previous, REGISTRY_SHEET_NAME], add: Buffer.concat(chunks) });
+  const bytes = spliceWorkbook(file, { drop: [...planned.previous, REGISTRY_SHEET_NAME], add: sheets, activeSheet: options.activeSheet });
   return { added: planned.added, bytes };
 }
 
 /** Is there a calibration pack in this workbook (one the product wrote)? A rebuilt grid needs it rebuilt too. */
 export async function hasCalibrationPack(workbook: Workbook): Promise<boolean> {
   return (await previousPackSheets(memorySource(workbook, 'workbook'), readRegistry(workbook))).length > 0;
+}
+
+/** The same, for a workbook file. */
+export async function hasCalibrationPackIn(file: WorkbookFile): Promise<boolean> {
+  const source = fileSource(file);
+  return (await previousPackSheets(source, await source.registry())).length > 0;
 }
 
 export async function calibrationCommand(argv: string[], io: CliIO): Promise<void> {

@@ -8,6 +8,7 @@ import { generatedRoster } from '../../tests/xlsx/support/rosters';
 import { planWorkbookBytes } from '../../tests/xlsx/support/writeWorkbook';
 import { recalculatedSheets, sameAsCsv, sofficeFor } from '../../tests/support/libreoffice';
 import { openWorkbook } from './readWorkbook';
+import { readGridFrom } from './readGrid';
 import { ZipParts } from './zipEntries';
 
 const model = builtIn('mit-devops');
@@ -100,6 +101,24 @@ describe('a calibration pack spliced into the grid file', () => {
       const formats = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
       expect(formats(a)).toEqual(formats(b));
     }
+  });
+
+  it('workbook --into copies the user sheet and its note byte for byte and keeps every rating', async () => {
+    const before = await gridWithNotes();
+    const io = captureIO({ 'team.xlsx': before });
+    expect(await main(['workbook', '--framework', 'mit-devops', '--into', 'team.xlsx'], io)).toBe(0);
+    const after = io.files.get('team.xlsx')!;
+    const oldBook = await openWorkbook(before, 'team.xlsx');
+    const newBook = await openWorkbook(after, 'team.xlsx');
+    const notesPart = (b: typeof oldBook) => b.sheets.find((s) => s.name === 'Notes')!.part;
+    expect(newBook.zip.raw(notesPart(newBook)).equals(oldBook.zip.raw(notesPart(oldBook)))).toBe(true);
+    for (const name of oldBook.zip.names.filter((n) => /comments|vmlDrawing|theme/.test(n)))
+      expect([name, newBook.zip.raw(name).equals(oldBook.zip.raw(name))]).toEqual([name, true]);
+    const ratings = async (b: typeof oldBook) =>
+      (await readGridFrom(b, 'Team grid')).people.map((p) => [p.id, p.ratings] as const).sort((x, y) => x[0].localeCompare(y[0]));
+    expect(await ratings(newBook)).toEqual(await ratings(oldBook));
+    expect(io.stdout).toContain('ratings kept: ');
+    expect((await load(after)).getWorksheet('Notes')!.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
   });
 
   withLibreOffice(

@@ -19,7 +19,8 @@
  * See docs/workbooks.md, "Rebuilding inside a workbook".
  */
 import path from 'path';
-import { crc32, deflateRawSync } from 'zlib';
+import { StringDecoder } from 'string_decoder';
+import { constants, crc32, deflateRawSync } from 'zlib';
 import { CompetencyError } from '../core/problems';
 import { decodeXml, type WorkbookFile } from './readWorkbook';
 import { ZipParts } from './zipEntries';
@@ -148,6 +149,39 @@ function shiftSheet(xml: string, shift: StyleShift, stringOffset: number): strin
     });
 }
 
+/**
+ * A new sheet's part, shifted and compressed a slice at a time, so a sheet of
+ * 50,000 rows is never held unpacked whole. Each slice is deflated on its own
+ * and ended with a sync flush, and one final empty block closes the stream:
+ * together a valid deflate stream (RFC 1951 allows blocks to stand alone).
+ */
+async function shiftedPart(book: ZipParts, part: string, shift: StyleShift, stringOffset: number): Promise<NonNullable<OutPart['raw']>> {
+  const out: Buffer[] = [];
+  const decoder = new StringDecoder('utf8');
+  let crc = 0;
+  let size = 0;
+  let pending = '';
+  const emit = (xml: string) => {
+    const plain = Buffer.from(shiftSheet(xml, shift, stringOffset), 'utf8');
+    crc = crc32(plain, crc);
+    size += plain.length;
+    out.push(deflateRawSync(plain, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }));
+  };
+  await book.stream(part, (chunk) => {
+    pending += decoder.write(chunk);
+    // Cut after a whole row: a cell's string index spans several tags.
+    const cut = pending.lastIndexOf('</row>');
+    if (cut < 0) return true;
+    emit(pending.slice(0, cut + 6));
+    pending = pending.slice(cut + 6);
+    return true;
+  });
+  pending += decoder.end();
+  if (pending) emit(pending);
+  out.push(deflateRawSync(Buffer.alloc(0), { level: 6 }));
+  return { data: Buffer.concat(out), method: 8, crc, size };
+}
+
 /** A sheet-level defined name's localSheetId moved to the sheet's new position; undefined when its sheet is gone. */
 function relocalise(nameXml: string, position: (old: number) => number | undefined): string | undefined {
   const m = /\blocalSheetId="(\d+)"/.exec(nameXml);
@@ -221,7 +255,7 @@ function zipOf(parts: OutPart[]): Buffer {
  * their order), as .xlsx bytes. The new workbook's defined names are added;
  * the old ones stay unless named in `dropNames` or local to a dropped sheet.
  */
-export function spliceWorkbook(old: WorkbookFile, options: SpliceOptions): Buffer {
+export async function spliceWorkbook(old: WorkbookFile, options: SpliceOptions): Promise<Buffer> {
   const zip = old.zip;
   const fileName = old.fileName;
   const text = (z: ZipParts, name: string) => {
@@ -271,9 +305,9 @@ export function spliceWorkbook(old: WorkbookFile, options: SpliceOptions): Buffe
   const sheetEntries: string[] = [];
   const relEntries: string[] = [];
   let nextSheetId = Math.max(0, ...old.sheets.map((s) => s.sheetId)) + 1;
-  newSheets.forEach((s, i) => {
+  for (const [i, s] of newSheets.entries()) {
     const part = freshName('xl/worksheets', 'sheet', '.xml');
-    added.push({ name: part, data: Buffer.from(shiftSheet(text(newBook, s.part), styles.shift, strings.offset), 'utf8') });
+    added.push({ name: part, raw: await shiftedPart(newBook, s.part, styles.shift, strings.offset) });
     contentTypes.push(`<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/>`);
     // Parts a new sheet points to (notes, their drawings) come along under fresh names.
     const rels = newBook.text(relsOf(s.part));
@@ -297,7 +331,7 @@ export function spliceWorkbook(old: WorkbookFile, options: SpliceOptions): Buffe
     const state = s.state ? ` state="${s.state}"` : '';
     sheetEntries.push(`<sheet name="${xmlAttr(s.name)}" sheetId="${nextSheetId++}"${state} r:id="${rid}"/>`);
     relEntries.push(`<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${part.slice('xl/'.length)}"/>`);
-  });
+  }
 
   // xl/workbook.xml: the kept sheets in their order, then the new ones; names follow their sheets.
   let workbookXml = text(zip, 'xl/workbook.xml');

@@ -322,7 +322,7 @@ async function rebuildInto(
   const report = rebuild.report(rendered);
   const layout = report.layout;
   progress(`copying the other sheets of ${into} through`);
-  let bytes = spliceWorkbook(file, {
+  let bytes = await spliceWorkbook(file, {
     drop: [...replaced],
     add: sheets,
     dropNames: rebuild.dropNames,

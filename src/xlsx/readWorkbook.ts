@@ -67,8 +67,12 @@ export function decodeXml(text: string): string {
   );
 }
 
+const ATTRIBUTE = new Map<string, RegExp>();
+
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
+  let pattern = ATTRIBUTE.get(name);
+  if (!pattern) ATTRIBUTE.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  const m = pattern.exec(attrs);
   return m ? decodeXml(m[1]) : undefined;
 }
 

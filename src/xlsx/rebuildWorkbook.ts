@@ -113,6 +113,8 @@ export interface OldWorkbook {
   rows(sheet: string): PlainValue[][];
   /** The team grid on a sheet. */
   grid(sheet: string): GridRows;
+  /** Everything needed has been read: a view holding sheets' rows lets them go before the new sheets are built. */
+  release?(): void;
 }
 
 export function memoryView(workbook: Workbook, fileName?: string): OldWorkbook {
@@ -140,6 +142,7 @@ export async function fileView(file: WorkbookFile): Promise<OldWorkbook> {
     registry,
     definedNames: file.definedNames.map((n) => ({ name: n.name, ranges: n.ref.split(',').map((r) => r.trim()) })),
     storedFrameworks: () => frameworks,
+    release: () => values.clear(),
     rows: (sheet) => values.get(sheet)?.rows ?? [],
     grid: (sheet) => {
       const v = values.get(sheet);
@@ -256,6 +259,8 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
       roster = parseRoster(gridRosterRows(grid), model, { source: `${options.fileName ?? 'workbook'}, sheet "${oldGrid.name}"` });
     }
   }
+
+  old.release?.();
 
   const unplaced: UnplacedRating[] = [...duplicates];
   const carry = roster

@@ -333,8 +333,24 @@ export class WorkbookFile {
     if (progress && rowsRead >= 10000) progress(`read ${rowsRead.toLocaleString('en')} rows of "${sheet.name}"`);
   }
 
+  /** The last sheet read by `values`, kept so two readers of one sheet in a row read it once. */
+  private last: { name: string; values: SheetValues } | undefined;
+
+  /** Lets go of the sheet kept from the last `values` call. */
+  forget(): void {
+    this.last = undefined;
+  }
+
   /** The sheet's cells as rows from A1, the shape core's readers take. */
   async values(name: string): Promise<SheetValues> {
+    if (this.last?.name === name) return this.last.values;
+    this.last = undefined;
+    const values = await this.readValues(name);
+    this.last = { name, values };
+    return values;
+  }
+
+  private async readValues(name: string): Promise<SheetValues> {
     const rows: PlainValue[][] = [];
     const first = new Map<number, { row: number; formula: string }>();
     const merges: string[] = [];

@@ -142,7 +142,10 @@ export async function fileView(file: WorkbookFile): Promise<OldWorkbook> {
     registry,
     definedNames: file.definedNames.map((n) => ({ name: n.name, ranges: n.ref.split(',').map((r) => r.trim()) })),
     storedFrameworks: () => frameworks,
-    release: () => values.clear(),
+    release: () => {
+      values.clear();
+      file.forget();
+    },
     rows: (sheet) => values.get(sheet)?.rows ?? [],
     grid: (sheet) => {
       const v = values.get(sheet);

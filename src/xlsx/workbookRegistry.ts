@@ -39,10 +39,19 @@ export function readRegistry(workbook: Workbook): Registry {
 
 /** The registry of a workbook opened with openWorkbook (the registry sheet alone is read). */
 export async function readRegistryFrom(file: WorkbookFile): Promise<Registry> {
+  const known = registries.get(file);
+  if (known) return known;
   if (!file.sheet(REGISTRY_SHEET_NAME)) return emptyRegistry();
   const { rows } = await file.values(REGISTRY_SHEET_NAME);
-  return registryFromRows(rows.map((row) => Array.from({ length: Math.max(REGISTRY_WIDTH, row.length) }, (_, c) => row[c] ?? null)));
+  const registry = registryFromRows(
+    rows.map((row) => Array.from({ length: Math.max(REGISTRY_WIDTH, row.length) }, (_, c) => row[c] ?? null)),
+  );
+  registries.set(file, registry);
+  return registry;
 }
+
+/** A file's registry, read once: several readers ask for it (a file is never changed once opened). */
+const registries = new WeakMap<WorkbookFile, Registry>();
 
 /** The registry for sheets just rendered, plus the product's defined names. */
 export function registryFor(rendered: RenderResult, planTitle: string, names: readonly string[]): Registry {

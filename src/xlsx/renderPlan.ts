@@ -178,9 +178,34 @@ function renderSheet(
   for (const b of sheet.blocks) last = Math.max(last, b.row + b.cells.length - 1);
   for (const st of sheet.styles) last = Math.max(last, st.range.row + st.range.rows - 1);
   for (const h of heights.keys()) last = Math.max(last, h);
+  // Blocks and style ranges by the row they start on, so each row looks only at those covering it
+  // (a pack's sheet can have thousands of one-row ranges).
+  const startsAt = <T>(list: readonly T[], top: (x: T) => number) => {
+    const by = new Map<number, T[]>();
+    list.forEach((x) => {
+      const at = Math.max(0, top(x));
+      const bucket = by.get(at);
+      if (bucket) bucket.push(x);
+      else by.set(at, [x]);
+    });
+    return by;
+  };
+  const blockStarts = startsAt(sheet.blocks, (b) => b.row);
+  const styleStarts = startsAt(sheet.styles, (st) => st.range.row);
+  const blockOrder = new Map(sheet.blocks.map((b, i) => [b, i]));
+  const styleOrder = new Map(sheet.styles.map((st, i) => [st, i]));
+  let blocks: SheetPlan['blocks'] = [];
+  let styleRanges: SheetPlan['styles'] = [];
   for (let r = 0; r <= last; r++) {
     const row = ws.getRow(r + 1);
-    for (const b of sheet.blocks) {
+    // Keep plan order within a row (later ranges win), as the plan lists them.
+    const newBlocks = blockStarts.get(r);
+    blocks = blocks.filter((b) => r < b.row + b.cells.length);
+    if (newBlocks) blocks = [...blocks, ...newBlocks].sort((a, b) => blockOrder.get(a)! - blockOrder.get(b)!);
+    const newStyles = styleStarts.get(r);
+    styleRanges = styleRanges.filter((st) => r < st.range.row + st.range.rows);
+    if (newStyles) styleRanges = [...styleRanges, ...newStyles].sort((a, b) => styleOrder.get(a)! - styleOrder.get(b)!);
+    for (const b of blocks) {
       const line = b.cells[r - b.row];
       if (!line) continue;
       for (let j = 0; j < line.length; j++) {
@@ -188,7 +213,7 @@ function renderSheet(
         if (value !== undefined) row.getCell(b.col + j + 1).value = value;
       }
     }
-    for (const st of sheet.styles) {
+    for (const st of styleRanges) {
       const { row: top, col, rows, cols } = st.range;
       if (r < top || r >= top + rows) continue;
       const p = partsOf(st.style);

@@ -231,7 +231,11 @@ export async function packIntoFile(
     extra: (book, rendered) => streamRegistry(book, registryWithPack(planned, rendered)),
   });
   progress(`copying the other sheets of ${file.fileName} through`);
-  const bytes = await spliceWorkbook(file, { drop: [...planned.previous, REGISTRY_SHEET_NAME], add: sheets, activeSheet: options.activeSheet });
+  const bytes = await spliceWorkbook(file, {
+    drop: [...planned.previous, REGISTRY_SHEET_NAME],
+    add: sheets,
+    activeSheet: options.activeSheet,
+  });
   return { added: planned.added, bytes };
 }
 

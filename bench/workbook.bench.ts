@@ -21,7 +21,7 @@ const COMPETENCIES = 40;
 const GOAL_RATIO = 1.5;
 
 /** A framework of 40 competencies on a five-level scale, four roles with rising targets. */
-function benchFramework(): FrameworkModel {
+export function benchFramework(): FrameworkModel {
   const levels = ['BD', 'B', 'I', 'A', 'E'];
   const roles = ['Engineer I', 'Engineer II', 'Engineer III', 'Engineer IV'].map((name, i) => ({ id: `r${i + 1}`, name }));
   const competencies = Array.from({ length: COMPETENCIES }, (_, j) => ({ id: `c${j + 1}`, name: `Competency ${j + 1}`, scale: 'five' }));

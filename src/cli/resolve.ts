@@ -20,7 +20,8 @@ import { oneOf, type Options } from './args';
 import { IMPORT_FORMATS, type ImportFormat } from '../core/interchange/frameworkFormat';
 import { scaleFromChoice } from '../core/interchange/scaleChoice';
 import type { ScaleData } from '../core/framework/schema';
-import { loadWorkbookBytes, workbookFrameworks, type WorkbookFrameworks } from '../xlsx/workbookFrameworks';
+import { workbookFrameworks, type WorkbookFrameworks } from '../xlsx/workbookFrameworks';
+import { openWorkbookFile } from './openWorkbookFile';
 
 /** Warnings printed for a framework read on the way to another command's output. */
 const MAX_WARNINGS_SHOWN = 10;
@@ -126,9 +127,7 @@ export function isWorkbookPath(p: string): boolean {
 
 /** The frameworks in an .xlsx workbook: a sheet read as a matrix, the kept ones, or the product's matrix. */
 export async function readWorkbookFrameworks(file: string, io: CliIO, options: WorkbookOptions = {}): Promise<WorkbookFrameworks> {
-  if (!(await io.exists(file))) throw new CompetencyError('invalid-file', 'no such file; check the path', file);
-  const workbook = await loadWorkbookBytes(new Uint8Array(await io.readFile(file)), file);
-  return workbookFrameworks(workbook, file, options);
+  return workbookFrameworks(await openWorkbookFile(file, io), options);
 }
 
 /** --sheet names a sheet of a workbook; anywhere else it is a mistake worth saying. */

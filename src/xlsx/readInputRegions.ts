@@ -5,12 +5,11 @@
  * region's keys are shown on the sheet (a grid's id column), the key is read
  * from the sheet, so a grid sorted by hand is still read right.
  */
-import type { Workbook } from 'exceljs';
 import type { PlanCell } from '../core/layouts/plan';
 import { isRating, ratingKey, type UnplacedRating } from '../core/layouts/carryRatings';
 import { personKey } from '../core/layouts/personKey';
 import type { RegisteredSheet } from '../core/layouts/registry';
-import { cellText, plainValue } from './cellValue';
+import type { PlainValue } from './cellValue';
 
 export interface InputValues {
   /** ratingKey(region, row key, column key) -> the cell as it stands. */
@@ -19,27 +18,27 @@ export interface InputValues {
   duplicates: UnplacedRating[];
 }
 
-export function readInputRegions(workbook: Workbook, sheets: readonly RegisteredSheet[]): InputValues {
+const text = (v: PlainValue | undefined) => (v === null || v === undefined ? '' : String(v).trim());
+
+/** `rowsOf` gives a sheet's cells as rows from A1 (see worksheetValues.ts and readWorkbook.ts). */
+export function readInputRegions(rowsOf: (sheet: string) => PlainValue[][], sheets: readonly RegisteredSheet[]): InputValues {
   const values = new Map<string, PlanCell>();
   const duplicates: UnplacedRating[] = [];
   for (const sheet of sheets) {
-    const ws = workbook.getWorksheet(sheet.name);
-    if (!ws || sheet.damaged) continue;
+    if (sheet.damaged) continue;
+    const cells = rowsOf(sheet.name);
+    const at = (r: number, c: number) => cells[r]?.[c] ?? null;
     for (const input of sheet.inputs) {
       const { row, col, rows, cols } = input.range;
       const colKeys = Array.from({ length: cols }, (_, j) =>
-        input.keyRow !== undefined
-          ? cellText(ws.getRow(input.keyRow + 1).getCell(col + j + 1).value) || input.colKeys[j]
-          : input.colKeys[j],
+        input.keyRow !== undefined ? text(at(input.keyRow, col + j)) || input.colKeys[j] : input.colKeys[j],
       );
       for (let i = 0; i < rows; i++) {
-        const line = ws.getRow(row + i + 1);
         // A row whose id was cleared is read under "(row N)": its ratings are kept, not dropped.
-        const person =
-          input.keyColumn !== undefined ? personKey(cellText(line.getCell(input.keyColumn + 1).value), row + i) : input.rowKeys[i];
+        const person = input.keyColumn !== undefined ? personKey(text(at(row + i, input.keyColumn)), row + i) : input.rowKeys[i];
         if (!person) continue;
         for (let j = 0; j < cols; j++) {
-          const value = plainValue(line.getCell(col + j + 1).value);
+          const value = at(row + i, col + j);
           if (!isRating(value)) continue;
           const key = ratingKey(input.id, person, colKeys[j]);
           const earlier = values.get(key);

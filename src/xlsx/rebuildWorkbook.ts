@@ -7,7 +7,7 @@
  * name). The caller reads and writes the file; this works on the ExcelJS
  * workbook in memory.
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import type { FrameworkModel } from '../core/framework/model';
 import type { Role } from '../core/framework/schema';
 import { carryRatings, ratingKey, splitRatingKey, type UnplacedRating } from '../core/layouts/carryRatings';
@@ -15,20 +15,26 @@ import { UNPLACED_SHEET_NAME } from '../core/layouts/unplacedRatingsSheet';
 import type { GridRowWithoutId } from '../core/layouts/readGridRows';
 import { FRAMEWORKS_SHEET } from '../core/interchange/frameworkSheet';
 import { planKeepingFramework } from '../core/interchange/frameworkDataSheet';
-import { storedFrameworks } from './storedFrameworks';
+import { storedFrameworks, storedFrameworksIn } from './storedFrameworks';
 import type { FormulaMode } from '../core/layouts/formulas';
 import type { GridReadiness } from '../core/layouts/gridShape';
-import type { PlanCell, Rect } from '../core/layouts/plan';
-import { REGISTRY_SHEET_NAME, type RegisteredSheet } from '../core/layouts/registry';
+import type { LayoutPlan, PlanCell, Rect } from '../core/layouts/plan';
+import { REGISTRY_SHEET_NAME, type RegisteredSheet, type Registry } from '../core/layouts/registry';
+import { parseCellRef } from '../core/layouts/a1';
+import type { Framework } from '../core/framework/validate';
+import type { GridRows } from '../core/layouts/readGridRows';
+import { CompetencyError } from '../core/problems';
 import { isProductTitle } from '../core/layouts/sheetTitles';
-import { cellText } from './cellValue';
+import type { PlainValue } from './cellValue';
+import type { SheetValues, WorkbookFile } from './readWorkbook';
+import { worksheetValues } from './worksheetValues';
 import { DEFAULT_SHEET_NAMES, workbookLayout, workbookSheetNames, type WorkbookLayout } from '../core/layouts/workbook';
 import { parseRoster, type Roster } from '../core/roster';
 import { gridRosterRows } from '../core/layouts/gridRosterRows';
-import { readGrid } from './readGrid';
+import { gridFromValues, readGrid } from './readGrid';
 import { readInputRegions } from './readInputRegions';
-import { renderPlan } from './renderPlan';
-import { readRegistry, registryFor, writeRegistry } from './workbookRegistry';
+import { renderPlan, type RenderResult } from './renderPlan';
+import { readRegistry, readRegistryFrom, registryFor, writeRegistry } from './workbookRegistry';
 
 export interface RebuildOptions {
   /** A new roster; without one the people come from the grid already in the workbook. */
@@ -91,30 +97,88 @@ function distinct(list: UnplacedRating[]): UnplacedRating[] {
   });
 }
 
+/**
+ * What a rebuild reads from the old workbook, synchronously: an in-memory
+ * ExcelJS workbook (memoryView), or a file opened with the streaming reader
+ * whose product sheets were read once, up front (fileView).
+ */
+export interface OldWorkbook {
+  readonly sheetNames: readonly string[];
+  readonly registry: Registry;
+  /** The defined names, each with the ranges it points to. */
+  readonly definedNames: readonly { name: string; ranges: string[] }[];
+  /** The frameworks on the hidden frameworks sheet. */
+  storedFrameworks(): Framework[];
+  /** A registered product sheet's cells as rows from A1. */
+  rows(sheet: string): PlainValue[][];
+  /** The team grid on a sheet. */
+  grid(sheet: string): GridRows;
+  /** Everything needed has been read: a view holding sheets' rows lets them go before the new sheets are built. */
+  release?(): void;
+}
+
+export function memoryView(workbook: Workbook, fileName?: string): OldWorkbook {
+  return {
+    sheetNames: workbook.worksheets.map((w) => w.name),
+    registry: readRegistry(workbook),
+    definedNames: workbook.definedNames.model,
+    storedFrameworks: () => storedFrameworks(workbook, fileName),
+    rows: (sheet) => worksheetValues(workbook.getWorksheet(sheet)!),
+    grid: (sheet) => readGrid(workbook, sheet, fileName),
+  };
+}
+
+/** Reads what a rebuild needs from a workbook file: the registry, the kept frameworks, and each registered product sheet once. */
+export async function fileView(file: WorkbookFile): Promise<OldWorkbook> {
+  const registry = await readRegistryFrom(file);
+  const frameworks = await storedFrameworksIn(file);
+  const values = new Map<string, SheetValues>();
+  for (const s of registry.sheets) {
+    const sheet = file.sheet(s.name);
+    if (sheet && sheet.name === s.name && s.kind !== 'calibration') values.set(s.name, await file.values(s.name));
+  }
+  return {
+    sheetNames: file.sheets.map((s) => s.name),
+    registry,
+    definedNames: file.definedNames.map((n) => ({ name: n.name, ranges: n.ref.split(',').map((r) => r.trim()) })),
+    storedFrameworks: () => frameworks,
+    release: () => {
+      values.clear();
+      file.forget();
+    },
+    rows: (sheet) => values.get(sheet)?.rows ?? [],
+    grid: (sheet) => {
+      const v = values.get(sheet);
+      const grid = v && gridFromValues(sheet, v);
+      if (!grid) throw new CompetencyError('invalid-file', `no team grid on the sheet "${sheet}"`, file.fileName);
+      return grid;
+    },
+  };
+}
+
+function textAt(rows: PlainValue[][], address: string): string {
+  const { row, col } = parseCellRef(address);
+  const v = rows[row]?.[col];
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
 /** A registered sheet still carries the title (or other first text) the product wrote; a user's sheet under the same name does not. */
-function looksLikeOurs(ws: Worksheet, s: RegisteredSheet): boolean {
-  if (isProductTitle(s.kind, cellText(ws.getCell('A1').value))) return true;
+function looksLikeOurs(rows: PlainValue[][], s: RegisteredSheet): boolean {
+  if (isProductTitle(s.kind, textAt(rows, 'A1'))) return true;
   // Sheets without a title (the hidden frameworks sheet) are recognised by the text the registry remembers.
-  return s.signature !== undefined && cellText(ws.getCell(s.signature.cell).value) === s.signature.text;
+  return s.signature !== undefined && textAt(rows, s.signature.cell) === s.signature.text;
 }
 
 /** True when the sheet has a value outside the rectangle the product wrote. */
-function hasUserContentOutside(ws: Worksheet, footprint: Rect | null): boolean {
-  let found = false;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (found) return;
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (found || cell.value === null || cell.value === undefined || cell.value === '') return;
+function hasUserContentOutside(rows: PlainValue[][], footprint: Rect | null): boolean {
+  return rows.some((row, r) =>
+    row.some((v, c) => {
+      if (v === null || v === undefined || v === '') return false;
       const inside =
-        footprint &&
-        r - 1 >= footprint.row &&
-        r - 1 < footprint.row + footprint.rows &&
-        c - 1 >= footprint.col &&
-        c - 1 < footprint.col + footprint.cols;
-      if (!inside) found = true;
-    });
-  });
-  return found;
+        footprint && r >= footprint.row && r < footprint.row + footprint.rows && c >= footprint.col && c < footprint.col + footprint.cols;
+      return !inside;
+    }),
+  );
 }
 
 /** Old ratings merged into the roster where they parse as levels; the rest set aside with a reason. */
@@ -154,11 +218,24 @@ function mergeRatings(
   return carry;
 }
 
-export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, options: RebuildOptions = {}): RebuildReport {
-  const registry = readRegistry(workbook);
-  const present = registry.sheets.filter((s) => workbook.getWorksheet(s.name));
+/** A rebuild worked out before anything is written: the plan to render, what goes, and the report. */
+export interface RebuildPlan {
+  plan: LayoutPlan;
+  /** Old product sheets the new ones replace (they go). */
+  replace: string[];
+  /** Old defined names that go (the product's, defined again or pointing into a replaced sheet). */
+  dropNames: string[];
+  /** The registry to write, given the sheets as rendered. */
+  registry(rendered: RenderResult): Registry;
+  /** The report, given the sheets as rendered. */
+  report(rendered: RenderResult): RebuildReport;
+}
+
+export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: RebuildOptions = {}): RebuildPlan {
+  const registry = old.registry;
+  const present = registry.sheets.filter((s) => old.sheetNames.includes(s.name));
   // Read before the old sheet goes: the frameworks kept so far stay, this one joins them.
-  const stored = options.keepFramework ? storedFrameworks(workbook, options.fileName) : undefined;
+  const stored = options.keepFramework ? old.storedFrameworks() : undefined;
   const ours = new Set(
     [...Object.values(DEFAULT_SHEET_NAMES), UNPLACED_SHEET_NAME, ...(stored ? [FRAMEWORKS_SHEET] : [])].map((n) => n.toLowerCase()),
   );
@@ -166,29 +243,31 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   const setAside: RebuildReport['setAside'] = [];
   const replace: RegisteredSheet[] = [];
   for (const s of candidates) {
-    const ws = workbook.getWorksheet(s.name)!;
+    const rows = old.rows(s.name);
     if (s.damaged) setAside.push({ sheet: s.name, why: `its registry records do not add up (${s.damaged})` });
-    else if (!looksLikeOurs(ws, s))
+    else if (!looksLikeOurs(rows, s))
       setAside.push({ sheet: s.name, why: 'it is no longer the sheet the product wrote (its title is gone)' });
-    else if (hasUserContentOutside(ws, s.footprint))
+    else if (hasUserContentOutside(rows, s.footprint))
       setAside.push({ sheet: s.name, why: 'someone wrote in it outside the cells the product made' });
     else replace.push(s);
   }
-  const { values, duplicates } = readInputRegions(workbook, [
-    ...replace,
-    ...setAside.map((a) => present.find((p) => p.name === a.sheet)!).filter((s) => !s.damaged),
-  ]);
+  const { values, duplicates } = readInputRegions(
+    (name) => old.rows(name),
+    [...replace, ...setAside.map((a) => present.find((p) => p.name === a.sheet)!).filter((s) => !s.damaged)],
+  );
 
   let roster = options.roster;
   let withoutId: GridRowWithoutId[] = [];
   if (!roster) {
     const oldGrid = replace.find((s) => s.kind === 'grid') ?? present.find((s) => s.kind === 'grid');
     if (oldGrid) {
-      const grid = readGrid(workbook, oldGrid.name, options.fileName);
+      const grid = old.grid(oldGrid.name);
       withoutId = grid.problems.filter((x) => !x.blank);
       roster = parseRoster(gridRosterRows(grid), model, { source: `${options.fileName ?? 'workbook'}, sheet "${oldGrid.name}"` });
     }
   }
+
+  old.release?.();
 
   const unplaced: UnplacedRating[] = [...duplicates];
   const carry = roster
@@ -201,7 +280,7 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   }
 
   const replacedNames = new Set(replace.map((s) => s.name.toLowerCase()));
-  const taken = workbook.worksheets.map((w) => w.name).filter((n) => !replacedNames.has(n.toLowerCase()) && n !== REGISTRY_SHEET_NAME);
+  const taken = old.sheetNames.filter((n) => !replacedNames.has(n.toLowerCase()) && n !== REGISTRY_SHEET_NAME);
   const layout = workbookLayout(model, {
     roster,
     formulas: options.formulas,
@@ -217,43 +296,59 @@ export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, optio
   const newNames = new Set(carried.plan.names.map((n) => n.name.toLowerCase()));
   const pointsIntoReplaced = (ranges: string[]) =>
     ranges.some((r) => replacedNames.has(r.slice(0, r.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'").toLowerCase()));
-  const model0 = workbook.definedNames.model;
   const dropped = new Set(
-    model0
+    old.definedNames
       .filter((n) => registry.names.includes(n.name) && (newNames.has(n.name.toLowerCase()) || pointsIntoReplaced(n.ranges)))
       .map((n) => n.name),
   );
-  workbook.definedNames.model = model0.filter((n) => !dropped.has(n.name) && !newNames.has(n.name.toLowerCase()));
-  for (const s of replace) workbook.removeWorksheet(workbook.getWorksheet(s.name)!.id);
-
-  const rendered = renderPlan(workbook, carried.plan);
-  const unplacedSheet = rendered.sheets.find((s) => s.plan.kind === 'unplaced')?.name;
-  const warnings = withoutId.map(
-    (p) =>
-      `${p.message}: it is left out of the new grid, and its ratings are kept on "${unplacedSheet ?? UNPLACED_SHEET_NAME}" as "${p.key}"`,
-  );
+  const dropNames = old.definedNames.filter((n) => dropped.has(n.name) || newNames.has(n.name.toLowerCase())).map((n) => n.name);
   const kept = present.filter((s) => !replace.includes(s) && !setAside.some((a) => a.sheet === s.name));
-  const next = registryFor(
-    rendered,
-    carried.plan.title,
-    carried.plan.names.map((n) => n.name),
-  );
   const keptNames = registry.names.filter((n) => !dropped.has(n) && !newNames.has(n.toLowerCase()));
-  // A cycle workbook's records (which cycle, what was issued and returned) outlive a rebuild of its sheets.
-  writeRegistry(workbook, { sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names], cycle: registry.cycle });
 
   return {
-    layout,
-    roster,
-    kept: carried.kept,
-    unplaced: carried.unplaced.map((u) => ({
-      ...u,
-      why: u.reason === 'not-a-level' ? notALevel(model, u.competency) : WHY[u.reason],
-    })),
-    replaced: replace.map((s) => s.name),
-    setAside,
-    written: rendered.sheets.map((s) => s.name),
-    ...(unplacedSheet ? { unplacedSheet } : {}),
-    warnings,
+    plan: carried.plan,
+    replace: replace.map((s) => s.name),
+    dropNames,
+    registry: (rendered) => {
+      const next = registryFor(
+        rendered,
+        carried.plan.title,
+        carried.plan.names.map((n) => n.name),
+      );
+      // A cycle workbook's records (which cycle, what was issued and returned) outlive a rebuild of its sheets.
+      return { ...registry, sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names] };
+    },
+    report: (rendered) => {
+      const unplacedSheet = rendered.sheets.find((s) => s.plan.kind === 'unplaced')?.name;
+      const warnings = withoutId.map(
+        (p) =>
+          `${p.message}: it is left out of the new grid, and its ratings are kept on "${unplacedSheet ?? UNPLACED_SHEET_NAME}" as "${p.key}"`,
+      );
+      return {
+        layout,
+        roster,
+        kept: carried.kept,
+        unplaced: carried.unplaced.map((u) => ({
+          ...u,
+          why: u.reason === 'not-a-level' ? notALevel(model, u.competency) : WHY[u.reason],
+        })),
+        replaced: replace.map((s) => s.name),
+        setAside,
+        written: rendered.sheets.map((s) => s.name),
+        ...(unplacedSheet ? { unplacedSheet } : {}),
+        warnings,
+      };
+    },
   };
+}
+
+/** The rebuild in an in-memory workbook: the old product sheets and names go, the new ones are rendered, the registry rewritten. */
+export function rebuildWorkbook(workbook: Workbook, model: FrameworkModel, options: RebuildOptions = {}): RebuildReport {
+  const rebuild = planRebuild(memoryView(workbook, options.fileName), model, options);
+  const drop = new Set(rebuild.dropNames);
+  workbook.definedNames.model = workbook.definedNames.model.filter((n) => !drop.has(n.name));
+  for (const name of rebuild.replace) workbook.removeWorksheet(workbook.getWorksheet(name)!.id);
+  const rendered = renderPlan(workbook, rebuild.plan);
+  writeRegistry(workbook, rebuild.registry(rendered));
+  return rebuild.report(rendered);
 }

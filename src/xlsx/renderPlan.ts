@@ -18,7 +18,7 @@ import type {
   WorksheetProperties,
 } from 'exceljs';
 import { stream } from 'exceljs';
-import type { Writable } from 'stream';
+import { Writable } from 'stream';
 import './exceljsTypes';
 import type { CellStyle, ConditionalFormat, LayoutPlan, PlanCell, SheetPlan } from '../core/layouts/plan';
 import { rectRef } from '../core/layouts/a1';
@@ -205,9 +205,34 @@ function renderSheet(
   for (const st of sheet.styles) last = Math.max(last, st.range.row + st.range.rows - 1);
   for (const h of heights.keys()) last = Math.max(last, h);
   for (const n of sheet.notes ?? []) last = Math.max(last, n.row);
+  // Blocks and style ranges by the row they start on, so each row looks only at those covering it
+  // (a pack's sheet can have thousands of one-row ranges).
+  const startsAt = <T>(list: readonly T[], top: (x: T) => number) => {
+    const by = new Map<number, T[]>();
+    list.forEach((x) => {
+      const at = Math.max(0, top(x));
+      const bucket = by.get(at);
+      if (bucket) bucket.push(x);
+      else by.set(at, [x]);
+    });
+    return by;
+  };
+  const blockStarts = startsAt(sheet.blocks, (b) => b.row);
+  const styleStarts = startsAt(sheet.styles, (st) => st.range.row);
+  const blockOrder = new Map(sheet.blocks.map((b, i) => [b, i]));
+  const styleOrder = new Map(sheet.styles.map((st, i) => [st, i]));
+  let blocks: SheetPlan['blocks'] = [];
+  let styleRanges: SheetPlan['styles'] = [];
   for (let r = 0; r <= last; r++) {
     const row = ws.getRow(r + 1);
-    for (const b of sheet.blocks) {
+    // Keep plan order within a row (later ranges win), as the plan lists them.
+    const newBlocks = blockStarts.get(r);
+    blocks = blocks.filter((b) => r < b.row + b.cells.length);
+    if (newBlocks) blocks = [...blocks, ...newBlocks].sort((a, b) => blockOrder.get(a)! - blockOrder.get(b)!);
+    const newStyles = styleStarts.get(r);
+    styleRanges = styleRanges.filter((st) => r < st.range.row + st.range.rows);
+    if (newStyles) styleRanges = [...styleRanges, ...newStyles].sort((a, b) => styleOrder.get(a)! - styleOrder.get(b)!);
+    for (const b of blocks) {
       const line = b.cells[r - b.row];
       if (!line) continue;
       for (let j = 0; j < line.length; j++) {
@@ -215,7 +240,7 @@ function renderSheet(
         if (value !== undefined) row.getCell(b.col + j + 1).value = value;
       }
     }
-    for (const st of sheet.styles) {
+    for (const st of styleRanges) {
       const { row: top, col, rows, cols } = st.range;
       if (r < top || r >= top + rows) continue;
       const p = partsOf(st.style);
@@ -270,10 +295,12 @@ export async function writePlanStream(
   options: RenderOptions & {
     extra?: (workbook: stream.xlsx.WorkbookWriter, rendered: RenderResult) => void;
     activeSheet?: number;
+    /** Sheet names already in the workbook these sheets will join (a splice): a plan sheet is renamed around them. */
+    taken?: readonly string[];
   } = {},
 ): Promise<RenderResult> {
   const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
-  const { names, renames } = planNames(plan, []);
+  const { names, renames } = planNames(plan, [...(options.taken ?? [])]);
   const rename = (f: string) => renameSheetRefs(f, renames);
   const sheets: RenderedSheet[] = [];
   plan.sheets.forEach((sheet, i) => {
@@ -289,4 +316,20 @@ export async function writePlanStream(
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: options.activeSheet ?? 0, visibility: 'visible' }];
   await workbook.commit();
   return rendered;
+}
+
+/** writePlanStream into memory: the .xlsx bytes of the plan (and the extra sheets), for a splice into another file. */
+export async function writePlanBytes(
+  plan: LayoutPlan,
+  options: Parameters<typeof writePlanStream>[2] = {},
+): Promise<{ bytes: Buffer; rendered: RenderResult }> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const rendered = await writePlanStream(plan, sink, options);
+  return { bytes: Buffer.concat(chunks), rendered };
 }

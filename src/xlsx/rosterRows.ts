@@ -1,11 +1,10 @@
 /**
  * A roster sheet of an .xlsx workbook (an HR export) as rows of plain values
  * from A1, for core's parseRoster: the first sheet, or the one named. Kept to
- * this one function so a streaming reader can replace ExcelJS here alone.
+ * this one function; it reads through the one workbook reader (readWorkbook.ts).
  */
 import { CompetencyError } from '../core/problems';
-import { loadWorkbookBytes } from './workbookFrameworks';
-import { worksheetValues } from './worksheetValues';
+import { openWorkbook } from './readWorkbook';
 import type { PlainValue } from './cellValue';
 
 export async function rosterSheetRows(
@@ -13,8 +12,8 @@ export async function rosterSheetRows(
   fileName: string,
   sheetName?: string,
 ): Promise<{ sheet: string; rows: PlainValue[][] }> {
-  const workbook = await loadWorkbookBytes(bytes, fileName);
-  const sheets = workbook.worksheets;
+  const workbook = await openWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName);
+  const sheets = workbook.sheets;
   const ws = sheetName === undefined ? sheets[0] : sheets.find((w) => w.name.trim().toLowerCase() === sheetName.trim().toLowerCase());
   if (!ws) {
     throw new CompetencyError(
@@ -25,5 +24,5 @@ export async function rosterSheetRows(
       fileName,
     );
   }
-  return { sheet: ws.name, rows: worksheetValues(ws) };
+  return { sheet: ws.name, rows: (await workbook.values(ws.name)).rows };
 }

@@ -7,7 +7,6 @@
  * the framework it was written from (kept in the workbook or built in), so
  * what the sheet does not show survives.
  */
-import ExcelJS, { type Workbook } from 'exceljs';
 import { builtInFrameworks } from '../core/frameworks/library';
 import { CompetencyError } from '../core/problems';
 import type { CheckedFramework } from '../core/interchange/checkFramework';
@@ -15,10 +14,9 @@ import { frameworkFromMatrixRows } from '../core/interchange/frameworkFromMatrix
 import { matrixBaseFramework } from '../core/interchange/matrixBaseFramework';
 import { FRAMEWORKS_SHEET } from '../core/interchange/frameworkSheet';
 import { isProductTitle } from '../core/layouts/sheetTitles';
-import { plainValue } from './cellValue';
-import { storedFrameworks } from './storedFrameworks';
-import { readRegistry } from './workbookRegistry';
-import { worksheetValues } from './worksheetValues';
+import type { WorkbookFile } from './readWorkbook';
+import { storedFrameworksIn } from './storedFrameworks';
+import { readRegistryFrom } from './workbookRegistry';
 
 export interface WorkbookFrameworks {
   frameworks: CheckedFramework[];
@@ -26,61 +24,34 @@ export interface WorkbookFrameworks {
   readFrom: string;
 }
 
-/** A workbook from its bytes; a file that is not one is refused by name. */
-export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new CompetencyError(
-      'invalid-file',
-      'this is not an .xlsx workbook; save it from Excel as "Excel Workbook (.xlsx)" (an old .xls cannot be read)',
-      fileName,
-    );
-  }
-  return workbook;
-}
-
-/** The sheets a person can see, for messages. */
-function visibleSheets(workbook: Workbook): string[] {
-  return workbook.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined).map((ws) => ws.name);
-}
-
 /** The product's matrix sheets: registered as such, or titled as one when the registry is gone. */
-function matrixSheets(workbook: Workbook): string[] {
-  const registered = readRegistry(workbook)
-    .sheets.filter((s) => s.kind === 'matrix' && workbook.getWorksheet(s.name))
-    .map((s) => s.name);
+async function matrixSheets(file: WorkbookFile): Promise<string[]> {
+  const registered = (await readRegistryFrom(file)).sheets.filter((s) => s.kind === 'matrix' && file.sheet(s.name)).map((s) => s.name);
   if (registered.length) return registered;
-  return workbook.worksheets
-    .filter((ws) => isProductTitle('matrix', String(plainValue(ws.getCell('A1').value) ?? '')))
-    .map((ws) => ws.name);
-}
-
-function readMatrix(workbook: Workbook, sheet: string, fileName: string): CheckedFramework {
-  const ws = workbook.getWorksheet(sheet);
-  if (!ws) {
-    throw new CompetencyError(
-      'invalid-argument',
-      `there is no sheet "${sheet}"; its sheets are ${visibleSheets(workbook)
-        .map((n) => `"${n}"`)
-        .join(', ')}`,
-      fileName,
-    );
+  // Without a registry every sheet is looked at, each only as far as its first row.
+  const titled: string[] = [];
+  for (const s of file.sheets) {
+    if (isProductTitle('matrix', await file.firstCellText(s.name))) titled.push(s.name);
   }
-  const rows = worksheetValues(ws);
-  const candidates = [...storedFrameworks(workbook, fileName), ...builtInFrameworks().map((m) => m.data)];
-  return frameworkFromMatrixRows(rows, matrixBaseFramework(rows, candidates), { sheet: ws.name, source: fileName });
+  return titled;
 }
 
-export function workbookFrameworks(workbook: Workbook, fileName: string, options: { sheet?: string } = {}): WorkbookFrameworks {
-  if (options.sheet !== undefined)
-    return { frameworks: [readMatrix(workbook, options.sheet, fileName)], readFrom: `sheet "${options.sheet}"` };
-  const stored = storedFrameworks(workbook, fileName);
+async function readMatrix(file: WorkbookFile, sheet: string): Promise<CheckedFramework> {
+  const name = file.requireSheet(sheet).name;
+  const { rows } = await file.values(name);
+  const candidates = [...(await storedFrameworksIn(file)), ...builtInFrameworks().map((m) => m.data)];
+  return frameworkFromMatrixRows(rows, matrixBaseFramework(rows, candidates), { sheet: name, source: file.fileName });
+}
+
+/** The frameworks of a workbook opened with openWorkbook: only the sheets needed are read. */
+export async function workbookFrameworks(file: WorkbookFile, options: { sheet?: string } = {}): Promise<WorkbookFrameworks> {
+  const fileName = file.fileName;
+  if (options.sheet !== undefined) return { frameworks: [await readMatrix(file, options.sheet)], readFrom: `sheet "${options.sheet}"` };
+  const stored = await storedFrameworksIn(file);
   if (stored.length)
     return { frameworks: stored.map((framework) => ({ framework, warnings: [] })), readFrom: `hidden sheet ${FRAMEWORKS_SHEET}` };
-  const matrices = matrixSheets(workbook);
-  if (matrices.length === 1) return { frameworks: [readMatrix(workbook, matrices[0], fileName)], readFrom: `sheet "${matrices[0]}"` };
+  const matrices = await matrixSheets(file);
+  if (matrices.length === 1) return { frameworks: [await readMatrix(file, matrices[0])], readFrom: `sheet "${matrices[0]}"` };
   if (matrices.length > 1) {
     throw new CompetencyError(
       'invalid-argument',

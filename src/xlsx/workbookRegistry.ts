@@ -17,6 +17,12 @@ import {
   type Registry,
 } from '../core/layouts/registry';
 import { plainValue } from './cellValue';
+import type { WorkbookFile } from './readWorkbook';
+
+function registryFromRows(rows: unknown[][]): Registry {
+  if (!isRegistryHeader(rows[0])) return emptyRegistry();
+  return parseRegistry(rows);
+}
 
 export function readRegistry(workbook: Workbook): Registry {
   const ws = workbook.getWorksheet(REGISTRY_SHEET_NAME);
@@ -28,9 +34,24 @@ export function readRegistry(workbook: Workbook): Registry {
     rows[n - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  if (!isRegistryHeader(rows[0])) return emptyRegistry();
-  return parseRegistry(rows);
+  return registryFromRows(rows);
 }
+
+/** The registry of a workbook opened with openWorkbook (the registry sheet alone is read). */
+export async function readRegistryFrom(file: WorkbookFile): Promise<Registry> {
+  const known = registries.get(file);
+  if (known) return known;
+  if (!file.sheet(REGISTRY_SHEET_NAME)) return emptyRegistry();
+  const { rows } = await file.values(REGISTRY_SHEET_NAME);
+  const registry = registryFromRows(
+    rows.map((row) => Array.from({ length: Math.max(REGISTRY_WIDTH, row.length) }, (_, c) => row[c] ?? null)),
+  );
+  registries.set(file, registry);
+  return registry;
+}
+
+/** A file's registry, read once: several readers ask for it (a file is never changed once opened). */
+const registries = new WeakMap<WorkbookFile, Registry>();
 
 /** The registry for sheets just rendered, plus the product's defined names. */
 export function registryFor(rendered: RenderResult, planTitle: string, names: readonly string[]): Registry {

@@ -3,7 +3,7 @@
  * at 0-based row r, column c), the shape Office.js `range.values` gives: what
  * core's readers (grids, snapshots, calibration) take from either renderer.
  */
-import type { Worksheet } from 'exceljs';
+import { ValueType, type CellValue, type Worksheet } from 'exceljs';
 import { plainValue, type PlainValue } from './cellValue';
 
 export function worksheetValues(ws: Worksheet): PlainValue[][] {
@@ -11,7 +11,8 @@ export function worksheetValues(ws: Worksheet): PlainValue[][] {
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     const cells: PlainValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      cells[c - 1] = plainValue(cell.value);
+      // A formula's cached 0, FALSE or "" is dropped from `cell.value` by ExcelJS; `cell.result` keeps it.
+      cells[c - 1] = cell.type === ValueType.Formula ? plainValue(cell.result as CellValue) : plainValue(cell.value);
     });
     rows[n - 1] = cells;
   });

@@ -1,16 +1,18 @@
 /**
  * `calibration --grid team.xlsx --out pack.xlsx`: turns a team grid workbook
- * into a calibration pack. The grid workbook is copied whole into the pack and
- * the calibration sheets are added beside the grid, their formulas reading it
+ * into a calibration pack. The grid workbook is copied whole into the pack (its
+ * parts byte for byte, see xlsx/spliceWorkbook.ts) and the calibration sheets
+ * are added beside the grid, their formulas reading it
  * live: open the pack in Excel (or LibreOffice) and change ratings on the grid,
  * and every figure follows. A pack built earlier in the same workbook is
  * replaced (its edited settings kept); snapshots are never removed.
  */
 import path from 'path';
-import ExcelJS, { type Workbook, type Worksheet } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import { resolveFramework } from '../resolve';
+import { openWorkbookFile, progressFor } from '../openWorkbookFile';
 import { findBuiltIn } from '../../core/frameworks/library';
 import { FrameworkModel } from '../../core/framework/model';
 import { CompetencyError } from '../../core/problems';
@@ -20,14 +22,13 @@ import { requireIdentifiedRows } from '../../core/calibration/requireIdentifiedR
 import type { CalibrationSettingsInput } from '../../core/calibration/settings';
 import { isSnapshotSheet, readSnapshot, takeSnapshot, type RatingSnapshot } from '../../core/calibration/snapshot';
 import { calibrationSheetSettings, guidelineFor, type SheetSettings } from '../../core/calibration/sheetSettings';
-import { readGrid, readGrids, type GridRead } from '../../xlsx/readGrid';
-import { renderPlan } from '../../xlsx/renderPlan';
-import { plainValue } from '../../xlsx/cellValue';
-import { worksheetValues } from '../../xlsx/worksheetValues';
-import { storedFrameworks } from '../../xlsx/storedFrameworks';
-import { assertKeepable } from '../../xlsx/keepableWorkbook';
-import { readRegistry, registryFor, writeRegistry } from '../../xlsx/workbookRegistry';
-import type { Registry } from '../../core/layouts/registry';
+import { REGISTRY_SHEET_NAME, type Registry } from '../../core/layouts/registry';
+import { findGridFrom, readGrid, readGridFrom, type GridRead } from '../../xlsx/readGrid';
+import type { WorkbookFile } from '../../xlsx/readWorkbook';
+import { renderPlan, writePlanBytes, type RenderResult } from '../../xlsx/renderPlan';
+import { spliceWorkbook } from '../../xlsx/spliceWorkbook';
+import { fileSource, memorySource, type WorkbookSource } from '../../xlsx/workbookSource';
+import { readRegistry, registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
 
 const OPTIONS = {
   grid: { type: 'string' },
@@ -41,18 +42,6 @@ const OPTIONS = {
   snapshot: { type: 'string' },
   cycle: { type: 'string' },
 } as const;
-
-async function loadWorkbook(file: string, io: CliIO, what: string): Promise<{ workbook: Workbook; bytes: Buffer }> {
-  if (!(await io.exists(file))) throw new CompetencyError('invalid-file', `no such ${what} file; check the path`, file);
-  const bytes = await io.readFile(file);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new CompetencyError('invalid-file', `this is not an .xlsx workbook Excel or LibreOffice could have saved`, file);
-  }
-  return { workbook, bytes };
-}
 
 function wholeNumber(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
@@ -68,67 +57,60 @@ function today(): string {
 }
 
 /** The grid's framework: --framework if given, else a built-in one, else the one the workbook keeps (an imported framework). */
-async function frameworkOf(
-  grid: GridRead,
-  workbook: Workbook,
-  option: string | undefined,
-  io: CliIO,
-  file: string,
-): Promise<FrameworkModel> {
+async function frameworkOf(grid: GridRead, source: WorkbookSource, option: string | undefined, io: CliIO): Promise<FrameworkModel> {
   if (option) return resolveFramework(option, io);
   const id = grid.geometry.frameworkId;
   const model = id ? findBuiltIn(id) : undefined;
   if (model) return model;
-  const kept = id ? storedFrameworks(workbook, file).find((fw) => fw.id === id) : undefined;
+  const kept = id ? (await source.storedFrameworks()).find((fw) => fw.id === id) : undefined;
   if (kept) return new FrameworkModel(kept);
   throw new CompetencyError(
     'unknown-framework',
     id
       ? `the grid was made with the framework "${id}", which is neither built in nor kept in the workbook; give it with --framework <file>`
       : 'the grid does not say which framework it uses; give it with --framework <id|file>',
-    file,
+    source.fileName,
   );
 }
 
-/** The latest snapshot sheet of a workbook (the one a pack of the last cycle wrote), with the sheet it is on. */
-function latestSnapshot(workbook: Workbook, file: string): { snapshot: RatingSnapshot; sheet: string } | undefined {
+/** The latest snapshot sheet of a workbook (the one a pack of the last cycle wrote); only sheets whose A1 says so are read. */
+async function latestSnapshot(source: WorkbookSource): Promise<{ snapshot: RatingSnapshot; sheet: string } | undefined> {
   let latest: { snapshot: RatingSnapshot; sheet: string } | undefined;
-  for (const ws of workbook.worksheets) {
-    const rows = worksheetValues(ws);
-    if (!isSnapshotSheet(rows)) continue;
-    const snapshot = readSnapshot(rows, `${file}, sheet ${ws.name}`);
-    if (!latest || snapshot.taken > latest.snapshot.taken) latest = { snapshot, sheet: ws.name };
+  for (const name of source.sheetNames) {
+    if (!isSnapshotSheet([[await source.cellText(name, 'A1')]])) continue;
+    const snapshot = readSnapshot(await source.rows(name), `${source.fileName}, sheet ${name}`);
+    if (!latest || snapshot.taken > latest.snapshot.taken) latest = { snapshot, sheet: name };
   }
   return latest;
 }
 
 /** The earlier cycle to compare with: the latest snapshot of a workbook, or else the ratings of the grid it holds. */
 async function earlierSnapshot(file: string, io: CliIO, model: FrameworkModel, scaleId: string): Promise<RatingSnapshot> {
-  const { workbook } = await loadWorkbook(file, io, 'snapshot');
-  const latest = latestSnapshot(workbook, file);
+  const book = await openWorkbookFile(file, io, 'snapshot');
+  const latest = await latestSnapshot(fileSource(book));
   if (latest) return latest.snapshot;
-  const grids = readGrids(workbook);
-  if (!grids.length) {
+  const grid = await findGridFrom(book);
+  if (!grid) {
     throw new CompetencyError(
       'invalid-file',
       'it holds neither a ratings snapshot nor a team grid; give a calibration pack or a grid from the earlier cycle',
       file,
     );
   }
-  const grid = grids[0];
   requireIdentifiedRows(grid.problems, file);
-  const ws = workbook.getWorksheet(grid.geometry.sheetName)!;
-  const { matrix } = readGridRatings({ model, geometry: grid.geometry, rows: worksheetValues(ws), scaleId });
+  const { rows } = await book.values(grid.geometry.sheetName);
+  const { matrix } = readGridRatings({ model, geometry: grid.geometry, rows, scaleId });
   return takeSnapshot(matrix, path.basename(file).replace(/\.xlsx$/i, ''), '');
 }
 
 /** Sheets of an earlier pack in this workbook (registered, still showing what the product wrote): replaced, not duplicated. */
-function previousPackSheets(workbook: Workbook, registry: Registry): Worksheet[] {
-  return registry.sheets
-    .filter((s) => s.kind === 'calibration')
-    .map((s) => ({ s, ws: workbook.getWorksheet(s.name) }))
-    .filter(({ s, ws }) => ws && (!s.signature || String(plainValue(ws.getCell(s.signature.cell).value) ?? '') === s.signature.text))
-    .map(({ ws }) => ws!);
+async function previousPackSheets(source: WorkbookSource, registry: Registry): Promise<string[]> {
+  const out: string[] = [];
+  for (const s of registry.sheets) {
+    if (s.kind !== 'calibration' || !source.sheetNames.includes(s.name)) continue;
+    if (!s.signature || (await source.cellText(s.name, s.signature.cell)) === s.signature.text.trim()) out.push(s.name);
+  }
+  return out;
 }
 
 export interface PackOptions {
@@ -159,19 +141,27 @@ export interface AddedPack {
   baseline?: string;
 }
 
-/**
- * Adds (or rebuilds) the calibration pack in a workbook that holds a team
- * grid: the command's work, and the workbook command's --calibration hook.
- * Everything is computed before the workbook is touched.
- */
-export async function addCalibrationPack(workbook: Workbook, model: FrameworkModel, options: PackOptions, io: CliIO): Promise<AddedPack> {
-  const grid = options.grid ?? readGrid(workbook, options.sheet, options.fileName);
+interface PlannedPack {
+  added: AddedPack;
+  /** The earlier pack's sheets, to be replaced. */
+  previous: string[];
+  registry: Registry;
+}
+
+/** The pack for a grid, computed from what the workbook holds, before anything is written. */
+async function planPack(
+  source: WorkbookSource,
+  model: FrameworkModel,
+  grid: GridRead,
+  options: PackOptions,
+  io: CliIO,
+): Promise<PlannedPack> {
   requireIdentifiedRows(grid.problems, options.fileName);
-  const registry = readRegistry(workbook);
-  const previous = previousPackSheets(workbook, registry);
+  const registry = await source.registry();
+  const previous = await previousPackSheets(source, registry);
 
   // What the room set on an earlier pack is kept; options given now win.
-  const kept = settingsOfPreviousPack(previous, registry);
+  const kept = await settingsOfPreviousPack(source, previous, registry);
   const { scale } = gridScale(model, grid.geometry.competencyIds, options.scaleId);
   const codes = scale.levels.map((l) => l.code);
   const settings: CalibrationSettingsInput = { ...kept.settings, guideline: guidelineFor(kept.guideline, codes) };
@@ -181,7 +171,7 @@ export async function addCalibrationPack(workbook: Workbook, model: FrameworkMod
   // A snapshot already in this workbook is compared with where it is; one from another file is copied in.
   const file = options.snapshotFile;
   const sameFile = file !== undefined && path.resolve(file) === path.resolve(options.fileName);
-  const inPlace = sameFile || (options.reuseSnapshot && !file) ? latestSnapshot(workbook, options.fileName) : undefined;
+  const inPlace = sameFile || (options.reuseSnapshot && !file) ? await latestSnapshot(source) : undefined;
   const earlier = inPlace?.snapshot ?? (file ? await earlierSnapshot(file, io, model, scale.id) : undefined);
   const reused = options.reuseSnapshot && inPlace !== undefined;
 
@@ -189,25 +179,75 @@ export async function addCalibrationPack(workbook: Workbook, model: FrameworkMod
   const pack = calibrateGrid({
     model,
     geometry: grid.geometry,
-    rows: worksheetValues(workbook.getWorksheet(grid.geometry.sheetName)!),
+    rows: await source.rows(grid.geometry.sheetName),
     scaleId: scale.id,
     settings,
-    takenSheetNames: workbook.worksheets.filter((ws) => !previous.includes(ws)).map((ws) => ws.name),
+    takenSheetNames: source.sheetNames.filter((n) => !previous.includes(n)),
     snapshot: reused ? undefined : { cycle: options.cycle ?? date, taken: date },
     earlier,
     earlierSheet: inPlace?.sheet,
   });
+  return { added: { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle }, previous, registry };
+}
 
-  for (const ws of previous) workbook.removeWorksheet(ws.id);
-  const rendered = renderPlan(workbook, pack.plan);
-  const others = registry.sheets.filter((s) => !previous.some((ws) => ws.name === s.name));
-  writeRegistry(workbook, { sheets: [...others, ...registryFor(rendered, pack.plan.title, []).sheets], names: registry.names });
-  return { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle };
+/** The registry after the pack: the earlier pack's entries replaced by the new sheets'. */
+function registryWithPack(planned: PlannedPack, rendered: RenderResult): Registry {
+  const { registry, previous, added } = planned;
+  const others = registry.sheets.filter((s) => !previous.includes(s.name));
+  return { sheets: [...others, ...registryFor(rendered, added.pack.plan.title, []).sheets], names: registry.names };
+}
+
+/**
+ * Adds (or rebuilds) the calibration pack in an in-memory workbook that holds
+ * a team grid: the workbook command's --calibration hook. Everything is
+ * computed before the workbook is touched.
+ */
+export async function addCalibrationPack(workbook: Workbook, model: FrameworkModel, options: PackOptions, io: CliIO): Promise<AddedPack> {
+  const grid = options.grid ?? readGrid(workbook, options.sheet, options.fileName);
+  const planned = await planPack(memorySource(workbook, options.fileName), model, grid, options, io);
+  for (const name of planned.previous) workbook.removeWorksheet(workbook.getWorksheet(name)!.id);
+  const rendered = renderPlan(workbook, planned.added.pack.plan);
+  writeRegistry(workbook, registryWithPack(planned, rendered));
+  return planned.added;
+}
+
+/**
+ * The calibration command's way: the pack is written on its own (streamed)
+ * and spliced into the grid's file, whose every other part is copied through
+ * unchanged, so memory follows the grid's rows, not the file.
+ */
+export async function packIntoFile(
+  file: WorkbookFile,
+  model: FrameworkModel,
+  options: PackOptions & { grid: GridRead; activeSheet?: string },
+  io: CliIO,
+): Promise<{ added: AddedPack; bytes: Buffer }> {
+  const progress = progressFor(file, io);
+  const planned = await planPack(fileSource(file), model, options.grid, options, io);
+  const plan = planned.added.pack.plan;
+  const { bytes: sheets } = await writePlanBytes(plan, {
+    taken: file.sheets.map((s) => s.name).filter((n) => !planned.previous.includes(n) && n !== REGISTRY_SHEET_NAME),
+    onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`),
+    extra: (book, rendered) => streamRegistry(book, registryWithPack(planned, rendered)),
+  });
+  progress(`copying the other sheets of ${file.fileName} through`);
+  const bytes = await spliceWorkbook(file, {
+    drop: [...planned.previous, REGISTRY_SHEET_NAME],
+    add: sheets,
+    activeSheet: options.activeSheet,
+  });
+  return { added: planned.added, bytes };
 }
 
 /** Is there a calibration pack in this workbook (one the product wrote)? A rebuilt grid needs it rebuilt too. */
-export function hasCalibrationPack(workbook: Workbook): boolean {
-  return previousPackSheets(workbook, readRegistry(workbook)).length > 0;
+export async function hasCalibrationPack(workbook: Workbook): Promise<boolean> {
+  return (await previousPackSheets(memorySource(workbook, 'workbook'), readRegistry(workbook))).length > 0;
+}
+
+/** The same, for a workbook file. */
+export async function hasCalibrationPackIn(file: WorkbookFile): Promise<boolean> {
+  const source = fileSource(file);
+  return (await previousPackSheets(source, await source.registry())).length > 0;
 }
 
 export async function calibrationCommand(argv: string[], io: CliIO): Promise<void> {
@@ -218,12 +258,11 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
   if (!v.out) throw new UsageError('calibration: say where to write the pack with --out pack.xlsx');
   const minGroup = wholeNumber(v['min-group'], '--min-group');
 
-  const { workbook, bytes } = await loadWorkbook(v.grid, io, 'grid');
-  assertKeepable(bytes, v.grid);
-  const grid = readGrid(workbook, v.sheet, v.grid);
-  const model = await frameworkOf(grid, workbook, v.framework, io, v.grid);
-  const added = await addCalibrationPack(
-    workbook,
+  const file = await openWorkbookFile(v.grid, io, 'grid');
+  const grid = await readGridFrom(file, v.sheet);
+  const model = await frameworkOf(grid, fileSource(file), v.framework, io);
+  const { added, bytes } = await packIntoFile(
+    file,
     model,
     {
       fileName: v.grid,
@@ -237,7 +276,7 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
     },
     io,
   );
-  await io.writeFile(v.out, Buffer.from(await workbook.xlsx.writeBuffer()));
+  await io.writeFile(v.out, bytes);
   io.out(
     `Wrote ${v.out}: ${added.replaced ? 'replaced the calibration pack with ' : ''}${added.pack.plan.sheets.map((sheet) => sheet.name).join(', ')}.\n`,
   );
@@ -273,12 +312,13 @@ function signed(x: number): string {
 }
 
 /** The settings the room edited on an earlier pack's Calibration sheet, read through its registered input regions. */
-function settingsOfPreviousPack(previous: Worksheet[], registry: Registry): SheetSettings {
-  for (const ws of previous) {
-    const entry = registry.sheets.find((s) => s.name === ws.name);
+async function settingsOfPreviousPack(source: WorkbookSource, previous: string[], registry: Registry): Promise<SheetSettings> {
+  for (const name of previous) {
+    const entry = registry.sheets.find((s) => s.name === name);
     const regions = entry?.inputs ?? [];
     if (!regions.some((r) => r.id.startsWith('calibration-'))) continue;
-    return calibrationSheetSettings(regions, (row, col) => plainValue(ws.getCell(row + 1, col + 1).value));
+    const rows = await source.rows(name);
+    return calibrationSheetSettings(regions, (row, col) => rows[row]?.[col] ?? null);
   }
   return { settings: {} };
 }

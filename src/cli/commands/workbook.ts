@@ -25,12 +25,16 @@ import { GRID_READINESS_MODES, type GridReadiness } from '../../core/layouts/gri
 import type { FormulaMode } from '../../core/layouts/formulas';
 import { planSize, type LayoutPlan } from '../../core/layouts/plan';
 import { Writable } from 'stream';
-import { renderPlan, writePlanStream } from '../../xlsx/renderPlan';
+import { renderPlan, writePlanBytes, writePlanStream } from '../../xlsx/renderPlan';
 import { registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
-import { assertKeepable } from '../../xlsx/keepableWorkbook';
-import { rebuildWorkbook, type RebuildReport } from '../../xlsx/rebuildWorkbook';
+import { fileView, planRebuild, type RebuildReport } from '../../xlsx/rebuildWorkbook';
+import { openWorkbook } from '../../xlsx/readWorkbook';
+import { readGridFrom } from '../../xlsx/readGrid';
+import { spliceWorkbook } from '../../xlsx/spliceWorkbook';
+import { REGISTRY_SHEET_NAME } from '../../core/layouts/registry';
+import { openWorkbookFile, progressFor } from '../openWorkbookFile';
 import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
-import { addCalibrationPack, hasCalibrationPack, reportPack, type AddedPack } from './calibration';
+import { addCalibrationPack, hasCalibrationPackIn, packIntoFile, reportPack, type AddedPack } from './calibration';
 
 export const WORKBOOK_USAGE = `workbook --framework <id|file> ${FRAMEWORK_SOURCE_USAGE.replace('--sheet NAME', '--framework-sheet NAME')}
          [--roster roster.csv|roster.xlsx [--sheet NAME]] [--out file.xlsx]
@@ -48,8 +52,6 @@ const READINESS_SUMMARY: Record<GridReadiness, string> = {
 
 /** Rosters at least this big get progress lines on stderr. */
 const PROGRESS_FROM = 1000;
-/** A workbook to rebuild at least this big (about a 500-person grid) gets them too. */
-const LARGE_WORKBOOK_BYTES = 1_000_000;
 
 function selectRoles(model: FrameworkModel, list: string | undefined): readonly Role[] | undefined {
   if (list === undefined) return undefined;
@@ -237,7 +239,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     checkRosterRoles(roster, roles, rosterFile);
   }
   const people = roster?.people.length ?? 0;
-  let large = people >= PROGRESS_FROM;
+  const large = people >= PROGRESS_FROM;
   const progress = (text: string) => {
     if (large) io.err(`competency-matrix: ${text}\n`);
   };
@@ -248,62 +250,105 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     return;
   }
 
-  const workbook = new ExcelJS.Workbook();
-  let layout: WorkbookLayout;
-  let sheets: string[];
-  let report: RebuildReport | undefined;
   if (into) {
-    if (!(await io.exists(into)))
-      throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
-    const bytes = await io.readFile(into);
-    // Without a roster the size is known only once the grid is read: a big file is a big grid.
-    large ||= bytes.length >= LARGE_WORKBOOK_BYTES;
-    progress(`reading ${into}`);
-    assertKeepable(bytes, into);
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new CompetencyError(
-        'invalid-file',
-        `the workbook cannot be read (${(e as Error).message}); is it an .xlsx saved by Excel?`,
-        into,
-      );
-    }
-    progress(`rebuilding the product's sheets (${model.competencies.length} competencies)`);
-    report = rebuildWorkbook(workbook, model, { roster, formulas, readiness, roles, fileName: into, keepFramework: isImported(model) });
-    layout = report.layout;
-    sheets = report.written;
-  } else {
-    const built = newWorkbookPlan(model, { roster, formulas, readiness, roles }, progress);
-    layout = built.layout;
-    const plan = built.plan;
-    const rendered = renderPlan(workbook, plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
-    writeRegistry(
-      workbook,
-      registryFor(
-        rendered,
-        plan.title,
-        plan.names.map((n) => n.name),
-      ),
-    );
-    sheets = rendered.sheets.map((s) => s.name);
+    await rebuildInto(io, { model, roster, formulas, readiness, roles, into, out, calibration: values.calibration === true, large });
+    return;
   }
+
+  const workbook = new ExcelJS.Workbook();
+  const built = newWorkbookPlan(model, { roster, formulas, readiness, roles }, progress);
+  const layout = built.layout;
+  const plan = built.plan;
+  const rendered = renderPlan(workbook, plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
+  writeRegistry(
+    workbook,
+    registryFor(
+      rendered,
+      plan.title,
+      plan.names.map((n) => n.name),
+    ),
+  );
+  const sheets = rendered.sheets.map((s) => s.name);
   // The calibration pack reads the grid live: added on request, and rebuilt with the grid it reads (it would go stale).
-  let pack: AddedPack | undefined;
-  if (values.calibration || (into && layout.grid && hasCalibrationPack(workbook))) {
-    if (!layout.grid) throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
-    progress('building the calibration pack');
-    pack = await addCalibrationPack(workbook, model, { fileName: into ?? out, reuseSnapshot: true }, io);
-  }
+  if (!layout.grid) throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
+  progress('building the calibration pack');
+  const pack = await addCalibrationPack(workbook, model, { fileName: out, reuseSnapshot: true }, io);
   const gridSheet = workbook.worksheets.findIndex((w) => w.name === (layout.grid?.sheetName ?? sheets[0]));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, gridSheet), visibility: 'visible' }];
   progress('saving the file');
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   await io.writeFile(out, buffer);
-  summary(io, out, layout, sheets, model, report ? report.roster : roster);
-  if (report) rebuildReport(io, report, into!);
-  if (pack) {
-    io.out(`  calibration pack${pack.replaced ? ' (rebuilt)' : ''}: ${pack.pack.plan.sheets.map((s) => s.name).join(', ')}\n`);
-    reportPack(pack, io);
+  summary(io, out, layout, sheets, model, roster);
+  packReport(io, pack);
+}
+
+function packReport(io: CliIO, pack: AddedPack | undefined): void {
+  if (!pack) return;
+  io.out(`  calibration pack${pack.replaced ? ' (rebuilt)' : ''}: ${pack.pack.plan.sheets.map((s) => s.name).join(', ')}\n`);
+  reportPack(pack, io);
+}
+
+/**
+ * --into: the product's sheets are rebuilt without loading the workbook. The
+ * old product sheets are read once (streamed), the new ones streamed out, and
+ * spliced into the file with every other part copied through unchanged (see
+ * xlsx/spliceWorkbook.ts); a calibration pack in it is rebuilt the same way.
+ */
+async function rebuildInto(
+  io: CliIO,
+  o: NewWorkbookChoices & { model: FrameworkModel; into: string; out: string; calibration: boolean; large: boolean },
+): Promise<void> {
+  const { model, into, out } = o;
+  if (!(await io.exists(into)))
+    throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
+  const file = await openWorkbookFile(into, io);
+  // Without a roster the size is known only once the grid is read: a big file is a big grid.
+  const progress = o.large ? (text: string) => io.err(`competency-matrix: ${text}\n`) : progressFor(file, io);
+  const rebuild = planRebuild(await fileView(file), model, {
+    roster: o.roster,
+    formulas: o.formulas,
+    readiness: o.readiness,
+    roles: o.roles,
+    fileName: into,
+    keepFramework: isImported(model),
+  });
+  progress(`rebuilding the product's sheets (${model.competencies.length} competencies)`);
+  const replaced = new Set([...rebuild.replace, REGISTRY_SHEET_NAME]);
+  const { bytes: sheets, rendered } = await writePlanBytes(rebuild.plan, {
+    taken: file.sheets.map((s) => s.name).filter((n) => !replaced.has(n)),
+    onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`),
+    extra: (book, r) => streamRegistry(book, rebuild.registry(r)),
+  });
+  const report = rebuild.report(rendered);
+  const layout = report.layout;
+  progress(`copying the other sheets of ${into} through`);
+  let bytes = await spliceWorkbook(file, {
+    drop: [...replaced],
+    add: sheets,
+    dropNames: rebuild.dropNames,
+    activeSheet: layout.grid?.sheetName ?? report.written[0],
+  });
+  // The calibration pack reads the grid live: added on request, and rebuilt with the grid it reads (it would go stale).
+  let pack: AddedPack | undefined;
+  if (o.calibration || layout.grid) {
+    const rebuilt = await openWorkbook(bytes, into);
+    if (o.calibration || (await hasCalibrationPackIn(rebuilt))) {
+      if (!layout.grid) throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
+      progress('building the calibration pack');
+      const grid = await readGridFrom(rebuilt, layout.grid.sheetName);
+      const packed = await packIntoFile(
+        rebuilt,
+        model,
+        { fileName: into, grid, reuseSnapshot: true, activeSheet: layout.grid.sheetName },
+        io,
+      );
+      bytes = packed.bytes;
+      pack = packed.added;
+    }
   }
+  progress('saving the file');
+  await io.writeFile(out, bytes);
+  summary(io, out, layout, report.written, model, report.roster);
+  rebuildReport(io, report, into);
+  packReport(io, pack);
 }

@@ -1,16 +1,16 @@
 /**
  * Before the command line rebuilds sheets inside an existing workbook it
  * reads the whole file with ExcelJS and writes it back. ExcelJS drops what it
- * does not model (charts, pivot tables, slicers, macros, form controls,
+ * does not model (charts other than the product's own, which are put back, pivot tables, slicers, macros, form controls,
  * external links, threaded comments, sparklines, named formulas). Rather than
  * lose a user's work silently, such a workbook is refused before anything is
  * written, with the list of what would be lost.
  */
 import { CompetencyError, listForHumans } from '../core/problems';
 import { ZipParts } from './zipEntries';
+import { workbookCharts } from './charts';
 
 const DROPPED_PARTS: [RegExp, string][] = [
-  [/^xl\/charts\//, 'charts'],
   [/^xl\/chartsheets\//, 'chart sheets'],
   [/^xl\/pivotTables\//, 'pivot tables'],
   [/^xl\/pivotCache\//, 'pivot tables'],
@@ -36,6 +36,8 @@ const PLAIN_REFERENCE = /^(?:'(?:[^']|'')+'|[^'!]+)!\$[A-Z]{1,3}\$\d+(?::\$[A-Z]
 export function droppedByRewrite(bytes: Buffer, fileName: string): string[] {
   const zip = new ZipParts(bytes, fileName);
   const lost = new Set<string>();
+  // The product's own charts are drawn again (or carried over, charts.ts); anyone else's would be lost.
+  if (workbookCharts(zip.names, (name) => zip.text(name)).others.length) lost.add('charts');
   for (const name of zip.names) for (const [pattern, what] of DROPPED_PARTS) if (pattern.test(name)) lost.add(what);
   const workbook = zip.text('xl/workbook.xml') ?? '';
   for (const m of workbook.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {

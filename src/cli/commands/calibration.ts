@@ -21,6 +21,7 @@ import type { CalibrationSettingsInput } from '../../core/calibration/settings';
 import { isSnapshotSheet, readSnapshot, takeSnapshot, type RatingSnapshot } from '../../core/calibration/snapshot';
 import { calibrationSheetSettings, guidelineFor, type SheetSettings } from '../../core/calibration/sheetSettings';
 import { readGrid, readGrids, type GridRead } from '../../xlsx/readGrid';
+import { renderedCharts, workbookBytesWithCharts, type SheetCharts } from '../../xlsx/charts';
 import { renderPlan } from '../../xlsx/renderPlan';
 import { plainValue } from '../../xlsx/cellValue';
 import { worksheetValues } from '../../xlsx/worksheetValues';
@@ -157,6 +158,8 @@ export interface AddedPack {
   replaced: boolean;
   /** The cycle the Changes sheet compares with. */
   baseline?: string;
+  /** The pack's charts, to add once the workbook is saved. */
+  charts: SheetCharts[];
 }
 
 /**
@@ -202,7 +205,7 @@ export async function addCalibrationPack(workbook: Workbook, model: FrameworkMod
   const rendered = renderPlan(workbook, pack.plan);
   const others = registry.sheets.filter((s) => !previous.some((ws) => ws.name === s.name));
   writeRegistry(workbook, { sheets: [...others, ...registryFor(rendered, pack.plan.title, []).sheets], names: registry.names });
-  return { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle };
+  return { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle, charts: renderedCharts(rendered) };
 }
 
 /** Is there a calibration pack in this workbook (one the product wrote)? A rebuilt grid needs it rebuilt too. */
@@ -237,7 +240,7 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
     },
     io,
   );
-  await io.writeFile(v.out, Buffer.from(await workbook.xlsx.writeBuffer()));
+  await io.writeFile(v.out, await workbookBytesWithCharts(workbook, added.charts, { bytes, fileName: v.grid }));
   io.out(
     `Wrote ${v.out}: ${added.replaced ? 'replaced the calibration pack with ' : ''}${added.pack.plan.sheets.map((sheet) => sheet.name).join(', ')}.\n`,
   );

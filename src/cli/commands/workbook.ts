@@ -25,6 +25,7 @@ import { GRID_READINESS_MODES, type GridReadiness } from '../../core/layouts/gri
 import type { FormulaMode } from '../../core/layouts/formulas';
 import { planSize, type LayoutPlan } from '../../core/layouts/plan';
 import { Writable } from 'stream';
+import { renderedCharts, workbookBytesWithCharts, type SheetCharts } from '../../xlsx/charts';
 import { renderPlan, writePlanStream } from '../../xlsx/renderPlan';
 import { registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
 import { assertKeepable } from '../../xlsx/keepableWorkbook';
@@ -252,10 +253,13 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   let layout: WorkbookLayout;
   let sheets: string[];
   let report: RebuildReport | undefined;
+  let original: { bytes: Buffer; fileName: string } | undefined;
+  let charts: SheetCharts[] = [];
   if (into) {
     if (!(await io.exists(into)))
       throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
     const bytes = await io.readFile(into);
+    original = { bytes, fileName: into };
     // Without a roster the size is known only once the grid is read: a big file is a big grid.
     large ||= bytes.length >= LARGE_WORKBOOK_BYTES;
     progress(`reading ${into}`);
@@ -273,6 +277,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     report = rebuildWorkbook(workbook, model, { roster, formulas, readiness, roles, fileName: into, keepFramework: isImported(model) });
     layout = report.layout;
     sheets = report.written;
+    charts = report.charts;
   } else {
     const built = newWorkbookPlan(model, { roster, formulas, readiness, roles }, progress);
     layout = built.layout;
@@ -287,6 +292,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       ),
     );
     sheets = rendered.sheets.map((s) => s.name);
+    charts = renderedCharts(rendered);
   }
   // The calibration pack reads the grid live: added on request, and rebuilt with the grid it reads (it would go stale).
   let pack: AddedPack | undefined;
@@ -298,7 +304,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const gridSheet = workbook.worksheets.findIndex((w) => w.name === (layout.grid?.sheetName ?? sheets[0]));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, gridSheet), visibility: 'visible' }];
   progress('saving the file');
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await workbookBytesWithCharts(workbook, [...charts, ...(pack?.charts ?? [])], original);
   await io.writeFile(out, buffer);
   summary(io, out, layout, sheets, model, report ? report.roster : roster);
   if (report) rebuildReport(io, report, into!);

@@ -9,7 +9,7 @@
  * chart whose children are out of order.
  */
 import type { ChartPlan, ChartSeries, PlanCell, Rect, SheetPlan } from '../core/layouts/plan';
-import { isFormula } from '../core/layouts/plan';
+import { chartShapeName, isFormula } from '../core/layouts/plan';
 import { sheetRef } from '../core/layouts/a1';
 import { planCellAt } from '../core/layouts/registry';
 
@@ -17,9 +17,6 @@ const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
-
-/** The drawing's shape names start with this: how the command line knows a chart is its own (keepableWorkbook.ts). */
-export const PRODUCT_CHART_PREFIX = 'competency-matrix:';
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -142,7 +139,7 @@ export function anchorCells(r: Rect): string {
 }
 
 export function drawnChart(chart: ChartPlan, sheet: SheetPlan, sheetName: string): DrawnChart {
-  return { name: `${PRODUCT_CHART_PREFIX} ${chart.id}`, cells: anchorCells(chart.anchor), xml: chartPartXml(chart, sheet, sheetName) };
+  return { name: chartShapeName(chart), cells: anchorCells(chart.anchor), xml: chartPartXml(chart, sheet, sheetName) };
 }
 
 /** A sheet's drawing part: chart k is the relationship rId{k+1} of the drawing's rels. */

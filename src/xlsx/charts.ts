@@ -7,8 +7,8 @@
  * ExcelJS (which drops them) can put back those of the sheets it keeps.
  */
 import JSZip from 'jszip';
-import type { SheetPlan } from '../core/layouts/plan';
-import { drawingPartXml, drawnChart, escapeXml, PRODUCT_CHART_PREFIX, type DrawnChart } from './chartXml';
+import { PRODUCT_CHART_PREFIX, type SheetPlan } from '../core/layouts/plan';
+import { drawingPartXml, drawnChart, escapeXml, type DrawnChart } from './chartXml';
 import type { Workbook } from 'exceljs';
 import type { RenderResult } from './renderPlan';
 import { ZipParts } from './zipEntries';

@@ -153,6 +153,13 @@ export interface ChartPlan {
   firstCategoryOnTop?: boolean;
 }
 
+/** Both renderers name a chart's shape so: how the product tells its own charts from anyone else's. */
+export const PRODUCT_CHART_PREFIX = 'competency-matrix:';
+
+export function chartShapeName(chart: Pick<ChartPlan, 'id'>): string {
+  return `${PRODUCT_CHART_PREFIX} ${chart.id}`;
+}
+
 export type SheetKind =
   | 'matrix'
   | 'scale'

@@ -438,7 +438,8 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
       id: 'grid-coverage',
       kind: 'clusteredColumn',
       title: 'People at or above the coverage level, per competency',
-      anchor: { row: last + 3, col: C.name, rows: 20, cols: Math.max(8, Math.min(n + 4, 16)) },
+      // Over the ratings and targets, never over a hidden helper column (a chart spanning one is drawn cut short).
+      anchor: { row: last + 3, col: ratingCol0, rows: 20, cols: Math.max(8, Math.min(n + 4, 16)) },
       categories: { row: S.headerRow, col: ratingCol0, rows: 1, cols: n },
       series: [
         {

@@ -140,6 +140,8 @@ export function talentGridSheet(input: {
   const namesCol = (box: number) => BOX_ORDER.indexOf(box);
   BOX_ORDER.forEach((box, c) => canvas.set(namesHeader, c, boxLabel(box)));
   canvas.style({ row: namesHeader, col: 0, rows: 1, cols: 9 }, 'cal-header');
+  // Two lines of heading; and room for the large counts of the boxes.
+  canvas.rowHeights.push({ row: namesHeader, height: 30 }, ...[1, 2, 3].map((i) => ({ row: gridTop + i, height: 24 })));
   canvas.set(namesHeader - 1, 0, 'Names in each box, in grid order');
   canvas.style({ row: namesHeader - 1, col: 0, rows: 1, cols: 1 }, 'cal-section');
   for (let k = 0; k < P; k++) {

@@ -267,6 +267,14 @@ export function reportPack({ pack, baseline }: AddedPack, io: CliIO): void {
   if (pack.comparison) {
     const changed = pack.comparison.people.filter((p) => p.changed).length;
     io.out(`  Changes since "${baseline}": ${changed} people with changed ratings (the Changes sheet follows edits live).\n`);
+    const moved = pack.comparison.managers.filter((m) => m.changed);
+    if (moved.length)
+      io.out(`  Changed ratings per manager: ${moved.map((m) => `${m.manager} ${m.changed} (net ${signed(m.net)})`).join('; ')}.\n`);
+  }
+  if (pack.beforeAfter) {
+    const { before, now } = pack.beforeAfter;
+    const levels = pack.matrix.scale.levels.map((l, k) => `${l.code} ${before[k]}→${now[k]}`);
+    io.out(`  Ratings per level, before → now: ${levels.join(', ')} (chart on the Changes sheet).\n`);
   }
   for (const w of pack.warnings) io.err(`competency-matrix: warning: ${w}\n`);
 }

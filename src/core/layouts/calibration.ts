@@ -16,7 +16,7 @@ import { CALIBRATION_STYLES } from '../calibration/sheets/sheetCanvas';
 import { CompetencyError } from '../problems';
 import { readinessByRole, type RoleStep } from '../calibration/readiness';
 import { takeSnapshot, type RatingSnapshot } from '../calibration/snapshot';
-import { compareWithSnapshot, type SnapshotComparison } from '../calibration/compareSnapshot';
+import { beforeAfterDistribution, compareWithSnapshot, type SnapshotComparison } from '../calibration/compareSnapshot';
 import { changesSheet, type ChangesSheetLayout } from '../calibration/sheets/changesSheet';
 import { snapshotSheet, SnapshotRefs } from '../calibration/sheets/snapshotSheet';
 import { DEFAULT_TALENT_CUTOFFS, talentGrid, type TalentCutoffs, type TalentGrid } from '../calibration/talentGrid';
@@ -55,6 +55,8 @@ export interface CalibrationPlan {
   snapshot?: RatingSnapshot;
   comparison?: SnapshotComparison;
   changesLayout?: ChangesSheetLayout;
+  /** Ratings per level in the baseline snapshot and now (lowest level first), as the Changes sheet shows them. */
+  beforeAfter?: { before: number[]; now: number[] };
   /** The 9-box, where the grid has meets % and readiness columns. */
   talent?: { grid: TalentGrid; layout: TalentGridLayout };
 }
@@ -107,9 +109,11 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
   }
   let comparison: SnapshotComparison | undefined;
   let changesLayout: ChangesSheetLayout | undefined;
+  let beforeAfter: CalibrationPlan['beforeAfter'];
   if (baseline && changesName) {
     const baselineName = options.earlier ? earlierName! : snapshotName!;
     comparison = compareWithSnapshot(baseline, matrix);
+    beforeAfter = beforeAfterDistribution(matrix, baseline, comparison);
     const changes = changesSheet({
       name: changesName,
       now: matrix,
@@ -144,6 +148,7 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
     snapshot: own,
     comparison,
     changesLayout,
+    beforeAfter,
     talent,
   };
 }

@@ -80,6 +80,7 @@ describe('native charts in the .xlsx files the command line writes', () => {
     expect(product.map((s) => [s.sheet, s.charts.map((c) => c.name)])).toEqual([
       ['Team grid', ['competency-matrix: grid-coverage']],
       ['Calibration', ['competency-matrix: calibration-distribution', 'competency-matrix: calibration-rater-estimates']],
+      ['Changes', ['competency-matrix: changes-before-after']],
     ]);
     const [distribution, raters] = product[1].charts.map((c) => c.xml);
     const book = await open(bytes);

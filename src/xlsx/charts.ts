@@ -6,12 +6,12 @@
  * own charts of a workbook, so a command that rewrites the file through
  * ExcelJS (which drops them) can put back those of the sheets it keeps.
  */
-import JSZip from 'jszip';
 import { PRODUCT_CHART_PREFIX, type SheetPlan } from '../core/layouts/plan';
 import { drawingPartXml, drawnChart, escapeXml, type DrawnChart } from './chartXml';
 import type { Workbook } from 'exceljs';
 import type { RenderResult } from './renderPlan';
 import { ZipParts } from './zipEntries';
+import { rewriteZip } from './zipRewrite';
 
 const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
 const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
@@ -81,10 +81,6 @@ function relationships(xml: string | undefined): Relationship[] {
   }));
 }
 
-async function text(zip: JSZip, name: string): Promise<string | undefined> {
-  return zip.file(name)?.async('string');
-}
-
 /** Reads one part's text, undefined when there is no such part. */
 type PartText = (name: string) => string | undefined;
 
@@ -141,28 +137,29 @@ function withRelationship(relsXml: string | undefined, type: string, target: str
   return { xml, id };
 }
 
-function nextNumber(zip: JSZip, folder: string, stem: string): number {
+function nextNumber(names: readonly string[], folder: string, stem: string): number {
   let n = 0;
-  zip.folder(folder)?.forEach((path) => {
-    const m = new RegExp(`^${stem}(\\d+)\\.xml$`).exec(path);
+  const pattern = new RegExp(`^${folder}/${stem}(\\d+)\\.xml$`);
+  for (const path of names) {
+    const m = pattern.exec(path);
     if (m) n = Math.max(n, Number(m[1]));
-  });
+  }
   return n + 1;
 }
 
 /** Adds the charts to the workbook's bytes; sheets are named as written. Returns the bytes unchanged when there are none. */
-export async function addCharts(bytes: Buffer, sheets: readonly SheetCharts[]): Promise<Buffer> {
+export function addCharts(bytes: Buffer, sheets: readonly SheetCharts[]): Buffer {
   const drawn = sheets.filter((s) => s.charts.length);
   if (!drawn.length) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  const book = new Map<string, string | undefined>();
-  for (const name of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) book.set(name, await text(zip, name));
-  const parts = sheetParts((name) => book.get(name));
-  let types = (await text(zip, '[Content_Types].xml')) ?? '';
+  const zip = new ZipParts(bytes, 'the workbook being written');
+  const replaced = new Map<string, string>();
+  const read = (name: string) => replaced.get(name) ?? zip.text(name);
+  const added: [string, string][] = [];
+  const parts = sheetParts(read);
+  const types: string[] = [];
   const override = (part: string, type: string) => `<Override PartName="/${part}" ContentType="${type}"/>`;
-  let drawingNo = nextNumber(zip, 'xl/drawings', 'drawing');
-  let chartNo = nextNumber(zip, 'xl/charts', 'chart');
-  const added: string[] = [];
+  let drawingNo = nextNumber(zip.names, 'xl/drawings', 'drawing');
+  let chartNo = nextNumber(zip.names, 'xl/charts', 'chart');
   for (const s of drawn) {
     const sheetPart = parts.get(s.sheet);
     if (!sheetPart) throw new Error(`charts: the workbook has no sheet "${s.sheet}"`);
@@ -170,25 +167,27 @@ export async function addCharts(bytes: Buffer, sheets: readonly SheetCharts[]): 
     const chartRels: string[] = [];
     for (const chart of s.charts) {
       const part = `xl/charts/chart${chartNo++}.xml`;
-      zip.file(part, chart.xml);
-      added.push(override(part, CT_CHART));
+      added.push([part, chart.xml]);
+      types.push(override(part, CT_CHART));
       chartRels.push(
         `<Relationship Id="rId${chartRels.length + 1}" Type="${REL_CHART}" Target="../charts/${part.slice('xl/charts/'.length)}"/>`,
       );
     }
-    zip.file(drawing, drawingPartXml(s.charts));
-    zip.file(
+    added.push([drawing, drawingPartXml(s.charts)]);
+    added.push([
       relsPath(drawing),
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">${chartRels.join('')}</Relationships>`,
-    );
-    added.push(override(drawing, CT_DRAWING));
-    const rels = withRelationship(await text(zip, relsPath(sheetPart)), REL_DRAWING, `../drawings/${drawing.slice('xl/drawings/'.length)}`);
-    zip.file(relsPath(sheetPart), rels.xml);
-    zip.file(sheetPart, withDrawingElement((await text(zip, sheetPart)) ?? '', rels.id));
+    ]);
+    types.push(override(drawing, CT_DRAWING));
+    const sheetRels = relsPath(sheetPart);
+    const existing = read(sheetRels);
+    const rels = withRelationship(existing, REL_DRAWING, `../drawings/${drawing.slice('xl/drawings/'.length)}`);
+    if (existing === undefined) added.push([sheetRels, rels.xml]);
+    else replaced.set(sheetRels, rels.xml);
+    replaced.set(sheetPart, withDrawingElement(read(sheetPart) ?? '', rels.id));
   }
-  types = types.replace('</Types>', `${added.join('')}</Types>`);
-  zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  replaced.set('[Content_Types].xml', (read('[Content_Types].xml') ?? '').replace('</Types>', `${types.join('')}</Types>`));
+  return rewriteZip(bytes, replaced, added);
 }
 
 /** A drawing holds only the product's charts: no pictures, shapes or anyone else's chart. */

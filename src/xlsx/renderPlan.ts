@@ -302,7 +302,7 @@ export async function writePlanStream(
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: options.activeSheet ?? 0, visibility: 'visible' }];
   await workbook.commit();
   if (charted) {
-    const bytes = await addCharts(Buffer.concat(zipped), renderedCharts(rendered));
+    const bytes = addCharts(Buffer.concat(zipped), renderedCharts(rendered));
     await new Promise<void>((done, fail) => {
       output.once('error', fail);
       output.end(bytes, () => done());

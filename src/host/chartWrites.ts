@@ -63,7 +63,6 @@ export function addChart(ws: XWorksheet, chart: ChartPlan): number {
 /** One write per chart of the sheet. */
 export function chartWrites(sheet: SheetPlan, target: number, at: (what: string) => string): WriteOp[] {
   return (sheet.charts ?? []).map(
-    (chart) =>
-      new FormatWrite(target, at(`the chart “${chart.title}”`), chart, 12 + 4 * chart.series.length, (ws) => addChart(ws, chart)),
+    (chart) => new FormatWrite(target, at(`the chart “${chart.title}”`), chart, 12 + 4 * chart.series.length, (ws) => addChart(ws, chart)),
   );
 }

@@ -87,12 +87,42 @@ export interface XPageLayout extends Pick<Excel.PageLayout, 'orientation' | 'zoo
   setPrintTitleRows(printTitleRows: string): void;
 }
 
+/**
+ * Charts. Requirement sets (Microsoft's Excel JavaScript API reference):
+ * charts.add, setPosition, name, titles, series name and colours, axis
+ * minimum: ExcelApi 1.1; series.add, setValues, setXAxisValues and
+ * axis.reversePlotOrder: 1.7; axis.numberFormat and axis.position: 1.8.
+ */
+export interface XChartAxis extends Pick<Excel.ChartAxis, 'minimum' | 'maximum' | 'reversePlotOrder' | 'numberFormat' | 'position'> {
+  readonly title: Pick<Excel.ChartAxisTitle, 'text'>;
+}
+
+export interface XChartSeries extends Pick<Excel.ChartSeries, 'name'> {
+  readonly format: { readonly fill: Pick<Excel.ChartFill, 'setSolidColor'>; readonly line: Pick<Excel.ChartLineFormat, 'color'> };
+  setValues(sourceData: XRange): void;
+  setXAxisValues(sourceData: XRange): void;
+}
+
+export interface XChart extends Pick<Excel.Chart, 'name'> {
+  readonly title: Pick<Excel.ChartTitle, 'text'>;
+  readonly axes: { readonly categoryAxis: XChartAxis; readonly valueAxis: XChartAxis };
+  readonly legend: Pick<Excel.ChartLegend, 'visible' | 'position'>;
+  readonly series: { add(name?: string): XChartSeries; getItemAt(index: number): XChartSeries };
+  setPosition(startCell: XRange | string, endCell?: XRange | string): void;
+}
+
+export interface XChartCollection {
+  add(type: 'ColumnClustered' | 'BarClustered' | 'Radar', sourceData: XRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XChart;
+}
+
 export interface XWorksheet extends Pick<
   Excel.Worksheet,
   'name' | 'id' | 'visibility' | 'position' | 'tabColor' | 'isNullObject' | 'delete' | 'activate'
 > {
   readonly freezePanes: XFreezePanes;
   readonly pageLayout: XPageLayout;
+  /** ExcelApi 1.1. */
+  readonly charts: XChartCollection;
   getRange(address?: string): XRange;
   /** ExcelApi 1.7. */
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XRange;

@@ -2,13 +2,15 @@
  * The formats of a sheet plan as writes: styles, column widths and row heights,
  * hidden helper columns and key rows, merges, dropdowns (list validation
  * sourced from a range), conditional formats (one rule per block), frozen
- * panes, print setup (titles, orientation, one page wide) and tab colour.
+ * panes, print setup (titles, orientation, one page wide), tab colour and
+ * charts (chartWrites.ts).
  */
 import type { BorderSide, XConditionalRangeFormat, XRange } from './excelApi';
 import { FormatWrite, quoted, rangeOf } from './writes';
 import type { WriteOp } from './writes';
 import type { CellStyle, ConditionalFormat, ColorPoint, ListValidation, SheetPlan } from '../core/layouts/plan';
 import { rectRef } from '../core/layouts/a1';
+import { chartWrites } from './chartWrites';
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
@@ -219,6 +221,7 @@ export function formatWrites(sheet: SheetPlan, cx: FormatContext): WriteOp[] {
     );
   }
   out.push(...printSetupWrites(sheet, cx, at));
+  out.push(...chartWrites(sheet, cx.target, at));
   const tab = sheet.tabColor;
   if (tab) out.push(new FormatWrite(cx.target, at('tab colour'), tab, 1, (ws) => (ws.tabColor = color(tab))));
   return out;

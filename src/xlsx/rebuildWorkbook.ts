@@ -33,6 +33,7 @@ import { parseRoster, type Roster } from '../core/roster';
 import { gridRosterRows } from '../core/layouts/gridRosterRows';
 import { gridFromValues, readGrid } from './readGrid';
 import { readInputRegions } from './readInputRegions';
+import { renderedCharts, type SheetCharts } from './charts';
 import { renderPlan, type RenderResult } from './renderPlan';
 import { readRegistry, readRegistryFrom, registryFor, writeRegistry } from './workbookRegistry';
 
@@ -66,6 +67,8 @@ export interface RebuildReport {
   setAside: { sheet: string; why: string }[];
   /** Sheets written, in order. */
   written: string[];
+  /** The charts of the sheets written, to add once the workbook is saved (ExcelJS writes none). */
+  charts: SheetCharts[];
   /** The name the "Unplaced ratings" sheet was written under, when there is one. */
   unplacedSheet?: string;
   /** Rows of the old grid without an id: left out of the new grid, their ratings on the unplaced sheet under "(row N)". */
@@ -335,6 +338,7 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
         replaced: replace.map((s) => s.name),
         setAside,
         written: rendered.sheets.map((s) => s.name),
+        charts: renderedCharts(rendered),
         ...(unplacedSheet ? { unplacedSheet } : {}),
         warnings,
       };

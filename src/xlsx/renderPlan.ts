@@ -25,6 +25,7 @@ import { rectRef } from '../core/layouts/a1';
 import { uniqueSheetName } from '../core/layouts/sheetNames';
 import { renameSheetRefs, sheetRenames, type SheetRenames } from '../core/layouts/sheetRefs';
 import { excelStyle, type ExcelStyleParts } from './excelStyle';
+import { addCharts, planHasCharts, renderedCharts } from './charts';
 
 export interface RenderedSheet {
   plan: SheetPlan;
@@ -287,7 +288,9 @@ export function renderPlan(workbook: Workbook, plan: LayoutPlan, options: Render
  * row is serialised and dropped as soon as it is complete, so a grid of
  * thousands of people takes a fraction of the memory of an in-memory
  * workbook. `extra` adds sheets after the plan's (the registry), and
- * `activeSheet` picks the tab the workbook opens on.
+ * `activeSheet` picks the tab the workbook opens on. Charts are added once
+ * the zip is complete (ExcelJS writes none), so a plan with charts is held as
+ * compressed bytes until then.
  */
 export async function writePlanStream(
   plan: LayoutPlan,
@@ -299,7 +302,17 @@ export async function writePlanStream(
     taken?: readonly string[];
   } = {},
 ): Promise<RenderResult> {
-  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
+  const charted = planHasCharts(plan.sheets);
+  const zipped: Buffer[] = [];
+  const target = charted
+    ? new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          zipped.push(chunk);
+          done();
+        },
+      })
+    : output;
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: target, useStyles: true, useSharedStrings: true });
   const { names, renames } = planNames(plan, [...(options.taken ?? [])]);
   const rename = (f: string) => renameSheetRefs(f, renames);
   const sheets: RenderedSheet[] = [];
@@ -315,6 +328,13 @@ export async function writePlanStream(
   options.extra?.(workbook, rendered);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: options.activeSheet ?? 0, visibility: 'visible' }];
   await workbook.commit();
+  if (charted) {
+    const bytes = addCharts(Buffer.concat(zipped), renderedCharts(rendered));
+    await new Promise<void>((done, fail) => {
+      output.once('error', fail);
+      output.end(bytes, () => done());
+    });
+  }
   return rendered;
 }
 

@@ -305,28 +305,32 @@ export async function spliceWorkbook(old: WorkbookFile, options: SpliceOptions):
   const sheetEntries: string[] = [];
   const relEntries: string[] = [];
   let nextSheetId = Math.max(0, ...old.sheets.map((s) => s.sheetId)) + 1;
+  const newTypes = text(newBook, '[Content_Types].xml');
+  /** Copies the parts `from` (in the new sheets' file) relates to, and their own related parts, renaming each. */
+  const carryRelated = (from: string, to: string): void => {
+    const rels = newBook.text(relsOf(from));
+    if (rels === undefined) return;
+    const relsXml = rels.replace(/\bTarget="([^"]*)"/g, (whole, target: string) => {
+      if (/^[a-z]+:/i.test(target) || /TargetMode="External"/.test(whole)) return whole;
+      const source = new URL(target, `file:///${from}`).pathname.slice(1);
+      const dot = source.lastIndexOf('.');
+      const dir = source.slice(0, source.lastIndexOf('/'));
+      const base = source.slice(source.lastIndexOf('/') + 1, dot).replace(/\d+$/, '');
+      const fresh = freshName(dir, base, source.slice(dot));
+      added.push({ name: fresh, data: Buffer.from(text(newBook, source), 'utf8') });
+      const type = new RegExp(`<Override PartName="/${source.replace(/[.]/g, '\\.')}" ContentType="([^"]*)"`).exec(newTypes)?.[1];
+      if (type) contentTypes.push(`<Override PartName="/${fresh}" ContentType="${type}"/>`);
+      carryRelated(source, fresh);
+      return `Target="${path.posix.relative(to.slice(0, to.lastIndexOf('/')), fresh)}"`;
+    });
+    added.push({ name: relsOf(to), data: Buffer.from(relsXml, 'utf8') });
+  };
   for (const [i, s] of newSheets.entries()) {
     const part = freshName('xl/worksheets', 'sheet', '.xml');
     added.push({ name: part, raw: await shiftedPart(newBook, s.part, styles.shift, strings.offset) });
     contentTypes.push(`<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/>`);
-    // Parts a new sheet points to (notes, their drawings) come along under fresh names.
-    const rels = newBook.text(relsOf(s.part));
-    if (rels !== undefined) {
-      const newTypes = text(newBook, '[Content_Types].xml');
-      const relsXml = rels.replace(/\bTarget="([^"]*)"/g, (whole, target: string) => {
-        if (/^[a-z]+:/i.test(target) || /TargetMode="External"/.test(whole)) return whole;
-        const from = new URL(target, `file:///${s.part}`).pathname.slice(1);
-        const dot = from.lastIndexOf('.');
-        const dir = from.slice(0, from.lastIndexOf('/'));
-        const base = from.slice(from.lastIndexOf('/') + 1, dot).replace(/\d+$/, '');
-        const to = freshName(dir, base, from.slice(dot));
-        added.push({ name: to, data: Buffer.from(text(newBook, from), 'utf8') });
-        const type = new RegExp(`<Override PartName="/${from.replace(/[.]/g, '\\.')}" ContentType="([^"]*)"`).exec(newTypes)?.[1];
-        if (type) contentTypes.push(`<Override PartName="/${to}" ContentType="${type}"/>`);
-        return `Target="${path.posix.relative(part.slice(0, part.lastIndexOf('/')), to)}"`;
-      });
-      added.push({ name: relsOf(part), data: Buffer.from(relsXml, 'utf8') });
-    }
+    // Parts a new sheet points to (notes, drawings, and the charts a drawing points to) come along under fresh names.
+    carryRelated(s.part, part);
     const rid = `rIdCm${i + 1}`;
     const state = s.state ? ` state="${s.state}"` : '';
     sheetEntries.push(`<sheet name="${xmlAttr(s.name)}" sheetId="${nextSheetId++}"${state} r:id="${rid}"/>`);

@@ -94,6 +94,24 @@ describe('the calibration sheet in a formula engine', () => {
     expect(mismatches(hf, rebuilt.plan.sheets)).toEqual([]);
   });
 
+  it('lists the managers for the estimate chart most lenient first, and re-orders them when ratings change', () => {
+    const { grid, pack } = build(people);
+    const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
+    const { firstRow, rows } = pack.layout.sortedEstimates;
+    const sorted = () =>
+      Array.from({ length: rows }, (_, i) => [0, 1].map((col) => cellValue(hf, pack.sheetNames.calibration, firstRow + i, col)));
+    // Means: Cy 15/3, Ana 31/7, Ben 19/8; everyone 65/18.
+    expect(sorted().map(([name]) => name)).toEqual(['Cy', 'Ana', 'Ben']);
+    expect(sorted()[0][1]).toBeCloseTo(5 - 65 / 18, 9);
+
+    // Cy's three ratings drop from E (5) to BD (1): Cy's mean is 1, everyone's 53/18, and Cy comes last.
+    const team = hf.getSheetId('Team grid')!;
+    hf.setCellContents({ sheet: team, row: 9, col: 4 }, [["'BD", "'BD"]]);
+    hf.setCellContents({ sheet: team, row: 10, col: 5 }, "'BD");
+    expect(sorted().map(([name]) => name)).toEqual(['Ana', 'Ben', 'Cy']);
+    expect(sorted()[2][1]).toBeCloseTo(1 - 53 / 18, 9);
+  });
+
   it('follows a person moved to another manager in the grid', () => {
     const { grid, pack } = build(people);
     const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);

@@ -45,6 +45,12 @@ describe('calibration cycles', () => {
     expect(cellValue(hf, name, changes.managers.firstRow + 1, 3)).toBe(1); // net +2 - 1
     expect(cellValue(hf, name, changes.managers.firstRow, 2)).toBe(0); // Ana: none
 
+    // Before and after, level by level (BD, B, I, A, E): two B ratings fewer, one more BD and one more A.
+    const { beforeRow, nowRow, firstCol } = changes.beforeAfter;
+    const row = (r: number) => [0, 1, 2, 3, 4].map((k) => cellValue(hf, name, r, firstCol + k) as number);
+    const before = row(beforeRow);
+    expect(row(nowRow)).toEqual([before[0] + 1, before[1] - 2, before[2], before[3] + 1, before[4]]);
+
     // Every figure matches core's comparison of the edited grid with the same snapshot.
     const edited = people.map((r) => [...r]);
     edited[2][4] = 'A';

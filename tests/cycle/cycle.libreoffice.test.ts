@@ -98,7 +98,8 @@ suite('a cycle through LibreOffice', () => {
       writeFileSync(join(dir, 'team.xlsx'), bytes);
       convert(soffice!, profile, [join(dir, 'team.xlsx')], 'fods', join(dir, 'out'));
       const fods = readFileSync(join(dir, 'out', 'team.fods'), 'utf8');
-      const tables = [...fods.matchAll(/<table:table table:name="([^"]+)"([^>]*)>/g)];
+      // "local-table" is the data table inside an embedded chart (the grid's coverage chart), not a sheet.
+      const tables = [...fods.matchAll(/<table:table table:name="([^"]+)"([^>]*)>/g)].filter((t) => t[1] !== 'local-table');
       expect(tables.filter((t) => t[1] !== 'CompetencyMatrix.Registry' && !/table:protected="true"/.test(t[2])).map((t) => t[1])).toEqual(
         [],
       );

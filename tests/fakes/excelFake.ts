@@ -32,6 +32,7 @@
 import type {
   BorderSide,
   XApplication,
+  XChartCollection,
   XConditionalFormat,
   XConditionalFormatCollection,
   XConditionalRangeFormat,
@@ -58,6 +59,7 @@ import { EXCEL_LIMITS, laterSet, since, sheetNameProblem } from './excelLimits';
 // FakeTable has a field named `since`; this alias reaches the table lookup from inside it.
 const REQUIREMENT = since;
 import type { ModelledMember } from './excelLimits';
+import { fakeChartCollection } from './excelFakeCharts';
 
 // ---------------------------------------------------------------- addresses
 
@@ -560,6 +562,8 @@ class FakeWorksheet extends Loaded implements XWorksheet {
   private resolved = false;
   readonly freezePanes: XFreezePanes;
   readonly pageLayout: XPageLayout;
+  /** The charts API, modelled in excelFakeCharts.ts. */
+  readonly charts: XChartCollection;
   constructor(
     readonly ctx: FakeContext,
     readonly path: string,
@@ -636,6 +640,7 @@ class FakeWorksheet extends Loaded implements XWorksheet {
       },
     });
     this.pageLayout = layout;
+    this.charts = fakeChartCollection(this);
   }
 
   need(member: ModelledMember): string {

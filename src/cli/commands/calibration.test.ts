@@ -8,6 +8,8 @@ import { registryFor, writeRegistry, readRegistry } from '../../xlsx/workbookReg
 import { plainValue } from '../../xlsx/cellValue';
 import Papa from 'papaparse';
 import { team, teamRows } from '../../../tests/calibration/team';
+import { ZipParts } from '../../xlsx/zipEntries';
+import { workbookCharts } from '../../xlsx/charts';
 
 const model = builtIn('mit-devops');
 
@@ -45,7 +47,7 @@ describe('competency-matrix calibration', () => {
     const { code, io } = await run({ 'team.xlsx': await gridFile() }, '--grid', 'team.xlsx', '--out', 'pack.xlsx', '--cycle', '2025 H1');
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
-    expect(io.stdout).toMatch(/^Wrote pack\.xlsx: Calibration, Changes, Snapshot 2025 H1, Calibration data\./);
+    expect(io.stdout).toMatch(/^Wrote pack\.xlsx: Calibration, Talent grid, Changes, Snapshot 2025 H1, Calibration data\./);
     expect(io.stdout).toContain('40 people, 5 managers, 9 competencies');
     const book = await open(io.files.get('pack.xlsx')!);
     const names = book.worksheets.map((w) => w.name);
@@ -107,6 +109,43 @@ describe('competency-matrix calibration', () => {
     expect(names.filter((n) => n.startsWith('Calibration'))).toEqual(['Calibration', 'Calibration data']);
     expect(names.filter((n) => n.startsWith('Snapshot'))).toEqual(['Snapshot before', 'Snapshot after']);
     expect(after.getWorksheet('Calibration')!.getCell('B6').value).toBe(6);
+  });
+
+  it('gives a meeting run on a plain workbook its before/after record: per level, per manager, and a chart', async () => {
+    const first = await run({ 'team.xlsx': await gridFile() }, '--grid', 'team.xlsx', '--out', 'pack.xlsx', '--cycle', 'before');
+    // The meeting, without the add-in: two of the first person's ratings move, on the grid.
+    const roster = team(model, { people: 40, managers: 5, seed: 3, lenientManager: 'Manager 02' });
+    const geometry = workbookLayout(model, { roster }).grid!;
+    const book = await open(first.io.files.get('pack.xlsx')!);
+    const grid = book.getWorksheet(geometry.sheetName)!;
+    const cell = (j: number) => grid.getCell(geometry.firstPersonRow + 1, geometry.ratingCols[j] + 1);
+    const codes = model.primaryScale.levels.map((l) => l.code);
+    const rated = geometry.ratingCols.map((_, j) => j).filter((j) => codes.includes(String(plainValue(cell(j).value))));
+    const picked = rated.slice(0, 2);
+    expect(picked).toHaveLength(2);
+    const was = picked.map((j) => String(plainValue(cell(j).value)));
+    const to = was.map((code) => (code === codes[0] ? codes[1] : codes[0]));
+    picked.forEach((j, i) => (cell(j).value = to[i]));
+    const manager = String(plainValue(grid.getCell(geometry.firstPersonRow + 1, geometry.managerCol + 1).value));
+    const edited = Buffer.from(await book.xlsx.writeBuffer());
+
+    const { code, io } = await run({ 'pack.xlsx': edited }, '--grid', 'pack.xlsx', '--out', 'after.xlsx', '--snapshot', 'pack.xlsx');
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('Changes since "before": 1 people with changed ratings');
+    expect(io.stdout).toMatch(new RegExp(`Changed ratings per manager: ${manager} 2 \\(net `));
+    const perLevel = /Ratings per level, before → now: (.*) \(chart/.exec(io.stdout)![1].split(', ');
+    const moves = new Map(codes.map((c) => [c, 0]));
+    was.forEach((c) => moves.set(c, moves.get(c)! - 1));
+    to.forEach((c) => moves.set(c, moves.get(c)! + 1));
+    perLevel.forEach((entry, k) => {
+      const [, level, before, now] = /^(\S+) (\d+)→(\d+)$/.exec(entry)!;
+      expect(level).toBe(codes[k]);
+      expect(Number(now) - Number(before)).toBe(moves.get(codes[k]));
+    });
+    const zip = new ZipParts(io.files.get('after.xlsx')!, 'after.xlsx');
+    const charts = workbookCharts(zip.names, (n) => zip.text(n)).product;
+    expect(charts.find((s) => s.sheet === 'Changes')?.charts.map((c) => c.name)).toEqual(['competency-matrix: changes-before-after']);
   });
 
   it('writes the figures as cached results, so the pack shows them before any recalculation', async () => {
@@ -176,7 +215,7 @@ describe('competency-matrix workbook --calibration', () => {
     const code = await main(['workbook', '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'team.xlsx', '--calibration'], io);
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
-    expect(io.stdout).toMatch(/calibration pack: Calibration, Changes, Snapshot \d{4}-\d{2}-\d{2}, Calibration data/);
+    expect(io.stdout).toMatch(/calibration pack: Calibration, Talent grid, Changes, Snapshot \d{4}-\d{2}-\d{2}, Calibration data/);
     const book = await open(io.files.get('team.xlsx')!);
     expect(book.getWorksheet('Calibration data')!.getCell('E5').formula).toContain("'Team grid'!L10");
   });
@@ -194,7 +233,7 @@ describe('competency-matrix workbook --calibration', () => {
     const code = await main(['workbook', '--framework', 'mit-devops', '--roster', 'more.csv', '--into', 'team.xlsx'], io);
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
-    expect(io.stdout).toMatch(/calibration pack \(rebuilt\): Calibration, Changes, Calibration data/);
+    expect(io.stdout).toMatch(/calibration pack \(rebuilt\): Calibration, Talent grid, Changes, Calibration data/);
     const book = await open(io.files.get('team.xlsx')!);
     expect(book.worksheets.filter((w) => w.name.startsWith('Snapshot'))).toHaveLength(1);
     const data = book.getWorksheet('Calibration data')!;

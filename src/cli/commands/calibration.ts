@@ -26,6 +26,7 @@ import { REGISTRY_SHEET_NAME, type Registry } from '../../core/layouts/registry'
 import { findGridFrom, readGrid, readGridFrom, type GridRead } from '../../xlsx/readGrid';
 import type { WorkbookFile } from '../../xlsx/readWorkbook';
 import { renderPlan, writePlanBytes, type RenderResult } from '../../xlsx/renderPlan';
+import { renderedCharts, type SheetCharts } from '../../xlsx/charts';
 import { spliceWorkbook } from '../../xlsx/spliceWorkbook';
 import { fileSource, memorySource, type WorkbookSource } from '../../xlsx/workbookSource';
 import { readRegistry, registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
@@ -139,6 +140,8 @@ export interface AddedPack {
   replaced: boolean;
   /** The cycle the Changes sheet compares with. */
   baseline?: string;
+  /** The pack's charts, to add once the workbook is saved. */
+  charts: SheetCharts[];
 }
 
 interface PlannedPack {
@@ -187,7 +190,7 @@ async function planPack(
     earlier,
     earlierSheet: inPlace?.sheet,
   });
-  return { added: { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle }, previous, registry };
+  return { added: { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle, charts: [] }, previous, registry };
 }
 
 /** The registry after the pack: the earlier pack's entries replaced by the new sheets'. */
@@ -208,7 +211,7 @@ export async function addCalibrationPack(workbook: Workbook, model: FrameworkMod
   for (const name of planned.previous) workbook.removeWorksheet(workbook.getWorksheet(name)!.id);
   const rendered = renderPlan(workbook, planned.added.pack.plan);
   writeRegistry(workbook, registryWithPack(planned, rendered));
-  return planned.added;
+  return { ...planned.added, charts: renderedCharts(rendered) };
 }
 
 /**
@@ -303,6 +306,14 @@ export function reportPack({ pack, baseline }: AddedPack, io: CliIO): void {
   if (pack.comparison) {
     const changed = pack.comparison.people.filter((p) => p.changed).length;
     io.out(`  Changes since "${baseline}": ${changed} people with changed ratings (the Changes sheet follows edits live).\n`);
+    const moved = pack.comparison.managers.filter((m) => m.changed);
+    if (moved.length)
+      io.out(`  Changed ratings per manager: ${moved.map((m) => `${m.manager} ${m.changed} (net ${signed(m.net)})`).join('; ')}.\n`);
+  }
+  if (pack.beforeAfter) {
+    const { before, now } = pack.beforeAfter;
+    const levels = pack.matrix.scale.levels.map((l, k) => `${l.code} ${before[k]}→${now[k]}`);
+    io.out(`  Ratings per level, before → now: ${levels.join(', ')} (chart on the Changes sheet).\n`);
   }
   for (const w of pack.warnings) io.err(`competency-matrix: warning: ${w}\n`);
 }

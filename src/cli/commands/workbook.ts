@@ -25,6 +25,7 @@ import { GRID_READINESS_MODES, type GridReadiness } from '../../core/layouts/gri
 import type { FormulaMode } from '../../core/layouts/formulas';
 import { planSize, type LayoutPlan } from '../../core/layouts/plan';
 import { Writable } from 'stream';
+import { renderedCharts, workbookBytesWithCharts } from '../../xlsx/charts';
 import { renderPlan, writePlanBytes, writePlanStream } from '../../xlsx/renderPlan';
 import { registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
 import { fileView, planRebuild, type RebuildReport } from '../../xlsx/rebuildWorkbook';
@@ -276,7 +277,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const gridSheet = workbook.worksheets.findIndex((w) => w.name === (layout.grid?.sheetName ?? sheets[0]));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, gridSheet), visibility: 'visible' }];
   progress('saving the file');
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await workbookBytesWithCharts(workbook, [...renderedCharts(rendered), ...(pack?.charts ?? [])]);
   await io.writeFile(out, buffer);
   summary(io, out, layout, sheets, model, roster);
   packReport(io, pack);

@@ -88,3 +88,34 @@ export function compareWithSnapshot(snapshot: RatingSnapshot, now: RatingMatrix)
   const left = snapshot.people.filter((p) => !present.has(p.id.toLowerCase())).map((p) => ({ id: p.id, name: p.name }));
   return { people, managers, snapshotColumn, left };
 }
+
+/**
+ * Ratings per level (lowest first) in the snapshot and now, on the
+ * competencies both have: the before/after distribution of a meeting.
+ * Snapshot codes match a level as COUNTIF does, whole and ignoring case.
+ */
+export function beforeAfterDistribution(
+  now: RatingMatrix,
+  snapshot: RatingSnapshot,
+  comparison: Pick<SnapshotComparison, 'snapshotColumn'>,
+): { before: number[]; now: number[] } {
+  const levels = now.scale.levels;
+  const C = now.competencies.length;
+  const rank = new Map(levels.map((l, k) => [l.code.toLowerCase(), k]));
+  const pairs = comparison.snapshotColumn.map((sc, c) => ({ sc, c })).filter((x): x is { sc: number; c: number } => x.sc !== null);
+  const before = levels.map(() => 0);
+  for (const codes of snapshot.codes) {
+    for (const { sc } of pairs) {
+      const k = rank.get(codes[sc].toLowerCase());
+      if (k !== undefined) before[k]++;
+    }
+  }
+  const after = levels.map(() => 0);
+  for (let p = 0; p < now.people.length; p++) {
+    for (const { c } of pairs) {
+      const k = now.ranks[p * C + c];
+      if (k >= 0) after[k]++;
+    }
+  }
+  return { before, now: after };
+}

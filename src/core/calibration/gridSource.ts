@@ -18,4 +18,7 @@ export interface GridSource {
   ratingCols: number[];
   /** How many competencies block each person's next role (0 = ready), where the grid computes it. */
   blockingCol?: number;
+  /** Meets % and readiness for the next role (shares 0..1), where the grid has them: the talent grid's axes. */
+  meetsCol?: number;
+  readinessCol?: number;
 }

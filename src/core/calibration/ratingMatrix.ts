@@ -14,6 +14,9 @@ export interface RatedPerson {
   manager: string;
   /** Competencies that still block the next role, as the grid computed it; null without a next role. */
   blocking?: number | null;
+  /** Meets % and readiness (0..1) as the grid computed them; null where the grid shows none. */
+  meets?: number | null;
+  readiness?: number | null;
 }
 
 export interface RatedCompetency {

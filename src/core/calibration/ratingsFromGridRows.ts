@@ -27,6 +27,10 @@ export function ratingsFromGridRows(
 ): GridReading {
   const cell = (row: number, col: number): unknown => rows[row - origin.row]?.[col - origin.col] ?? null;
   const text = (row: number, col: number) => excelText(cell(row, col));
+  const share = (row: number, col: number) => {
+    const v = cell(row, col);
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  };
   const people: RatedPerson[] = [];
   for (let i = 0; i < grid.rows; i++) {
     const r = grid.firstRow + i;
@@ -37,6 +41,8 @@ export function ratingsFromGridRows(
       role: text(r, grid.roleCol),
       manager: text(r, grid.managerCol),
       blocking: typeof blocking === 'number' ? blocking : blocking === undefined ? undefined : null,
+      ...(grid.meetsCol === undefined ? {} : { meets: share(r, grid.meetsCol) }),
+      ...(grid.readinessCol === undefined ? {} : { readiness: share(r, grid.readinessCol) }),
     });
   }
   const matrix = emptyRatingMatrix(scale, people, competencies);

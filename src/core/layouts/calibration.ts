@@ -16,9 +16,11 @@ import { CALIBRATION_STYLES } from '../calibration/sheets/sheetCanvas';
 import { CompetencyError } from '../problems';
 import { readinessByRole, type RoleStep } from '../calibration/readiness';
 import { takeSnapshot, type RatingSnapshot } from '../calibration/snapshot';
-import { compareWithSnapshot, type SnapshotComparison } from '../calibration/compareSnapshot';
+import { beforeAfterDistribution, compareWithSnapshot, type SnapshotComparison } from '../calibration/compareSnapshot';
 import { changesSheet, type ChangesSheetLayout } from '../calibration/sheets/changesSheet';
 import { snapshotSheet, SnapshotRefs } from '../calibration/sheets/snapshotSheet';
+import { DEFAULT_TALENT_CUTOFFS, talentGrid, type TalentCutoffs, type TalentGrid } from '../calibration/talentGrid';
+import { TALENT_STYLES, talentGridSheet, type TalentGridLayout } from '../calibration/sheets/talentGridSheet';
 
 export interface CalibrationPlanOptions {
   matrix: RatingMatrix;
@@ -39,18 +41,24 @@ export interface CalibrationPlanOptions {
   earlier?: RatingSnapshot;
   /** The sheet of this workbook that already holds `earlier`: referenced where it is, not copied. */
   earlierSheet?: string;
+  /** The talent grid's cut-offs (where the grid has meets % and readiness). */
+  talentCutoffs?: TalentCutoffs;
 }
 
 export interface CalibrationPlan {
   plan: LayoutPlan;
   statistics: CalibrationStatistics;
   /** The names the sheets got, after making them unique. */
-  sheetNames: { calibration: string; data: string; changes?: string; snapshot?: string; earlier?: string };
+  sheetNames: { calibration: string; data: string; changes?: string; snapshot?: string; earlier?: string; talent?: string };
   layout: CalibrationSheetLayout;
   /** The snapshot taken now, and the comparison the Changes sheet shows. */
   snapshot?: RatingSnapshot;
   comparison?: SnapshotComparison;
   changesLayout?: ChangesSheetLayout;
+  /** Ratings per level in the baseline snapshot and now (lowest level first), as the Changes sheet shows them. */
+  beforeAfter?: { before: number[]; now: number[] };
+  /** The 9-box, where the grid has meets % and readiness columns. */
+  talent?: { grid: TalentGrid; layout: TalentGridLayout };
 }
 
 export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPlan {
@@ -77,6 +85,8 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
     return unique;
   };
   const calibrationName = name('Calibration');
+  const hasTalentAxes = grid.meetsCol !== undefined && grid.readinessCol !== undefined;
+  const talentName = hasTalentAxes ? name('Talent grid') : undefined;
   const own = options.snapshot ? takeSnapshot(matrix, options.snapshot.cycle, options.snapshot.taken) : undefined;
   const baseline = options.earlier ?? own;
   const changesName = baseline ? name('Changes') : undefined;
@@ -89,11 +99,21 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
   const readiness = options.roles && grid.blockingCol !== undefined ? readinessByRole(matrix.people, options.roles) : undefined;
   const { sheet, layout } = calibrationSheet({ name: calibrationName, matrix, stats: statistics, grid, data, readiness });
   const sheets: SheetPlan[] = [sheet];
+  let talent: CalibrationPlan['talent'];
+  if (talentName) {
+    const cutoffs = options.talentCutoffs ?? DEFAULT_TALENT_CUTOFFS;
+    const boxes = talentGrid(matrix.people, cutoffs);
+    const t = talentGridSheet({ name: talentName, grid, people: matrix.people, cutoffs, talent: boxes });
+    sheets.push(t.sheet);
+    talent = { grid: boxes, layout: t.layout };
+  }
   let comparison: SnapshotComparison | undefined;
   let changesLayout: ChangesSheetLayout | undefined;
+  let beforeAfter: CalibrationPlan['beforeAfter'];
   if (baseline && changesName) {
     const baselineName = options.earlier ? earlierName! : snapshotName!;
     comparison = compareWithSnapshot(baseline, matrix);
+    beforeAfter = beforeAfterDistribution(matrix, baseline, comparison);
     const changes = changesSheet({
       name: changesName,
       now: matrix,
@@ -113,13 +133,22 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
       title: `Calibration of ${grid.sheet} (${matrix.people.length} people, ${statistics.managers.length} managers)`,
       sheets,
       names: [],
-      styles: { ...CALIBRATION_STYLES },
+      styles: { ...CALIBRATION_STYLES, ...TALENT_STYLES },
     },
     statistics,
-    sheetNames: { calibration: calibrationName, data: dataName, changes: changesName, snapshot: snapshotName, earlier: earlierName },
+    sheetNames: {
+      calibration: calibrationName,
+      data: dataName,
+      changes: changesName,
+      snapshot: snapshotName,
+      earlier: earlierName,
+      talent: talentName,
+    },
     layout,
     snapshot: own,
     comparison,
     changesLayout,
+    beforeAfter,
+    talent,
   };
 }

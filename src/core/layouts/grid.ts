@@ -24,6 +24,7 @@ import type { MatrixGeometry } from './matrix';
 import { scaleRuns } from './competencyOrder';
 import { SheetBuilder } from './sheetBuilder';
 import { STYLE } from './styles';
+import { CHART_PALETTE } from './chartPalette';
 import { sheetTitle } from './sheetTitles';
 import type { TargetTableGeometry } from './targetTable';
 
@@ -431,6 +432,27 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
     b.width(gapCol0 + j, 7);
     b.width(valueCol0 + j, 7);
   }
+  // Under the people: coverage per competency as a chart of the coverage row, so it follows every rating.
+  b.plan.charts = [
+    {
+      id: 'grid-coverage',
+      kind: 'clusteredColumn',
+      title: 'People at or above the coverage level, per competency',
+      // Over the ratings and targets, never over a hidden helper column (a chart spanning one is drawn cut short).
+      anchor: { row: last + 3, col: ratingCol0, rows: 20, cols: Math.max(8, Math.min(n + 4, 16)) },
+      categories: { row: S.headerRow, col: ratingCol0, rows: 1, cols: n },
+      series: [
+        {
+          name: 'People at or above the coverage level',
+          values: { row: S.coverageRow, col: ratingCol0, rows: 1, cols: n },
+          color: CHART_PALETTE.people,
+        },
+      ],
+      axisTitles: { category: 'Competency', value: 'People' },
+      valueFormat: '0',
+      valueAxis: { min: 0 },
+    },
+  ];
   b.plan.freeze = { rows: first, cols: C.name + 1 };
   b.plan.printTitleRows = [S.headingRow, S.headerRow];
   b.plan.landscape = true;

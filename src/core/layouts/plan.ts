@@ -116,6 +116,50 @@ export interface InputRegion {
   colKeys: string[];
 }
 
+/**
+ * A native chart drawn over a sheet, reading that sheet's own cells, so an edit
+ * redraws it. Ranges are rectangles of the chart's sheet: a renderer names
+ * the sheet as it wrote it. Colours come from the plan's chart palette
+ * (chartPalette.ts), never from the renderer.
+ */
+export type ChartKind = 'clusteredColumn' | 'clusteredBar' | 'radar';
+
+export interface ChartSeries {
+  /** The legend text. */
+  name: string;
+  /** One row or one column of values, as long as the chart's categories. */
+  values: Rect;
+  color: string; // "RRGGBB"
+  /** Plus-and-minus error bars read from these cells (same shape as `values`), where a renderer can draw them. */
+  errorBars?: Rect;
+}
+
+export interface ChartPlan {
+  /** Stable and unique in the plan: "calibration-distribution"; renderers name the chart after it. */
+  id: string;
+  kind: ChartKind;
+  title: string;
+  /** The cells the chart covers. */
+  anchor: Rect;
+  /** One row or one column of category labels. */
+  categories: Rect;
+  series: ChartSeries[];
+  axisTitles?: { category?: string; value?: string };
+  /** The value axis' number format, e.g. "0%". */
+  valueFormat?: string;
+  /** Fixed value-axis bounds (a radar of levels runs from 0 to the top value). */
+  valueAxis?: { min?: number; max?: number };
+  /** Bars: the first category at the top (Excel draws it at the bottom by default). */
+  firstCategoryOnTop?: boolean;
+}
+
+/** Both renderers name a chart's shape so: how the product tells its own charts from anyone else's. */
+export const PRODUCT_CHART_PREFIX = 'competency-matrix:';
+
+export function chartShapeName(chart: Pick<ChartPlan, 'id'>): string {
+  return `${PRODUCT_CHART_PREFIX} ${chart.id}`;
+}
+
 export type SheetKind =
   | 'matrix'
   | 'scale'
@@ -161,6 +205,8 @@ export interface SheetPlan {
   protect?: boolean;
   /** Notes (Excel's cell comments) on single cells: text only. */
   notes?: { row: number; col: number; text: string }[];
+  /** Native charts over this sheet's cells. */
+  charts?: ChartPlan[];
 }
 
 /** A workbook-level defined name. */

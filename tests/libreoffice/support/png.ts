@@ -155,3 +155,29 @@ export function colourPatches(picture: Picture, hex: string, tolerance = 3, minP
   }
   return patches.sort((a, b) => b.pixels - a.pixels);
 }
+
+/** Where a colour is on a picture: the box around its pixels (within `tolerance` per channel), or undefined when absent. */
+export function colourBox(
+  picture: Picture,
+  hex: string,
+  tolerance = 3,
+): { left: number; top: number; right: number; bottom: number; pixels: number } | undefined {
+  const r = parseInt(hex.slice(0, 2), 16);
+  const g = parseInt(hex.slice(2, 4), 16);
+  const b = parseInt(hex.slice(4, 6), 16);
+  let box: { left: number; top: number; right: number; bottom: number; pixels: number } | undefined;
+  const { width, height, rgb } = picture;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      if (Math.abs(rgb[i] - r) > tolerance || Math.abs(rgb[i + 1] - g) > tolerance || Math.abs(rgb[i + 2] - b) > tolerance) continue;
+      if (!box) box = { left: x, top: y, right: x, bottom: y, pixels: 0 };
+      box.left = Math.min(box.left, x);
+      box.right = Math.max(box.right, x);
+      box.top = Math.min(box.top, y);
+      box.bottom = Math.max(box.bottom, y);
+      box.pixels++;
+    }
+  }
+  return box;
+}

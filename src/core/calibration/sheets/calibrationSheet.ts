@@ -10,6 +10,7 @@
  *   groups left blank by formula.
  * - Competencies: distribution across levels and team coverage.
  * - Readiness for the next role, where the grid has a Blocking column.
+ * - Pictures for the room: native charts of the distribution and the raters.
  *
  * Every figure is a native formula over the data sheet (see dataSheet.ts) and
  * carries core's value as its result. Only functions Excel 2010+, LibreOffice
@@ -30,6 +31,8 @@ import { guidelineTable } from './calibrationTables/guidelineTable';
 import { teamHeatmap } from './calibrationTables/teamHeatmap';
 import { competencyTable } from './calibrationTables/competencyTable';
 import { readinessTable } from './calibrationTables/readinessTable';
+import { calibrationCharts } from './calibrationTables/calibrationCharts';
+import { COUNT_COL } from './calibrationTables/calibrationCursor';
 
 /** Where the cells that other sheets and tests need sit (0-based). */
 export interface CalibrationSheetLayout {
@@ -39,6 +42,8 @@ export interface CalibrationSheetLayout {
   heatmap: Rect;
   competencies: { firstRow: number; rows: number };
   readiness?: { firstRow: number; rows: number };
+  /** The managers in order of their rater estimate, under the charts' section. */
+  sortedEstimates: { firstRow: number; rows: number };
 }
 
 export interface CalibrationSheetInput {
@@ -66,7 +71,8 @@ export function calibrationSheet(input: CalibrationSheetInput): { sheet: SheetPl
 
   const settings = settingsTable(cursor, scale, stats.settings, data);
   const raters = raterTable(cursor, { matrix, stats, grid, data, settings });
-  const guidelineWidth = guidelineTable(cursor, stats, raters, settings.guidelineRow);
+  const guideline = guidelineTable(cursor, stats, raters, settings.guidelineRow);
+  const guidelineWidth = guideline.width;
   const { heatmap, competencyFirstRow } = teamHeatmap(cursor, {
     scale,
     competencies,
@@ -77,6 +83,7 @@ export function calibrationSheet(input: CalibrationSheetInput): { sheet: SheetPl
   });
   const whoCol = competencyTable(cursor, stats, data, settings, competencyFirstRow);
   const readiness = readinessTable(cursor, grid, input.readiness);
+  const pictures = calibrationCharts(cursor, stats, raters, guideline, settings.guidelineRow, COUNT_COL);
 
   const { canvas } = cursor;
   canvas.width(0, 46);
@@ -96,6 +103,7 @@ export function calibrationSheet(input: CalibrationSheetInput): { sheet: SheetPl
     heatmap,
     competencies: { firstRow: competencyFirstRow, rows: competencies.length },
     readiness,
+    sortedEstimates: pictures.sorted,
   };
-  return { sheet: canvas.toSheet(name, 'calibration', { landscape: true }), layout };
+  return { sheet: canvas.toSheet(name, 'calibration', { landscape: true, charts: pictures.charts }), layout };
 }

@@ -19,8 +19,13 @@ import type { DataRefs } from './dataSheet';
 import type { SnapshotRefs } from './snapshotSheet';
 import { exactCriterion, formula, SheetCanvas } from './sheetCanvas';
 import { CALIBRATION_COLORS, divergingHeatmap, levelStep } from '../../layouts/heatmap';
+import type { ChartPlan } from '../../layouts/plan';
+import { CHART_PALETTE } from '../../layouts/chartPalette';
+import { beforeAfterDistribution } from '../compareSnapshot';
 
 export interface ChangesSheetLayout {
+  /** The before/after distribution: the "Before" row and the "Now" row, counts from column 1, level by level. */
+  beforeAfter: { beforeRow: number; nowRow: number; firstCol: number };
   managers: { firstRow: number; rows: number };
   people: { firstRow: number; rows: number; changedCol: number; netCol: number; firstChangeCol: number };
 }
@@ -154,15 +159,86 @@ export function changesSheet(input: ChangesSheetInput): { sheet: SheetPlan; layo
     const more = comparison.left.length > 30 ? ` and ${comparison.left.length - 30} more` : '';
     canvas.set(after++, 0, `In the snapshot but not in the grid now (${comparison.left.length}): ${shown.join(', ')}${more}.`);
   }
+  const beforeAfter = beforeAfterTable(canvas, after + 1, input);
   canvas.width(0, 12);
   canvas.width(1, 22);
   canvas.width(2, 22);
   for (let c = 3; c < col.first + C; c++) canvas.width(c, 10);
   return {
-    sheet: canvas.toSheet(name, 'calibration'),
+    sheet: canvas.toSheet(name, 'calibration', { charts: [beforeAfter.chart] }),
     layout: {
+      beforeAfter: beforeAfter.rows,
       managers: { firstRow: managerFirst, rows: G },
       people: { firstRow: personFirst, rows: P, changedCol: col.changed, netCol: col.net, firstChangeCol: col.first },
     },
   };
+}
+
+/**
+ * Before and after: ratings per level in the snapshot and now, on the
+ * competencies both have, as counts and shares, with a chart of the shares.
+ * This is the meeting's record when the snapshot was taken just before it.
+ */
+function beforeAfterTable(
+  canvas: SheetCanvas,
+  top: number,
+  input: ChangesSheetInput,
+): { rows: ChangesSheetLayout['beforeAfter']; chart: ChartPlan } {
+  const { now, snapshot, comparison, data, snapshotRefs } = input;
+  const levels = now.scale.levels;
+  const K = levels.length;
+  const pairs = comparison.snapshotColumn.map((sc, c) => ({ sc, c })).filter((x): x is { sc: number; c: number } => x.sc !== null);
+  const { before, now: nowCounts } = beforeAfterDistribution(now, snapshot, comparison);
+  canvas.set(top, 0, 'Before and after: ratings per level');
+  canvas.style({ row: top, col: 0, rows: 1, cols: 1 }, 'cal-section');
+  canvas.set(
+    top + 1,
+    0,
+    `Before: the snapshot "${snapshot.cycle}". Now: the grid, live. Only competencies both have; shares of each row's ratings.`,
+  );
+  canvas.style({ row: top + 1, col: 0, rows: 1, cols: 1 }, 'cal-note');
+  const header = top + 2;
+  const countCol = 1;
+  const shareCol = countCol + K + 1;
+  canvas.setRow(header, 0, ['', ...levels.map((l) => l.code), 'Ratings (n)', ...levels.map((l) => `${l.code} share`)]);
+  canvas.style({ row: header, col: 0, rows: 1, cols: shareCol + K }, 'cal-header');
+  const beforeRow = header + 1;
+  const nowRow = header + 2;
+  canvas.set(beforeRow, 0, 'Before');
+  canvas.set(nowRow, 0, 'Now');
+  levels.forEach((l, k) => {
+    const criterion = exactCriterion(l.code, cellRef(header, countCol + k, true));
+    const beforeFormula = pairs.length ? pairs.map(({ sc }) => `COUNTIF(${snapshotRefs.codes(sc)},${criterion})`).join('+') : '0';
+    canvas.set(beforeRow, countCol + k, formula(beforeFormula, before[k]));
+    const nowFormula = pairs.length ? pairs.map(({ c }) => `COUNTIF(${data.values(c)},${l.value})`).join('+') : '0';
+    canvas.set(nowRow, countCol + k, formula(nowFormula, nowCounts[k]));
+  });
+  for (const [r, counts] of [
+    [beforeRow, before],
+    [nowRow, nowCounts],
+  ] as const) {
+    const n = counts.reduce((a, b) => a + b, 0);
+    const nCell = cellRef(r, countCol + K);
+    canvas.set(r, countCol + K, formula(`SUM(${cellRef(r, countCol)}:${cellRef(r, countCol + K - 1)})`, n));
+    counts.forEach((x, k) =>
+      canvas.set(r, shareCol + k, formula(`IF(${nCell}=0,"",${cellRef(r, countCol + k)}/${nCell})`, n ? x / n : null)),
+    );
+  }
+  canvas.style({ row: beforeRow, col: 0, rows: 2, cols: 1 }, 'cal-label');
+  canvas.style({ row: beforeRow, col: countCol, rows: 2, cols: K + 1 }, 'cal-count');
+  canvas.style({ row: beforeRow, col: shareCol, rows: 2, cols: K }, 'cal-percent');
+  const chart: ChartPlan = {
+    id: 'changes-before-after',
+    kind: 'clusteredColumn',
+    title: 'Ratings per level, before and now',
+    anchor: { row: nowRow + 2, col: 0, rows: 18, cols: 8 },
+    categories: { row: header, col: countCol, rows: 1, cols: K },
+    series: [
+      { name: 'Before', values: { row: beforeRow, col: shareCol, rows: 1, cols: K }, color: CHART_PALETTE.expected },
+      { name: 'Now', values: { row: nowRow, col: shareCol, rows: 1, cols: K }, color: CHART_PALETTE.actual },
+    ],
+    axisTitles: { category: 'Level', value: 'Share of ratings' },
+    valueFormat: '0%',
+  };
+  return { rows: { beforeRow, nowRow, firstCol: countCol }, chart };
 }

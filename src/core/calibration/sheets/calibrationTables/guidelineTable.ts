@@ -4,6 +4,7 @@
  * set in Settings, coloured on the calibration sheets' diverging scale.
  */
 import { cellRef } from '../../../layouts/a1';
+import type { Rect } from '../../../layouts/plan';
 import { CALIBRATION_COLORS, divergingHeatmap } from '../../../layouts/heatmap';
 import type { CalibrationStatistics } from '../../statistics';
 import { formula } from '../sheetCanvas';
@@ -13,8 +14,21 @@ import type { RaterTable } from './raterTable';
 /** Full colour at a difference of 20 percentage points. */
 const FULL_COLOUR_DIFFERENCE = 0.2;
 
-/** Writes the table; returns the number of columns it spans. */
-export function guidelineTable(cursor: CalibrationCursor, stats: CalibrationStatistics, raters: RaterTable, guidelineRow: number): number {
+export interface GuidelineTable {
+  /** Columns the table spans. */
+  width: number;
+  /** The level codes over the shares, and everyone's share at each level (for the distribution chart). */
+  levelCodes: Rect;
+  everyoneShares: Rect;
+}
+
+/** Writes the table. */
+export function guidelineTable(
+  cursor: CalibrationCursor,
+  stats: CalibrationStatistics,
+  raters: RaterTable,
+  guidelineRow: number,
+): GuidelineTable {
   const { canvas, levels } = cursor;
   const { overall, managers } = stats;
   const { everyoneRow, firstManagerRow } = raters;
@@ -66,5 +80,5 @@ export function guidelineTable(cursor: CalibrationCursor, stats: CalibrationStat
   });
   canvas.conditionalFormats.push(divergingHeatmap(rect(first, diffCol, G + 1, K), FULL_COLOUR_DIFFERENCE, CALIBRATION_COLORS));
   cursor.row = first + G + 2;
-  return diffCol + K;
+  return { width: diffCol + K, levelCodes: rect(first - 1, shareCol, 1, K), everyoneShares: rect(first, shareCol, 1, K) };
 }

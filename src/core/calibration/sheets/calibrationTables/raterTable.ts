@@ -33,7 +33,7 @@ export interface RaterTable {
   everyoneRow: number;
   firstManagerRow: number;
   /** The table's columns. */
-  cols: { n: number; mean: number; leniency: number; flag: number };
+  cols: { n: number; mean: number; sd: number; leniency: number; flag: number };
   /** Columns the table spans. */
   width: number;
 }
@@ -238,7 +238,7 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
   return {
     everyoneRow,
     firstManagerRow,
-    cols: { n: m.n, mean: m.mean, leniency: m.leniency, flag: m.flag },
+    cols: { n: m.n, mean: m.mean, sd: m.sd, leniency: m.leniency, flag: m.flag },
     width: raterCols,
   };
 }

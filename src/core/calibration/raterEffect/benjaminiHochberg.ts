@@ -17,13 +17,25 @@ export interface StepUp {
 }
 
 export function benjaminiHochberg(ps: readonly (number | null)[], q: number): StepUp {
-  const present = ps.filter((p): p is number => p !== null);
+  const present = ps.filter((p): p is number => p !== null).sort((a, b) => a - b);
   const m = present.length;
-  const rank = ps.map((p) => (p === null ? null : present.filter((o) => o <= p).length));
+  const rank = ps.map((p) => (p === null ? null : countAtMost(present, p)));
   let cutoff = 0;
   ps.forEach((p, i) => {
     const k = rank[i];
     if (p !== null && k !== null && p <= (k * q) / m && k > cutoff) cutoff = k;
   });
   return { rank, cutoff, flagged: rank.map((k) => k !== null && k <= cutoff) };
+}
+
+/** How many of the sorted values are at most x (binary search). */
+function countAtMost(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -77,44 +77,54 @@ export interface RaterEffects {
 
 export function raterEffects(matrix: RatingMatrix, groups: ManagerGroups, settings: RaterEffectSettings): RaterEffects {
   const { ranks, people } = matrix;
-  const values = matrix.scale.levels.map((l) => l.value);
+  const values = Float64Array.from(matrix.scale.levels.map((l) => l.value));
   const C = matrix.competencies.length;
   const P = people.length;
   const roles = roleGroups(people);
   const R = roles.labels.length;
 
-  // 1. Role x competency means.
-  const sum = new Float64Array(R * C);
-  const count = new Int32Array(R * C);
-  for (let p = 0; p < P; p++) {
-    const base = roles.role[p] * C;
-    for (let c = 0; c < C; c++) {
-      const k = ranks[p * C + c];
-      if (k < 0) continue;
-      sum[base + c] += values[k];
-      count[base + c]++;
-    }
+  // 1. Role x competency sums and counts, and each person's total and number of ratings.
+  // Branch-free over ranks: slot 0 is "not rated" (value 0, counts 0), slot k + 1 is level k.
+  const K = values.length;
+  const valueAt = new Float64Array(K + 1);
+  const ratedAt = new Float64Array(K + 1);
+  for (let k = 0; k < K; k++) {
+    valueAt[k + 1] = values[k];
+    ratedAt[k + 1] = 1;
   }
-  const expected = Array.from({ length: R }, (_, r) =>
-    Array.from({ length: C }, (_, c) => (count[r * C + c] ? sum[r * C + c] / count[r * C + c] : null)),
-  );
+  const sum = new Float64Array(R * C);
+  const count = new Float64Array(R * C);
+  const personTotal = new Float64Array(P);
+  const personRated = new Float64Array(P);
+  for (let p = 0, at = 0; p < P; p++) {
+    const base = roles.role[p] * C;
+    let total = 0;
+    let rated = 0;
+    for (let c = 0; c < C; c++, at++) {
+      const slot = ranks[at] + 1;
+      const v = valueAt[slot];
+      const r = ratedAt[slot];
+      sum[base + c] += v;
+      count[base + c] += r;
+      total += v;
+      rated += r;
+    }
+    personTotal[p] = total;
+    personRated[p] = rated;
+  }
+  const mean = new Float64Array(R * C);
+  for (let i = 0; i < R * C; i++) mean[i] = count[i] ? sum[i] / count[i] : 0;
+  const expected = Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => (count[r * C + c] ? mean[r * C + c] : null)));
 
   // 2. Person residuals: (sum of ratings - sum of their expectations) / ratings.
-  const residual: (number | null)[] = new Array(P).fill(null);
-  for (let p = 0; p < P; p++) {
-    const row = expected[roles.role[p]];
-    let total = 0;
+  const residualOf = new Float64Array(P).fill(NaN);
+  for (let p = 0, at = 0; p < P; p++) {
+    const base = roles.role[p] * C;
     let expectedTotal = 0;
-    let n = 0;
-    for (let c = 0; c < C; c++) {
-      const k = ranks[p * C + c];
-      if (k < 0) continue;
-      total += values[k];
-      expectedTotal += row[c]!;
-      n++;
-    }
-    if (n) residual[p] = (total - expectedTotal) / n;
+    for (let c = 0; c < C; c++, at++) expectedTotal += mean[base + c] * ratedAt[ranks[at] + 1];
+    if (personRated[p]) residualOf[p] = (personTotal[p] - expectedTotal) / personRated[p];
   }
+  const residual = Array.from(residualOf, (d) => (Number.isNaN(d) ? null : d));
 
   // 3. Per rater: people, sum and sum of squares of residuals; the pooled within-rater variance.
   const G = groups.labels.length;
@@ -122,8 +132,8 @@ export function raterEffects(matrix: RatingMatrix, groups: ManagerGroups, settin
   const s1 = new Array<number>(G).fill(0);
   const s2 = new Array<number>(G).fill(0);
   for (let p = 0; p < P; p++) {
-    const d = residual[p];
-    if (d === null) continue;
+    const d = residualOf[p];
+    if (Number.isNaN(d)) continue;
     const g = groups.group[p];
     n[g]++;
     s1[g] += d;

@@ -25,14 +25,20 @@ export function roleGroups(people: readonly RatedPerson[]): RoleGroups {
   const indexOfKey = new Map<string, number>();
   const labels: string[] = [];
   const role = new Int32Array(people.length);
+  // Roles repeat: each distinct text is normalised once (5,000 people, a handful of roles).
+  const indexOfText = new Map<string, number>();
   people.forEach((p, i) => {
-    const label = roleLabel(p.role);
-    const key = label.toLowerCase();
-    let r = indexOfKey.get(key);
+    let r = indexOfText.get(p.role);
     if (r === undefined) {
-      r = labels.length;
-      indexOfKey.set(key, r);
-      labels.push(label);
+      const label = roleLabel(p.role);
+      const key = label.toLowerCase();
+      r = indexOfKey.get(key);
+      if (r === undefined) {
+        r = labels.length;
+        indexOfKey.set(key, r);
+        labels.push(label);
+      }
+      indexOfText.set(p.role, r);
     }
     role[i] = r;
   });

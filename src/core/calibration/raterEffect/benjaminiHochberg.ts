@@ -5,8 +5,9 @@
  * among those flagged at or below q, where |z| > 2 flags 5% of fair raters
  * whatever their number.
  *
- * Rank is the sheet's RANK(p, ps, 1) + COUNTIF(ps, p) - 1: tied p-values take
- * the last of their places, so they are flagged together or not at all.
+ * Rank is the sheet's SUMPRODUCT(ISNUMBER(ps)*(ps<=p)), how many p-values are
+ * at most this one: tied p-values take the last of their places, so they are
+ * flagged together or not at all.
  */
 export interface StepUp {
   /** rank[i]: the place of ps[i] among the p-values, smallest first (null where ps[i] is null). */

@@ -1,6 +1,6 @@
 /**
  * The standard normal distribution's lower tail, Φ(x), to about 1e-15
- * relative: the sheet's NORMSDIST, so core and the sheet agree on p-values.
+ * relative, so core and the sheet (ERFC(|z|/√2) = 2Φ(-|z|)) agree on p-values.
  * Two pieces: the series Φ(x) = 1/2 + φ(x)·Σ x^(2k+1)/(1·3·…·(2k+1)) near the
  * middle, and the continued fraction of Mills' ratio in the tails, where the
  * series would lose the tiny tail to cancellation.
@@ -31,7 +31,7 @@ export function normalCdf(x: number): number {
   return 0.5 + density(x) * sum;
 }
 
-/** Two-sided p-value of a z statistic: 2·Φ(-|z|), the sheet's 2*NORMSDIST(-ABS(z)). */
+/** Two-sided p-value of a z statistic: 2·Φ(-|z|), the sheet's ERFC(ABS(z)/SQRT(2)). */
 export function twoSidedP(z: number): number {
   return 2 * normalCdf(-Math.abs(z));
 }

@@ -34,6 +34,47 @@ import { emptyRatingMatrix, type RatedPerson } from '../src/core/calibration/rat
 import { calibrationStatistics } from '../src/core/calibration/statistics';
 import { resolveCalibrationSettings } from '../src/core/calibration/settings';
 import { calibrationPlan } from '../src/core/layouts/calibration';
+import { accuracy, plantedSeries } from '../tests/calibration/planted/accuracy';
+
+/** Planted-truth organisations of 300 to 5,000 people scored per rule (see tests/calibration/planted). */
+const SEEDS = 20;
+
+/** Precision and recall of the rater effect's flags beside the naive rule's, on the same organisations; false flags where nobody is biased. */
+function flagAccuracy(): BenchResult[] {
+  const biased = accuracy(plantedSeries(SEEDS));
+  const nulls = [0, 1].map((batch) =>
+    accuracy(plantedSeries(10, { biasedShare: 0 }).map((o) => ({ ...o, seed: o.seed + 5000 + 10 * batch }))),
+  );
+  const worstNull = Math.max(...nulls.map((n) => n.effect.wrong));
+  const naiveNull = Math.max(...nulls.map((n) => n.naive.wrong));
+  const where = `${SEEDS} planted organisations of 300-5,000 people, 20% of raters biased by 0.8 level`;
+  return [
+    {
+      name: `rater flags, precision (${where})`,
+      value: biased.effect.precision,
+      unit: '',
+      goal: '>= 0.9',
+      pass: biased.effect.precision >= 0.9,
+    },
+    {
+      name: `rater flags, recall in teams of 5+ (${where})`,
+      value: biased.effect.recall,
+      unit: '',
+      goal: '>= 0.8',
+      pass: biased.effect.recall >= 0.8,
+    },
+    { name: `today's rule (|z| > 2 over ratings), precision, same organisations`, value: biased.naive.precision, unit: '' },
+    { name: `today's rule (|z| > 2 over ratings), recall in teams of 5+, same organisations`, value: biased.naive.recall, unit: '' },
+    {
+      name: 'rater flags on ten organisations with no biased rater (worst of two batches)',
+      value: worstNull,
+      unit: 'false flags',
+      goal: '<= 1',
+      pass: worstNull <= 1,
+    },
+    { name: "today's rule on the same ten null organisations (worst of two batches)", value: naiveNull, unit: 'false flags' },
+  ];
+}
 
 const PEOPLE = 5000;
 const COMPETENCIES = 40;
@@ -104,6 +145,7 @@ export async function run(): Promise<BenchResult[]> {
       baseline: baselineMs,
       ratio: planMs / baselineMs,
     },
+    ...flagAccuracy(),
     { name: 'peak memory after the calibration bench', value: peakRssMb(), unit: 'MB' },
   ];
 }

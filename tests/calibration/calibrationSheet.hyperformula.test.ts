@@ -142,13 +142,19 @@ describe('the calibration sheet in a formula engine', () => {
     expect(mismatches(hf, expected.plan.sheets)).toEqual([]);
   });
 
-  it('flags a rater in the sheet when the z limit is lowered', () => {
+  it('drops the weakest flag in the sheet when the false-discovery rate is lowered, as core does', () => {
+    // One role, so each estimate is the team's mean residual against the competency means (c1 32/9, c2 33/9).
+    // p-values: Ben about 1.4e-6, Cy 1.7e-4, Ana 2.4e-3 (z = 0.778 / 0.256). At 5% all pass; at 0.1% the limits are
+    // 0.033%, 0.067% and 0.1% for ranks 1-3, so Ana (rank 3) no longer passes.
     const { grid, pack } = build(people);
     const hf = buildEngine([grid.sheet, ...pack.plan.sheets]);
-    const { firstManagerRow, flagCol } = pack.layout.raters;
-    expect(cellValue(hf, pack.sheetNames.calibration, firstManagerRow, flagCol)).toBe('');
-    const z = pack.layout.settings.flagZ;
-    hf.setCellContents({ sheet: hf.getSheetId(pack.sheetNames.calibration)!, row: z.row, col: z.col }, 1.5);
-    expect(cellValue(hf, pack.sheetNames.calibration, firstManagerRow, flagCol)).toBe('Lenient');
+    const { firstManagerRow, flagCol, estimateCol } = pack.layout.raters;
+    const flags = () => [0, 1, 2].map((g) => cellValue(hf, pack.sheetNames.calibration, firstManagerRow + g, flagCol));
+    expect(cellValue(hf, pack.sheetNames.calibration, firstManagerRow, estimateCol)).toBeCloseTo((0.889 + 0.389 + 1.389 + 0.444) / 4, 2);
+    expect(flags()).toEqual(['Lenient', 'Harsh', 'Lenient']);
+    const fdr = pack.layout.settings.falseDiscoveryRate;
+    hf.setCellContents({ sheet: hf.getSheetId(pack.sheetNames.calibration)!, row: fdr.row, col: fdr.col }, 0.001);
+    expect(flags()).toEqual(['', 'Harsh', 'Lenient']);
+    expect(mismatches(hf, build(people, { falseDiscoveryRate: 0.001 }).pack.plan.sheets.slice(1))).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ describe('competency-matrix calibration', () => {
     const values: unknown[] = [];
     sheet.eachRow((row) => row.eachCell((c) => values.push(plainValue(c.value))));
     expect(sheet.getCell('B6').value).toBe(9);
-    expect(sheet.getCell('B11').value).toBe('E');
+    expect(sheet.getCell('B12').value).toBe('E'); // the coverage level, under the rater-effect settings
     expect(values).toEqual(expect.arrayContaining([0.05, 0.25, 0.4, 0.25, 0.05]));
   });
 

@@ -8,6 +8,8 @@ describe('calibration settings', () => {
       minGroup: 4,
       flagZ: 2,
       flagMinRatings: 4,
+      falseDiscoveryRate: 0.05,
+      minTeam: 2,
       compressionSdRatio: 0.5,
       compressionModeShare: 0.7,
       guideline: [0.1, 0.2, 0.4, 0.2, 0.1],
@@ -35,6 +37,8 @@ describe('calibration settings', () => {
     );
     expect(() => resolveCalibrationSettings(fiveLevels, { minGroup: 2.5 })).toThrow(/whole number/);
     expect(() => resolveCalibrationSettings(fiveLevels, { flagZ: -1 })).toThrow(/z limit/);
+    expect(() => resolveCalibrationSettings(fiveLevels, { falseDiscoveryRate: 0 })).toThrow(/false-discovery rate/);
+    expect(() => resolveCalibrationSettings(fiveLevels, { minTeam: 0 })).toThrow(/smallest team/);
     expect(() => resolveCalibrationSettings(fiveLevels, { compressionModeShare: 1.5 })).toThrow(/at most 1 \(100%\)/);
     expect(() => resolveCalibrationSettings(fiveLevels, { coverageLevel: 'Expert+' })).toThrow(
       /"Expert\+" is not a level of Proficiency; use BD, B, I, A or E/,

@@ -9,10 +9,14 @@ import { checkGuideline, defaultGuideline } from './guideline';
 export interface CalibrationSettings {
   /** Heatmap cells with fewer people rated are hidden: small groups identify individuals. */
   minGroup: number;
-  /** A rater is flagged when |z| is above this... */
+  /** The naive rule the rater effect replaces (bench comparison only): |z| above this... */
   flagZ: number;
-  /** ...and they gave at least this many ratings. */
+  /** ...with at least this many ratings; also the fewest ratings for "compressed". */
   flagMinRatings: number;
+  /** Benjamini-Hochberg false-discovery rate for rater flags: the share of flagged raters that may be fair. */
+  falseDiscoveryRate: number;
+  /** Raters with fewer people rated get an estimate but no test and no flag. */
+  minTeam: number;
   /** Compressed: the rater's standard deviation is below this fraction of everyone's... */
   compressionSdRatio: number;
   /** ...or at least this share of their ratings sits on one level. */
@@ -64,6 +68,8 @@ export function resolveCalibrationSettings(scale: Scale, input: CalibrationSetti
     minGroup: positiveInteger(input.minGroup ?? 4, 'the smallest group shown'),
     flagZ,
     flagMinRatings: positiveInteger(input.flagMinRatings ?? 4, 'the fewest ratings for a flag'),
+    falseDiscoveryRate: fraction(input.falseDiscoveryRate ?? 0.05, 'the false-discovery rate for rater flags'),
+    minTeam: positiveInteger(input.minTeam ?? 2, 'the smallest team given a rater estimate'),
     compressionSdRatio: fraction(input.compressionSdRatio ?? 0.5, 'the compression spread ratio'),
     compressionModeShare: fraction(input.compressionModeShare ?? 0.7, 'the compression share on one level'),
     guideline: checkGuideline(input.guideline ?? defaultGuideline(codes.length), codes),

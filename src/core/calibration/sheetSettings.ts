@@ -11,7 +11,15 @@ export const SETTINGS_REGION = 'calibration-settings';
 export const GUIDELINE_REGION = 'calibration-guideline';
 
 /** Row keys of the settings region, in sheet order. */
-export const SETTING_KEYS = ['minGroup', 'flagZ', 'flagMinRatings', 'compressionSdRatio', 'compressionModeShare', 'coverageLevel'] as const;
+export const SETTING_KEYS = [
+  'minGroup',
+  'falseDiscoveryRate',
+  'minTeam',
+  'flagMinRatings',
+  'compressionSdRatio',
+  'compressionModeShare',
+  'coverageLevel',
+] as const;
 
 export interface SheetSettings {
   settings: CalibrationSettingsInput;

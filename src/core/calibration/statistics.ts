@@ -11,6 +11,7 @@ import { personLabel, type RatedCompetency, type RatingMatrix } from './ratingMa
 import type { CalibrationSettings } from './settings';
 import { levelDistribution, modeShare, shareAt, type LevelDistribution } from './levelDistribution';
 import { managerGroups, type ManagerGroups } from './managerGroups';
+import { raterEffects, type RaterEffects } from './raterEffect/raterEffects';
 
 /** Figures every group has: the whole team, a manager's ratings. */
 export interface GroupStatistics extends LevelDistribution {
@@ -29,11 +30,11 @@ export interface ManagerStatistics extends GroupStatistics {
   manager: string;
   /** People in the grid with this manager (rated or not). */
   people: number;
-  /** mean - overall mean: positive rates softer than the rest, negative harsher. */
+  /** mean - overall mean, unadjusted: a simple figure (a senior team gets a higher one without any leniency). */
   leniency: number | null;
-  /** leniency / (sigma / sqrt(n)): how unusual the leniency is for this many ratings. */
+  /** The naive rule the rater effect replaces: leniency / (sigma / sqrt(n ratings)). Not shown on the sheet; kept for the bench's comparison. */
   z: number | null;
-  /** Set when |z| > settings.flagZ and n >= settings.flagMinRatings. */
+  /** The naive rule's flag: |z| > settings.flagZ and n >= settings.flagMinRatings. Use CalibrationStatistics.raterEffects for flags. */
   flag: RaterFlag | null;
   /** Standard deviation well below everyone's, or most ratings on one level (n >= flagMinRatings). */
   compressed: boolean;
@@ -64,6 +65,8 @@ export interface CalibrationStatistics {
   competencies: CompetencyStatistics[];
   heatmap: Heatmap;
   groups: ManagerGroups;
+  /** The rater effect adjusted for role and competency, with flags under false-discovery control (raterEffect/raterEffects.ts). */
+  raterEffects: RaterEffects;
 }
 
 function groupStatistics(counts: number[], values: readonly number[], guideline: readonly number[]): GroupStatistics {
@@ -148,7 +151,15 @@ export function calibrationStatistics(matrix: RatingMatrix, settings: Calibratio
     }),
   );
 
-  return { settings, overall, managers, competencies, heatmap: { people: cellPeople, difference }, groups };
+  return {
+    settings,
+    overall,
+    managers,
+    competencies,
+    heatmap: { people: cellPeople, difference },
+    groups,
+    raterEffects: raterEffects(matrix, groups, settings),
+  };
 }
 
 /**

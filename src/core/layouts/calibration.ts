@@ -127,7 +127,7 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
   }
   if (own && snapshotName) sheets.push(snapshotSheet(snapshotName, own));
   if (options.earlier && earlierName && !options.earlierSheet) sheets.push(snapshotSheet(earlierName, options.earlier));
-  sheets.push(calibrationDataSheet(dataLayout, matrix, grid));
+  sheets.push(calibrationDataSheet(dataLayout, matrix, grid, statistics.raterEffects));
   return {
     plan: {
       title: `Calibration of ${grid.sheet} (${matrix.people.length} people, ${statistics.managers.length} managers)`,

@@ -3,8 +3,10 @@
  * under a few lines that say in plain words what its numbers mean (one file
  * per table in calibrationTables/):
  *
- * - Raters: per manager n, counts per level, mean, median, SD, leniency, z,
- *   flag, top-box and bottom-box shares against everyone, compression.
+ * - Raters: per manager the simple figures (n, counts per level, mean,
+ *   median, SD, raw difference, top-box and bottom-box shares, compression),
+ *   then the rater effect adjusted for role and competency with its SE,
+ *   Benjamini-Hochberg step, shrunk estimate and flag.
  * - Distribution against the guideline, level by level.
  * - Heatmap of manager x competency: team mean minus everyone's mean, small
  *   groups left blank by formula.
@@ -38,7 +40,23 @@ import { COUNT_COL } from './calibrationTables/calibrationCursor';
 export interface CalibrationSheetLayout {
   settings: SettingsCells;
   /** Rows of the rater table: the "Everyone" row, then one per manager. */
-  raters: { everyoneRow: number; firstManagerRow: number; managers: number; meanCol: number; leniencyCol: number; flagCol: number };
+  raters: {
+    everyoneRow: number;
+    firstManagerRow: number;
+    managers: number;
+    meanCol: number;
+    /** The raw (unadjusted) difference of the manager's mean from everyone's. */
+    leniencyCol: number;
+    /** The rater-effect flag: Lenient, Harsh or blank. */
+    flagCol: number;
+    /** Rater effect columns, for charts: people rated, the estimate (levels) and its SE, p, the shrunk estimate and its SE. */
+    peopleRatedCol: number;
+    estimateCol: number;
+    seCol: number;
+    pCol: number;
+    shrunkCol: number;
+    shrunkSeCol: number;
+  };
   heatmap: Rect;
   competencies: { firstRow: number; rows: number };
   readiness?: { firstRow: number; rows: number };
@@ -99,6 +117,12 @@ export function calibrationSheet(input: CalibrationSheetInput): { sheet: SheetPl
       meanCol: raters.cols.mean,
       leniencyCol: raters.cols.leniency,
       flagCol: raters.cols.flag,
+      peopleRatedCol: raters.cols.peopleRated,
+      estimateCol: raters.cols.estimate,
+      seCol: raters.cols.se,
+      pCol: raters.cols.p,
+      shrunkCol: raters.cols.shrunk,
+      shrunkSeCol: raters.cols.shrunkSe,
     },
     heatmap,
     competencies: { firstRow: competencyFirstRow, rows: competencies.length },

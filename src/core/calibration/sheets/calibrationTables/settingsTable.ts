@@ -17,7 +17,8 @@ import { abs, type CalibrationCursor, COUNT_COL, rect } from './calibrationCurso
 /** Where each setting sits (the value cell), for the sheet's layout. */
 export interface SettingsCells {
   minGroup: Rect;
-  flagZ: Rect;
+  falseDiscoveryRate: Rect;
+  minTeam: Rect;
   flagMinRatings: Rect;
   compressionSdRatio: Rect;
   compressionModeShare: Rect;
@@ -30,7 +31,8 @@ export interface SettingsTable {
   /** Absolute references to the settings, for the formulas of the tables below. */
   refs: {
     minGroup: string;
-    flagZ: string;
+    falseDiscoveryRate: string;
+    minTeam: string;
     flagMinRatings: string;
     compressionSdRatio: string;
     compressionModeShare: string;
@@ -63,17 +65,23 @@ export function settingsTable(cursor: CalibrationCursor, scale: Scale, settings:
     'cal-input',
     'Heatmap cells with fewer people rated are left blank: small groups identify individuals.',
   );
-  const flagZ = setting(
-    'Flag a rater when |z| is above',
-    settings.flagZ,
+  const fdr = setting(
+    'False-discovery rate for rater flags',
+    settings.falseDiscoveryRate,
+    'cal-input-percent',
+    'Of the raters flagged, at most about this share may in truth rate fairly (Benjamini-Hochberg across all raters). Lower flags fewer.',
+  );
+  const minTeam = setting(
+    'Smallest team given a test and a flag',
+    settings.minTeam,
     'cal-input',
-    'z measures how far a manager’s mean is from everyone’s, for the number of ratings they gave.',
+    'Managers with fewer people rated still get an estimate, but no standard error, test or flag.',
   );
   const flagMin = setting(
-    '… and they gave at least this many ratings',
+    'Compressed: judged only with at least this many ratings',
     settings.flagMinRatings,
     'cal-input',
-    'Fewer ratings say too little about a rater to flag them.',
+    'Fewer ratings say too little about how a rater spreads them.',
   );
   const sdRatio = setting(
     'Compressed: their SD is below this share of everyone’s',
@@ -146,7 +154,8 @@ export function settingsTable(cursor: CalibrationCursor, scale: Scale, settings:
   return {
     cells: {
       minGroup,
-      flagZ,
+      falseDiscoveryRate: fdr,
+      minTeam,
       flagMinRatings: flagMin,
       compressionSdRatio: sdRatio,
       compressionModeShare: modeLimit,
@@ -155,7 +164,8 @@ export function settingsTable(cursor: CalibrationCursor, scale: Scale, settings:
     },
     refs: {
       minGroup: abs(minGroup.row, 1),
-      flagZ: abs(flagZ.row, 1),
+      falseDiscoveryRate: abs(fdr.row, 1),
+      minTeam: abs(minTeam.row, 1),
       flagMinRatings: abs(flagMin.row, 1),
       compressionSdRatio: abs(sdRatio.row, 1),
       compressionModeShare: abs(modeLimit.row, 1),

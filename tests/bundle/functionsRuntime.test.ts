@@ -144,10 +144,17 @@ whenBuilt('dist/functions.js in a bare JavaScript runtime', () => {
     ]);
   });
 
-  it('hands an incoming Excel error back unchanged', () => {
-    const incoming = new RecordedError('#DIV/0!');
+  it('hands an incoming #N/A back unchanged', () => {
+    const incoming = new RecordedError('#N/A');
     const [[cell]] = call('SHORTFALL', [[incoming]], [['I']], null);
     expect(cell).toBe(incoming);
+  });
+
+  it('turns an incoming #DIV/0! into #VALUE! naming it where the runtime cannot return #DIV/0! (before CustomFunctionsRuntime 1.3)', () => {
+    // This bare runtime has no Office global, so no requirement set answers yes.
+    const [[cell]] = call('SHORTFALL', [[new RecordedError('#DIV/0!')]], [['I']], null) as [[RecordedError]];
+    expect(cell).toBeInstanceOf(RecordedError);
+    expect([cell.code, cell.message]).toEqual(['#VALUE!', 'An argument holds #DIV/0!.']);
   });
 
   it("computes shortfall, level values and names on the sources' scales", () => {

@@ -100,16 +100,26 @@ describe('the calibration sheet in a formula engine', () => {
     const { firstRow, rows } = pack.layout.sortedEstimates;
     const sorted = () =>
       Array.from({ length: rows }, (_, i) => [0, 1].map((col) => cellValue(hf, pack.sheetNames.calibration, firstRow + i, col)));
-    // Means: Cy 15/3, Ana 31/7, Ben 19/8; everyone 65/18.
+    // The chart shows the rater effect (the estimate the flags test), not the raw difference: its rows are the
+    // rater table's managers and estimates as the engine computes them there, highest first.
+    const { firstManagerRow, estimateCol } = pack.layout.raters;
+    const table = () =>
+      [0, 1, 2]
+        .map((g) => [
+          cellValue(hf, pack.sheetNames.calibration, firstManagerRow + g, 0),
+          cellValue(hf, pack.sheetNames.calibration, firstManagerRow + g, estimateCol),
+        ])
+        .sort((a, b) => (b[1] as number) - (a[1] as number));
     expect(sorted().map(([name]) => name)).toEqual(['Cy', 'Ana', 'Ben']);
-    expect(sorted()[0][1]).toBeCloseTo(5 - 65 / 18, 9);
+    expect(sorted()).toEqual(table());
 
-    // Cy's three ratings drop from E (5) to BD (1): Cy's mean is 1, everyone's 53/18, and Cy comes last.
+    // Cy's three ratings drop from E (5) to BD (1): Cy now rates below what everyone gives, and comes last.
     const team = hf.getSheetId('Team grid')!;
     hf.setCellContents({ sheet: team, row: 9, col: 4 }, [["'BD", "'BD"]]);
     hf.setCellContents({ sheet: team, row: 10, col: 5 }, "'BD");
     expect(sorted().map(([name]) => name)).toEqual(['Ana', 'Ben', 'Cy']);
-    expect(sorted()[2][1]).toBeCloseTo(1 - 53 / 18, 9);
+    expect(sorted()).toEqual(table());
+    expect(sorted()[2][1]).toBeLessThan(0);
   });
 
   it('follows a person moved to another manager in the grid', () => {

@@ -11,21 +11,26 @@
 import { cellRef, rectRef } from '../../../layouts/a1';
 import type { ChartPlan, Rect } from '../../../layouts/plan';
 import { CHART_PALETTE } from '../../../layouts/chartPalette';
-import type { CalibrationStatistics, ManagerStatistics } from '../../statistics';
+import type { CalibrationStatistics } from '../../statistics';
+import type { RaterEffect } from '../../raterEffect/raterEffects';
 import { formula } from '../sheetCanvas';
 import { abs, type CalibrationCursor, rect } from './calibrationCursor';
 import type { RaterTable } from './raterTable';
 import type { GuidelineTable } from './guidelineTable';
 
 /**
- * The rater figure the estimate chart shows: the one place to re-point when
- * the rater statistics change. Its uncertainty is two standard errors of a
- * manager's mean (2σ ÷ √n), σ being everyone's SD.
+ * The rater figure the estimate chart shows: the rater effect adjusted for
+ * role and competency (raterEffect/raterEffects.ts), the figure the flags test,
+ * not the raw difference a senior team raises. Its uncertainty is two of its
+ * standard errors (from people, pooled); managers below the smallest team have
+ * no SE and so no bar.
  */
 export const RATER_ESTIMATE = {
-  label: 'Leniency',
-  column: (raters: RaterTable): number => raters.cols.leniency,
-  value: (s: ManagerStatistics): number | null => s.leniency,
+  label: 'Rater effect',
+  column: (raters: RaterTable): number => raters.cols.estimate,
+  seColumn: (raters: RaterTable): number => raters.cols.se,
+  value: (e: RaterEffect): number | null => e.estimate,
+  uncertainty: (e: RaterEffect): number | null => (e.se === null ? null : 2 * e.se),
 };
 
 /** Rows a chart takes: enough for its title, axes and legend. */
@@ -57,13 +62,13 @@ export function calibrationCharts(
   guidelineCol: number,
 ): CalibrationCharts {
   const { canvas, levels } = cursor;
-  const { managers, overall } = stats;
-  const G = managers.length;
+  const effects = stats.raterEffects.raters;
+  const G = effects.length;
   const K = levels.length;
 
   cursor.section('Pictures for the room');
   cursor.note(
-    `Left: managers in order of ${RATER_ESTIMATE.label.toLowerCase()}, highest first, with ± two standard errors of their mean (2σ ÷ √n). The charts read these cells and the tables above.`,
+    `Left: managers in order of ${RATER_ESTIMATE.label.toLowerCase()}, highest first, with ± two standard errors of the estimate (blank below the smallest team). The charts read these cells and the tables above.`,
   );
   cursor.note('Place (helper): where the manager on the same row of the Raters table comes in that order.');
   const header = cursor.row;
@@ -75,14 +80,12 @@ export function calibrationCharts(
   const estimates = rect(raters.firstManagerRow, estimateCol, Math.max(1, G), 1);
   const estimatesRef = rectRef(estimates, true);
   const namesRef = rectRef(rect(raters.firstManagerRow, 0, Math.max(1, G), 1), true);
-  const nRef = rectRef(rect(raters.firstManagerRow, raters.cols.n, Math.max(1, G), 1), true);
+  const seRef = rectRef(rect(raters.firstManagerRow, RATER_ESTIMATE.seColumn(raters), Math.max(1, G), 1), true);
   const placesRef = rectRef(rect(first, 3, Math.max(1, G), 1), true);
-  const sigma = abs(raters.everyoneRow, raters.cols.sd);
-  const values = managers.map(RATER_ESTIMATE.value);
+  const values = effects.map(RATER_ESTIMATE.value);
   const order = estimateOrder(values);
   const placeOf = new Map(order.map((g, p) => [g, p + 1]));
   const numeric = values.filter((v) => v !== null).length;
-  const uncertainty = (s: ManagerStatistics) => (s.n && overall.sd !== null ? (2 * overall.sd) / Math.sqrt(s.n) : null);
 
   for (let i = 0; i < G; i++) {
     const r = first + i;
@@ -98,10 +101,13 @@ export function calibrationCharts(
       ),
     );
     const at = `MATCH(${i + 1},${placesRef},0)`;
-    const s = managers[order[i]];
-    canvas.set(r, 0, formula(`IFERROR(INDEX(${namesRef},${at}),"")`, s.manager));
-    canvas.set(r, 1, formula(`IFERROR(INDEX(${estimatesRef},${at})+0,"")`, RATER_ESTIMATE.value(s)));
-    canvas.set(r, 2, formula(`IFERROR(2*${sigma}/SQRT(INDEX(${nRef},${at})),"")`, uncertainty(s)));
+    const e = effects[order[i]];
+    canvas.set(r, 0, formula(`IFERROR(INDEX(${namesRef},${at}),"")`, e.manager));
+    // ISNUMBER, not +0: a blank "" estimate or SE is 0 to some engines' arithmetic and #VALUE! to Excel's.
+    const estimateAt = `INDEX(${estimatesRef},${at})`;
+    const seAt = `INDEX(${seRef},${at})`;
+    canvas.set(r, 1, formula(`IFERROR(IF(ISNUMBER(${estimateAt}),${estimateAt},""),"")`, RATER_ESTIMATE.value(e)));
+    canvas.set(r, 2, formula(`IFERROR(IF(ISNUMBER(${seAt}),2*${seAt},""),"")`, RATER_ESTIMATE.uncertainty(e)));
     canvas.style(rect(r, 0), 'cal-text');
     canvas.style(rect(r, 1), 'cal-signed');
     canvas.style(rect(r, 2), 'cal-number');

@@ -172,6 +172,7 @@ class PlanWriter {
 
     await this.write(requests, createBytes);
     await this.commit(state, fates, registry);
+    if (this.keeper) await this.keeper.notePlanInputs(this.ctx, this.newLives(registry), readings, this.round, this.readBudget);
 
     const unplacedTarget = unplaced.length ? this.targets.find((t) => t.plan.kind === 'unplaced') : undefined;
     return {
@@ -193,6 +194,15 @@ class PlanWriter {
       cells: planSize(plan).cells,
       undoable: !!this.keeper,
     };
+  }
+
+  /** The sheets just put in place, as the registry now lists them. */
+  private newLives(registry: Registry): LiveEntry[] {
+    return this.targets.flatMap((t) => {
+      const entry = registry.sheets.find((e) => e.name === t.finalName);
+      if (!entry || !t.handle) return [];
+      return [{ entry, sheet: { name: t.finalName, id: t.handle.id, position: 0, visibility: 'Visible', handle: t.handle } }];
+    });
   }
 
   /** What the previous action kept goes; this one's undo starts (unless a sheet of the user's has the record's name). */
@@ -505,7 +515,10 @@ class PlanWriter {
         this.ctx,
         state,
         this.targets.map((t) => ({ name: t.finalName, id: t.handle!.id })),
-        this.asideNames.map((a) => ({ ...a, id: state.sheets.find((s) => s.name === a.was)!.id })),
+        this.asideNames.map((a) => {
+          const old = state.sheets.find((s) => s.name === a.was)!;
+          return { ...a, id: old.id, position: old.position };
+        }),
       );
       wb.application.calculate('Recalculate');
       this.targets.find((t) => !t.plan.hidden)?.handle?.activate();

@@ -1355,7 +1355,8 @@ class FakeNamedItem extends Loaded implements XNamedItem {
   load(propertyNames?: string | string[]): XNamedItem {
     const wanted = props(propertyNames);
     const need = wanted.reduce(
-      (set, p) => (p === 'formula' ? laterSet(set, since('NamedItem.formula')) : p === 'comment' ? laterSet(set, since('NamedItem.comment')) : set),
+      (set, p) =>
+        p === 'formula' ? laterSet(set, since('NamedItem.formula')) : p === 'comment' ? laterSet(set, since('NamedItem.comment')) : set,
       '1.1',
     );
     this.ctx.enqueue(`names(${JSON.stringify(this.key)})`, 'load', 'load', wanted, need, () => {

@@ -28,11 +28,16 @@ export interface UndoRecord {
   /** Old product sheets replaced by the action, and the old registry (kind "registry"). */
   kept: (KeptSheet & { kind: 'sheet' | 'registry' })[];
   /** Old product sheets that held the user's entries and were renamed by the action ("Team grid (old)"). */
-  aside: { was: string; now: string; id: string }[];
+  aside: { was: string; now: string; id: string; position: number }[];
   /** Every sheet the action made (new or in place of an old one), by final name and Excel id. */
   created: { name: string; id: string }[];
   /** Defined names the action wrote: their formula and comment before, or null where the action added the name. */
   names: { name: string; formula: string | null; comment: string }[];
+  /**
+   * Entries the action's plan wrote into input regions itself (calibration
+   * settings, a guideline), as read back: not typed by anyone, so not "lost" by undo.
+   */
+  planInputs?: { region: string; person: string; competency: string; value: string }[];
 }
 
 /** The record as rows of the hidden sheet: the marker, then the JSON in chunks down column A. */

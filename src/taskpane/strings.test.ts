@@ -78,6 +78,10 @@ const SAMPLES: Samples<typeof strings> = {
     undone: [['Team grid (25 people)']],
     restored: [[['Team grid', 'Unplaced ratings']]],
     removed: [[['Team grid']]],
+    moved: [
+      [1, 'Unplaced ratings'],
+      [5, 'Unplaced ratings'],
+    ],
     keptAside: [['Team grid', 'Team grid (undone)']],
   },
   summary: {

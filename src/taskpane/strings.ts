@@ -280,6 +280,7 @@ export const strings = {
     undone: (title: string) => `${title}: undone.`,
     restored: (names: readonly string[]) => `Back as before: ${names.join(', ')}.`,
     removed: (names: readonly string[]) => `Removed: ${names.join(', ')}.`,
+    moved: (n: number, sheet: string) => `${plural(n, 'rating', 'ratings')} typed since ${n === 1 ? 'is' : 'are'} kept on "${sheet}".`,
     keptAside: (was: string, now: string) => `"${was}" held entries of yours, so it was kept as "${now}".`,
   },
 } as const;

@@ -110,7 +110,7 @@ describeIfChromium('undo in the task pane (fake host, production build)', () => 
     await runAndUndo(pane, strings.heatmaps.run, strings.actionNames.heatmaps);
 
     await pane.openSection(strings.calibration.heading);
-    await page.getByLabel(strings.gridChoice.label).waitFor();
+    await page.locator('#calibration-grid').waitFor();
     await page.getByLabel(strings.calibration.minGroup).fill('2');
     await runAndUndo(pane, strings.calibration.run, strings.actionNames.calibration);
 
@@ -139,6 +139,7 @@ describeIfChromium('undo in the task pane (fake host, production build)', () => 
     expect(await pane.fake<unknown[][]>('read', 'Team grid', 'N12')).toEqual([['E']]);
     await page.getByRole('button', { name: strings.undo.confirm }).click();
     await page.waitForFunction(() => /undone\./.test(document.querySelector('[data-testid="operation-status"]')?.textContent ?? ''));
+    expect(await page.getByTestId('operation-status').innerText()).toContain(strings.undo.moved(1, 'Unplaced ratings'));
     const names = await pane.fake<string[]>('sheetNames');
     expect(names).toContain('Unplaced ratings');
     expect((await pane.fake<unknown[][]>('read', 'Unplaced ratings', 'A1:Z12')).flat()).toEqual(expect.arrayContaining(['E03', 'E']));

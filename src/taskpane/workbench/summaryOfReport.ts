@@ -27,12 +27,12 @@ export function summaryOfUndo(report: UndoReport): ActionSummary {
   const notes = [strings.undo.undone(report.title)];
   if (report.restored.length) notes.push(strings.undo.restored(report.restored));
   if (report.removed.length) notes.push(strings.undo.removed(report.removed));
+  if (report.ratingsMoved && report.unplacedSheet) notes.push(strings.undo.moved(report.ratingsMoved, report.unplacedSheet));
   return {
     sheetsCreated: [],
     sheetsReplaced: [],
     ratingsKept: 0,
-    ratingsUnplaced: report.ratingsMoved,
-    unplacedSheet: report.unplacedSheet,
+    ratingsUnplaced: 0,
     notes,
     warnings: [...report.keptAside.map((k) => strings.undo.keptAside(k.was, k.now)), ...report.warnings],
   };

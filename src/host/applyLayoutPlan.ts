@@ -41,6 +41,7 @@ import type { UnplacedRating } from '../core/layouts/carryRatings';
 import { carryRatings, ratingKey } from '../core/layouts/carryRatings';
 import { UNPLACED_SHEET_NAME } from '../core/layouts/unplacedRatingsSheet';
 import { CompetencyError, listForHumans } from '../core/problems';
+import { UndoKeeper } from './undo/keepForUndo';
 
 const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLS = 16_384;
@@ -122,6 +123,7 @@ class PlanWriter {
   private registryTarget?: { tempName: string; handle?: XWorksheet };
   private startedWriting = false;
   private readonly asideNames: { was: string; now: string }[] = [];
+  private keeper?: UndoKeeper;
 
   constructor(
     private readonly ctx: XRequestContext,
@@ -145,6 +147,7 @@ class PlanWriter {
     let state: WorkbookState;
     let readings: OldSheetReading[];
     try {
+      if (this.options.keepForUndo) this.keeper = await this.startKeeping();
       state = await readWorkbookState(this.ctx, this.round, this.readBudget);
       readings = await readOldSheets(this.ctx, this.candidates(state), this.round, this.readBudget);
     } catch (e) {
@@ -169,6 +172,7 @@ class PlanWriter {
 
     await this.write(requests, createBytes);
     await this.commit(state, fates, registry);
+    if (this.keeper) await this.keeper.notePlanInputs(this.ctx, this.newLives(registry), readings, this.round, this.readBudget);
 
     const unplacedTarget = unplaced.length ? this.targets.find((t) => t.plan.kind === 'unplaced') : undefined;
     return {
@@ -188,7 +192,25 @@ class PlanWriter {
       syncs: this.syncs,
       largestRequestBytes: this.largest,
       cells: planSize(plan).cells,
+      undoable: !!this.keeper,
     };
+  }
+
+  /** The sheets just put in place, as the registry now lists them. */
+  private newLives(registry: Registry): LiveEntry[] {
+    return this.targets.flatMap((t) => {
+      const entry = registry.sheets.find((e) => e.name === t.finalName);
+      if (!entry || !t.handle) return [];
+      return [{ entry, sheet: { name: t.finalName, id: t.handle.id, position: 0, visibility: 'Visible', handle: t.handle } }];
+    });
+  }
+
+  /** What the previous action kept goes; this one's undo starts (unless a sheet of the user's has the record's name). */
+  private async startKeeping(): Promise<UndoKeeper | undefined> {
+    const keeper = await UndoKeeper.start(this.ctx, this.plan, this.round);
+    if (!keeper.blocked) return keeper;
+    this.warnings.push(keeper.blocked);
+    return undefined;
   }
 
   /** The product's sheets this plan would rebuild: same wanted name; the unplaced-ratings sheet whenever ratings are involved. */
@@ -444,12 +466,24 @@ class PlanWriter {
       const byPosition = fates
         .filter((f) => f.fate !== 'foreign')
         .sort((a, b) => a.reading.live.sheet.position - b.reading.live.sheet.position);
+      // Names no sheet may take while the kept ones are renamed.
+      const taken = new Set(
+        [
+          ...state.sheets.map((s) => s.name),
+          ...this.targets.flatMap((t) => [t.tempName, t.finalName]),
+          ...this.asideNames.map((a) => a.now),
+          this.registryTarget!.tempName,
+        ].map((n) => n.toLowerCase()),
+      );
       for (const f of byPosition) {
         const old = f.reading.live.sheet;
         const target = this.targets.find((t) => t.replaces === f.reading);
         if (target?.handle) target.handle.position = old.position + shift;
         if (f.fate === 'aside') {
           old.handle.name = this.asideNames.find((a) => a.was === old.name)!.now;
+          shift++;
+        } else if (this.keeper) {
+          this.keeper.keep(old, 'sheet', taken);
           shift++;
         } else old.handle.delete();
       }
@@ -458,7 +492,8 @@ class PlanWriter {
         if (t.plan.hidden) t.handle!.visibility = 'Hidden';
       }
       const reg = this.registryTarget!.handle!;
-      state.registrySheet?.handle.delete();
+      if (state.registrySheet && this.keeper) this.keeper.keep(state.registrySheet, 'registry', taken);
+      else state.registrySheet?.handle.delete();
       reg.name = REGISTRY_SHEET_NAME;
       reg.visibility = 'Hidden';
       // The registry was written before the new sheets' Excel ids were known.
@@ -476,6 +511,15 @@ class PlanWriter {
         if (existing.has(key)) wb.names.getItemOrNullObject(n.name).delete();
         wb.names.add(n.name, `=${renameSheetRefs(n.ref, toFinal)}`, n.comment);
       }
+      this.keeper?.writeRecord(
+        this.ctx,
+        state,
+        this.targets.map((t) => ({ name: t.finalName, id: t.handle!.id })),
+        this.asideNames.map((a) => {
+          const old = state.sheets.find((s) => s.name === a.was)!;
+          return { ...a, id: old.id, position: old.position };
+        }),
+      );
       wb.application.calculate('Recalculate');
       this.targets.find((t) => !t.plan.hidden)?.handle?.activate();
       const bytes =

@@ -25,6 +25,11 @@ export interface ApplyOptions {
   requestBudgetBytes?: number;
   /** Estimated bytes per response of reads; defaults to 3.5 MB. */
   readBudgetBytes?: number;
+  /**
+   * Keep the sheets this replaces (hidden, with the old registry and names) so
+   * `undoLastAction` can put them back; what the previous action kept is removed first.
+   */
+  keepForUndo?: boolean;
 }
 
 export interface ApplyReport {
@@ -55,6 +60,8 @@ export interface ApplyReport {
   largestRequestBytes: number;
   /** Cells written. */
   cells: number;
+  /** True when what this replaced was kept and `undoLastAction` can put it back. */
+  undoable?: boolean;
 }
 
 export type ApplyStage = 'checking' | 'reading' | 'writing' | 'finishing' | 'cancelled';

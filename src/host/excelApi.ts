@@ -141,7 +141,10 @@ export interface XWorksheetCollection {
   load(propertyNames?: string | string[]): XWorksheetCollection;
 }
 
-export type XNamedItem = Pick<Excel.NamedItem, 'name' | 'isNullObject' | 'delete'>;
+/** formula: ExcelApi 1.7; comment: 1.4 (read to put a name back as it was, on undo). */
+export interface XNamedItem extends Pick<Excel.NamedItem, 'name' | 'isNullObject' | 'delete' | 'formula' | 'comment'> {
+  load(propertyNames?: string | string[]): XNamedItem;
+}
 
 export interface XNamedItemCollection {
   readonly items: XNamedItem[];

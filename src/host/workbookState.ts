@@ -51,10 +51,17 @@ export async function readWorkbookState(
   const registrySheet = sheets.find((s) => s.name.toLowerCase() === REGISTRY_SHEET_NAME.toLowerCase());
   if (!registrySheet) return state;
 
+  state.registry = await readRegistry(registrySheet.handle, round, readBudget);
+  state.registrySheet = registrySheet;
+  return state;
+}
+
+/** The registry held on `sheet` (the live one, or one kept aside for undo), read in row chunks. */
+export async function readRegistry(sheet: XWorksheet, round: Round, readBudget = DEFAULT_READ_BUDGET_BYTES): Promise<Registry> {
   const rows: unknown[][] = [];
   const chunk = Math.max(100, Math.floor(readBudget / (REGISTRY_WIDTH * READ_BYTES_PER_CELL)));
   for (;;) {
-    const range = registrySheet.handle.getRangeByIndexes(rows.length, 0, chunk, REGISTRY_WIDTH).load('values');
+    const range = sheet.getRangeByIndexes(rows.length, 0, chunk, REGISTRY_WIDTH).load('values');
     await round('reading', 'Reading which sheets Competency Matrix made');
     rows.push(...range.values);
     if (isEmptyRow(rows[rows.length - 1])) break;
@@ -66,9 +73,7 @@ export async function readWorkbookState(
       `This workbook has a sheet named "${REGISTRY_SHEET_NAME}" that Competency Matrix did not make. Rename it, so the add-in can keep track of its own sheets; nothing was changed.`,
     );
   }
-  state.registry = parseRegistry(rows);
-  state.registrySheet = registrySheet;
-  return state;
+  return parseRegistry(rows);
 }
 
 /** A registered sheet that still exists, found by its name or, if the user renamed it, by its Excel id. */

@@ -65,6 +65,25 @@ const SAMPLES: Samples<typeof strings> = {
   heatmaps: {},
   calibration: {},
   progress: { label: [['Create grid']], step: [[1, 4]] },
+  undo: {
+    offer: [['Create grid']],
+    button: [['Create grid']],
+    askTitle: [['Heatmaps']],
+    typed: [
+      [1, 1],
+      [12, 3],
+    ],
+    cleared: [[1], [4]],
+    sheetsAside: [[['Team grid']], [['Team grid', 'Matrix']]],
+    undone: [['Team grid (25 people)']],
+    restored: [[['Team grid', 'Unplaced ratings']]],
+    removed: [[['Team grid']]],
+    moved: [
+      [1, 'Unplaced ratings'],
+      [5, 'Unplaced ratings'],
+    ],
+    keptAside: [['Team grid', 'Team grid (undone)']],
+  },
   summary: {
     doneTitle: [['Create grid']],
     created: [[['Matrix']], [['Matrix', 'Scale']]],

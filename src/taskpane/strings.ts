@@ -258,5 +258,29 @@ export const strings = {
     heatmaps: 'Heatmaps',
     calibration: 'Calibration pack',
     import: 'Import framework',
+    undo: 'Undo',
+    keep: 'Keep',
+  },
+
+  undo: {
+    offer: (action: string) => `${action} can be undone until the next action: the sheets it replaced are kept, hidden.`,
+    button: (action: string) => `Undo ${action}`,
+    keep: 'Keep',
+    keepHint: 'Removes the hidden copies kept for undo.',
+    keeping: 'Removing the copies kept for undo',
+    kept: 'The copies kept for undo were removed; the workbook stays as it is.',
+    askTitle: (action: string) => `Undo ${action}? Entries were made since`,
+    typed: (n: number, people: number) =>
+      `${plural(n, 'rating was', 'ratings were')} typed or changed on the new sheets (${plural(people, 'person', 'people')}); undo moves them to "Unplaced ratings", so none is lost.`,
+    cleared: (n: number) => `${plural(n, 'rating was', 'ratings were')} cleared there; undo brings the old values back.`,
+    sheetsAside: (names: readonly string[]) =>
+      `${names.join(', ')} ${names.length === 1 ? 'holds' : 'hold'} other entries of yours; ${names.length === 1 ? 'it is' : 'they are'} kept under a new name ending in "(undone)".`,
+    confirm: 'Undo anyway',
+    decline: 'Do not undo',
+    undone: (title: string) => `${title}: undone.`,
+    restored: (names: readonly string[]) => `Back as before: ${names.join(', ')}.`,
+    removed: (names: readonly string[]) => `Removed: ${names.join(', ')}.`,
+    moved: (n: number, sheet: string) => `${plural(n, 'rating', 'ratings')} typed since ${n === 1 ? 'is' : 'are'} kept on "${sheet}".`,
+    keptAside: (was: string, now: string) => `"${was}" held entries of yours, so it was kept as "${now}".`,
   },
 } as const;

@@ -197,4 +197,24 @@ describe('damage the fake reports without a write to the cell', () => {
     });
     expect(fake.damage).toEqual(['a formula on "Summary" now refers to #REF! (=#REF!A1)']);
   });
+
+  it("reads a defined name's formula (ExcelApi 1.7) and comment ('' when none), and refuses the formula below 1.7", async () => {
+    const fake = new ExcelFake();
+    fake.addName('Levels', '=Scales!$A$2:$A$6');
+    const read = await fake.run(async (ctx) => {
+      const item = ctx.workbook.names.getItemOrNullObject('levels').load('formula,comment');
+      const missing = ctx.workbook.names.getItemOrNullObject('Nope').load('formula');
+      await ctx.sync();
+      return { formula: item.formula, comment: item.comment, missing: missing.isNullObject };
+    });
+    expect(read).toEqual({ formula: '=Scales!$A$2:$A$6', comment: '', missing: true });
+    const old = new ExcelFake({ apiVersion: '1.6' });
+    old.addName('Levels', '=Scales!$A$2:$A$6');
+    await expect(
+      old.run(async (ctx) => {
+        ctx.workbook.names.getItemOrNullObject('Levels').load('formula');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
 });

@@ -1345,6 +1345,30 @@ class FakeNamedItem extends Loaded implements XNamedItem {
   setLoadedName(name: string): void {
     this.loaded.set('name', name);
   }
+  get formula(): string {
+    return this.got('formula') as string;
+  }
+  get comment(): string {
+    return this.got('comment') as string;
+  }
+  /** Reading formula needs ExcelApi 1.7 and comment 1.4 (the load itself is 1.1); Excel answers '' for no comment. */
+  load(propertyNames?: string | string[]): XNamedItem {
+    const wanted = props(propertyNames);
+    const need = wanted.reduce(
+      (set, p) =>
+        p === 'formula' ? laterSet(set, since('NamedItem.formula')) : p === 'comment' ? laterSet(set, since('NamedItem.comment')) : set,
+      '1.1',
+    );
+    this.ctx.enqueue(`names(${JSON.stringify(this.key)})`, 'load', 'load', wanted, need, () => {
+      const item = this.ctx.fake.model.names.get(this.key.toLowerCase());
+      this.resolvedNull = !item;
+      if (!item) return;
+      const all: Record<string, unknown> = { name: item.name, formula: item.formula, comment: item.comment ?? '' };
+      for (const p of wanted.length ? wanted : Object.keys(all)) if (p in all) this.loaded.set(p, all[p]);
+      this.ctx.response.push(all);
+    });
+    return this;
+  }
   delete(): void {
     this.ctx.enqueue(`names(${JSON.stringify(this.key)})`, 'call', 'delete', null, since('NamedItem.delete'), () => {
       const names = this.ctx.fake.model.names;

@@ -35,7 +35,7 @@ const REASON_WORDS: Record<UnplacedReason, string> = {
  * regeneration can place them). Two ratings for the same cell go in separate
  * grids so neither is lost.
  */
-export function unplacedRatingsSheet(unplaced: readonly UnplacedRating[]): SheetPlan {
+export function unplacedRatingsSheet(unplaced: readonly UnplacedRating[], options: { why?: string } = {}): SheetPlan {
   const groups: { region: string; people: string[]; comps: string[]; values: Map<string, PlanCell> }[] = [];
   for (const u of unplaced) {
     const key = `${u.person}${KEY_SEP}${u.competency}`;
@@ -48,7 +48,8 @@ export function unplacedRatingsSheet(unplaced: readonly UnplacedRating[]): Sheet
     if (!g.comps.includes(u.competency)) g.comps.push(u.competency);
     g.values.set(key, u.value);
   }
-  const reasons = [...new Set(unplaced.map((u) => REASON_WORDS[u.reason]))];
+  // `why` replaces the reasons where they are not the renderer's (ratings put back here by an undo).
+  const reasons = options.why ? [options.why] : [...new Set(unplaced.map((u) => REASON_WORDS[u.reason]))];
   const blocks: CellBlock[] = [
     { row: 0, col: 0, cells: [[UNPLACED_SHEET_TITLE]] },
     {

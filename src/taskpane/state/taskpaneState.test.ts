@@ -156,4 +156,36 @@ describe('the task pane state', () => {
     );
     expect(s.grid.blankRoleId).toBeUndefined();
   });
+
+  it('offers undo after an action that kept what it replaced, until another action starts or it is undone or kept', () => {
+    const ran = (action: 'matrix' | 'grid' | 'undo' | 'keep', undoable?: boolean): TaskpaneEvent[] => [
+      { type: 'action-started', action, cancellable: false },
+      { type: 'action-succeeded', summary: { ...done, undoable } },
+    ];
+    expect(after(...ready, ...ran('matrix', true)).undo).toEqual({ action: 'matrix' });
+    expect(after(...ready, ...ran('matrix', false)).undo).toBeUndefined();
+    // Another action ends the offer as soon as it starts: it removes what the last one kept.
+    expect(after(...ready, ...ran('matrix', true), { type: 'action-started', action: 'grid', cancellable: true }).undo).toBeUndefined();
+    // Undo keeps the offer while it runs (and after a failure, to try again), and ends it when done.
+    const undoing = after(...ready, ...ran('matrix', true), { type: 'action-started', action: 'undo', cancellable: false });
+    expect(undoing.undo).toEqual({ action: 'matrix' });
+    expect(taskpaneReducer(undoing, { type: 'action-failed', action: 'undo', problem }).undo).toEqual({ action: 'matrix' });
+    expect(after(...ready, ...ran('matrix', true), ...ran('undo')).undo).toBeUndefined();
+    expect(after(...ready, ...ran('matrix', true), ...ran('keep')).undo).toBeUndefined();
+  });
+
+  it('holds what undo would cost while it asks, and forgets it when declined or when undo starts', () => {
+    const preview = { typed: 2, typedPeople: 1, cleared: 0, keptAside: [] };
+    const base: TaskpaneEvent[] = [
+      ...ready,
+      { type: 'action-started', action: 'grid', cancellable: true },
+      { type: 'action-succeeded', summary: { ...done, undoable: true } },
+      { type: 'undo-asked', preview },
+    ];
+    expect(after(...base).undoPreview).toEqual(preview);
+    expect(after(...base, { type: 'undo-declined' }).undoPreview).toBeUndefined();
+    expect(after(...base, { type: 'action-started', action: 'undo', cancellable: false }).undoPreview).toBeUndefined();
+    // Nothing to ask about once the offer is gone.
+    expect(after(...ready, { type: 'undo-asked', preview }).undoPreview).toBeUndefined();
+  });
 });

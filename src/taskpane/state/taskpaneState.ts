@@ -6,10 +6,10 @@
  */
 import type { FrameworkModel } from '../../core/framework/model';
 import type { GridReadiness } from '../../core/layouts/gridShape';
-import type { ActionSummary, FormulaStyle, GridSummary, HostInfo, ImportedFramework, Progress } from '../workbench/types';
+import type { ActionSummary, FormulaStyle, GridSummary, HostInfo, ImportedFramework, Progress, UndoPreview } from '../workbench/types';
 import type { UserProblem } from '../problems/describeProblem';
 
-export type ActionKind = 'matrix' | 'grid' | 'heatmaps' | 'calibration' | 'import';
+export type ActionKind = 'matrix' | 'grid' | 'heatmaps' | 'calibration' | 'import' | 'undo' | 'keep';
 
 export type RosterSourceKind = 'selection' | 'table' | 'csv' | 'blank';
 
@@ -71,6 +71,10 @@ export interface TaskpaneState {
   storedProblem?: UserProblem;
   /** The last import's outcome, shown beside the picker. */
   lastImport?: { name: string; warnings: string[]; replaced: boolean };
+  /** The last action, while it can be undone (until the next one, or "Keep"). */
+  undo?: { action: ActionKind };
+  /** What undoing would cost, while the pane asks whether to go ahead. */
+  undoPreview?: UndoPreview;
 }
 
 export type TaskpaneEvent =
@@ -97,7 +101,9 @@ export type TaskpaneEvent =
   | { type: 'action-succeeded'; summary: ActionSummary }
   | { type: 'action-failed'; action: ActionKind; problem: UserProblem }
   | { type: 'action-cancelled'; detail?: string }
-  | { type: 'result-dismissed' };
+  | { type: 'result-dismissed' }
+  | { type: 'undo-asked'; preview: UndoPreview }
+  | { type: 'undo-declined' };
 
 export const DEFAULT_BLANK_ROWS = '10';
 
@@ -219,7 +225,13 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
     case 'action-started':
       if (state.operation.status === 'running') return state;
       return withOperation(
-        { ...state, lastImport: undefined },
+        // Any other action removes what the last one kept: its undo is over.
+        {
+          ...state,
+          lastImport: undefined,
+          undoPreview: undefined,
+          undo: event.action === 'undo' || event.action === 'keep' ? state.undo : undefined,
+        },
         { status: 'running', action: event.action, cancelling: false, cancellable: event.cancellable },
       );
     case 'action-progress':
@@ -232,7 +244,12 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
       if (state.operation.status !== 'running') return state;
       // The workbook changed: tables and grids are read again when next needed.
       return withOperation(
-        { ...state, tables: { status: 'unknown' }, grids: { status: 'unknown' } },
+        {
+          ...state,
+          tables: { status: 'unknown' },
+          grids: { status: 'unknown' },
+          undo: event.summary.undoable ? { action: state.operation.action } : undefined,
+        },
         { status: 'succeeded', action: state.operation.action, summary: event.summary },
       );
     case 'action-failed':
@@ -242,5 +259,9 @@ export function taskpaneReducer(state: TaskpaneState, event: TaskpaneEvent): Tas
       return withOperation(state, { status: 'cancelled', action: state.operation.action, detail: event.detail });
     case 'result-dismissed':
       return state.operation.status === 'running' ? state : withOperation(state, { status: 'idle' });
+    case 'undo-asked':
+      return state.undo ? { ...state, undoPreview: event.preview } : state;
+    case 'undo-declined':
+      return { ...state, undoPreview: undefined };
   }
 }

@@ -4,7 +4,16 @@
  * the bundle (only tests import it).
  */
 import { builtInFrameworks } from '../../core/frameworks/library';
-import type { ActionSummary, Capabilities, GridSummary, HostInfo, ImportedFramework, RunControl, Workbench } from '../workbench/types';
+import type {
+  ActionSummary,
+  Capabilities,
+  GridSummary,
+  HostInfo,
+  ImportedFramework,
+  RunControl,
+  UndoPreview,
+  Workbench,
+} from '../workbench/types';
 
 type Answer = ActionSummary | Error | ((run: RunControl) => Promise<ActionSummary>);
 
@@ -18,6 +27,8 @@ export interface ScriptedWorkbench extends Workbench {
   importWithScaleAnswer?: ImportedFramework | Error;
   sheetImportAnswer?: ImportedFramework | Error;
   stored: ImportedFramework[] | Error;
+  /** What checkUndo answers; nothing typed since by default. */
+  undoPreview: UndoPreview | Error;
 }
 
 export function summary(patch: Partial<ActionSummary> = {}): ActionSummary {
@@ -34,6 +45,7 @@ export function scriptedWorkbench(
     tables: [],
     grids: [],
     stored: [],
+    undoPreview: { typed: 0, typedPeople: 0, cleared: 0, keptAside: [] },
     connect: async () => host,
     capabilities: () => capabilities,
     builtInFrameworks: async () => builtInFrameworks(),
@@ -72,6 +84,19 @@ export function scriptedWorkbench(
     createGrid: (request, run) => answer('grid', request, run),
     addHeatmaps: (request, run) => answer('heatmaps', request, run),
     buildCalibration: (request, run) => answer('calibration', request, run),
+    checkUndo: async () => {
+      wb.calls.push({ action: 'check-undo', request: undefined });
+      if (wb.undoPreview instanceof Error) throw wb.undoPreview;
+      return wb.undoPreview;
+    },
+    undo: (_run) => {
+      wb.calls.push({ action: 'undo', request: undefined });
+      return Promise.resolve(summary({ notes: ['Team grid: undone.'] }));
+    },
+    keepUndo: (_run) => {
+      wb.calls.push({ action: 'keep', request: undefined });
+      return Promise.resolve(summary({ notes: ['The copies kept for undo were removed; the workbook stays as it is.'] }));
+    },
   };
   async function answer(action: keyof ScriptedWorkbench['answers'], request: unknown, run: RunControl): Promise<ActionSummary> {
     wb.calls.push({ action, request });

@@ -11,7 +11,7 @@ import type { LayoutPlan } from '../../core/layouts/plan';
 import type { ApplyProgress } from '../../host/applyReport';
 import { preferredTheme } from '../theme/themeFor';
 import { strings } from '../strings';
-import { summaryOfReport } from './summaryOfReport';
+import { summaryOfReport, summaryOfUndo } from './summaryOfReport';
 import type { ActionSummary, GridRequest, GridSummary, HostInfo, RosterSource, RunControl, Workbench } from './types';
 import { CompetencyError } from '../../core/problems';
 
@@ -39,6 +39,10 @@ function loadWriting() {
 }
 
 type Writing = Awaited<ReturnType<typeof loadWriting>>;
+
+function loadUndo() {
+  return import(/* webpackChunkName: "writing" */ '../../host/undo/undoLastAction');
+}
 
 /** Reading and writing the frameworks kept in the workbook. */
 function loadStorage() {
@@ -84,6 +88,8 @@ function loadHostReading() {
 
 function applyOptions(run: RunControl) {
   return {
+    // Every action keeps what it replaces, so the pane can offer to undo it.
+    keepForUndo: true,
     signal: run.signal,
     onProgress: (p: ApplyProgress) => run.onProgress({ done: p.done, total: p.total, detail: p.detail }),
   };
@@ -254,6 +260,20 @@ export function createOfficeWorkbench(): Workbench {
       });
       const summary = summaryOfReport(await w.applyLayoutPlan(pack.plan, applyOptions(run)));
       return { ...summary, warnings: [...pack.warnings, ...summary.warnings] };
+    },
+    async checkUndo() {
+      const { checkUndo } = await loadUndo();
+      return checkUndo();
+    },
+    async undo(run) {
+      const { undoLastAction } = await loadUndo();
+      return summaryOfUndo(await undoLastAction({ onProgress: applyOptions(run).onProgress }));
+    },
+    async keepUndo(run) {
+      const { keepLastAction } = await loadUndo();
+      run.onProgress({ done: 0, total: 0, detail: strings.undo.keeping });
+      await keepLastAction();
+      return { sheetsCreated: [], sheetsReplaced: [], ratingsKept: 0, ratingsUnplaced: 0, warnings: [], notes: [strings.undo.kept] };
     },
   };
 }

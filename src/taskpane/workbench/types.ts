@@ -47,6 +47,21 @@ export interface ActionSummary {
   /** The sheet that lists ratings that could not be placed, if any. */
   unplacedSheet?: string;
   warnings: string[];
+  /** What the action replaced was kept: the pane offers to undo it. */
+  undoable?: boolean;
+  /** Sentences that come first in the summary (what an undo or a "Keep" did). */
+  notes?: string[];
+}
+
+/** What undoing the last action would do to entries made since, asked before anything changes. */
+export interface UndoPreview {
+  /** Ratings typed or changed on the action's sheets; undo moves them to "Unplaced ratings". */
+  typed: number;
+  typedPeople: number;
+  /** Ratings cleared there; undo brings the old values back. */
+  cleared: number;
+  /** The action's sheets with other entries of the user's: kept under another name. */
+  keptAside: string[];
 }
 
 export interface ImportedFramework {
@@ -122,4 +137,10 @@ export interface Workbench {
   createGrid(request: GridRequest, run: RunControl): Promise<ActionSummary>;
   addHeatmaps(request: HeatmapRequest, run: RunControl): Promise<ActionSummary>;
   buildCalibration(request: CalibrationRequest, run: RunControl): Promise<ActionSummary>;
+  /** What undoing the last action would cost; changes nothing. */
+  checkUndo(): Promise<UndoPreview>;
+  /** Puts the workbook back as it was before the last action. */
+  undo(run: RunControl): Promise<ActionSummary>;
+  /** Keeps the last action: removes what was kept to undo it. */
+  keepUndo(run: RunControl): Promise<ActionSummary>;
 }

@@ -7,6 +7,7 @@
 import { ExcelFake, installOfficeGlobals, readAsTyped } from '../../fakes/excelFake';
 import type { XRequestContext } from '../../../src/host/excelApi';
 import { CONFIG_GLOBAL, FAKE_GLOBAL, type FakeHostConfig } from './fakeHostConfig';
+import { snapshotWorkbook } from '../../fakes/fakeSnapshot';
 
 const page = window as unknown as Record<string, unknown>;
 const config = (page[CONFIG_GLOBAL] ?? {}) as FakeHostConfig;
@@ -107,6 +108,8 @@ page[FAKE_GLOBAL] = {
   /** A manager picking a level in a cell, as a person would. */
   type: (sheet: string, address: string, value: string | number) => fake.type(sheet, address, value),
   damage: () => fake.damage,
+  /** The whole workbook as the fake holds it, for deep comparison (undo). */
+  snapshot: () => snapshotWorkbook(fake),
   requests: () => fake.requests.map((r) => ({ bytes: r.bytes, actions: r.actions, failed: r.failed })),
   conditionalFormats: (sheet: string) => fake.sheet(sheet).conditionalFormats.map((c) => ({ address: c.address, type: c.type })),
   validations: (sheet: string) => fake.sheet(sheet).validations.map((v) => ({ address: v.address, source: v.rule?.list?.source })),

@@ -11,6 +11,7 @@ import {
   mergeClasses,
 } from '@fluentui/react-components';
 import { strings } from '../../strings';
+import { UndoOffer } from '../UndoOffer/UndoOffer';
 import type { OperationStatusState } from './OperationStatus.types';
 import type { useOperationStatusStyles } from './useOperationStatusStyles';
 
@@ -108,6 +109,7 @@ export function renderOperationStatus(state: OperationStatusState, styles: Style
       data-state={state.kind}
     >
       {renderContent(state, styles)}
+      <UndoOffer />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { strings } from '../../strings';
 import type { ActionSummary } from '../../workbench/types';
 
 export function summaryLines(summary: ActionSummary): string[] {
-  const lines: string[] = [];
+  const lines: string[] = [...(summary.notes ?? [])];
   if (summary.sheetsCreated.length) lines.push(strings.summary.created(summary.sheetsCreated));
   if (summary.sheetsReplaced.length) lines.push(strings.summary.replaced(summary.sheetsReplaced));
   if (summary.ratingsKept > 0) lines.push(strings.summary.ratingsKept(summary.ratingsKept));

@@ -6,9 +6,10 @@
  * cipher is the library's (xlsx/workbookEncryption.ts); this is the glue.
  */
 import { randomBytes } from 'crypto';
+import path from 'path';
 import { openPasswordProblem } from '../core/openPassword';
 import { CompetencyError } from '../core/problems';
-import { parsePasswordsCsv, type SuppliedPasswords } from '../core/cycle/passwordsFile';
+import { parsePasswordsCsv, suppliedPassword, type SuppliedPasswords } from '../core/cycle/passwordsFile';
 import { decryptWorkbook, encryptWorkbook, isEncryptedWorkbook } from '../xlsx/workbookEncryption';
 import { UsageError, type CliIO } from './io';
 
@@ -75,4 +76,23 @@ export async function readPasswordsFile(file: string, io: CliIO): Promise<Suppli
   if (isEncryptedWorkbook(bytes) || bytes.subarray(0, 2).toString('latin1') === 'PK')
     throw new CompetencyError('invalid-file', 'this is a workbook, not a passwords CSV file (file,password rows)', file);
   return parsePasswordsCsv(bytes.toString('utf8'), file);
+}
+
+/**
+ * How a command that reads several workbooks opens an encrypted one: its row
+ * (by file name) in the passwords file given with --passwords, or else what
+ * to give.
+ */
+export function accessByFileName(file: string, supplied: SuppliedPasswords | undefined): OpenAccess {
+  if (!supplied) return { option: '--passwords passwords.csv (file,password rows; cycle split writes one)' };
+  const name = path.basename(file);
+  const password = suppliedPassword(supplied, name);
+  return password !== undefined
+    ? { password, option: '--passwords' }
+    : { option: `a row for "${name}" in ${supplied.source} (was the file renamed? add a row with its new name)` };
+}
+
+/** --passwords FILE, read when given. */
+export async function passwordsOption(file: unknown, io: CliIO): Promise<SuppliedPasswords | undefined> {
+  return file === undefined ? undefined : readPasswordsFile(String(file), io);
 }

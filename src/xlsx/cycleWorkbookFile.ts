@@ -52,7 +52,11 @@ export async function writeCycleWorkbook(plan: LayoutPlan, cycle: CycleRecords, 
  */
 export async function openCycleWorkbook(bytes: Uint8Array, fileName: string): Promise<Workbook> {
   if (isEncryptedWorkbook(bytes))
-    throw new CompetencyError('invalid-file', 'the workbook is encrypted with a password to open; give the passwords with --passwords FILE', fileName);
+    throw new CompetencyError(
+      'invalid-file',
+      'the workbook is encrypted with a password to open; give the passwords with --passwords FILE',
+      fileName,
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -85,7 +85,8 @@ export function parsePasswordsCsv(text: string, source: string): SuppliedPasswor
     // A row written by split names both: the file name is the one that counts.
     const [map, key, what] = file ? [byFile, fileKey(file), `the file "${file}"`] : [byId, personIdKey(id), `the id "${id}"`];
     const earlier = map.get(key);
-    if (earlier) throw new CompetencyError('invalid-file', `rows ${earlier.row} and ${row} both give a password for ${what}; keep one`, source);
+    if (earlier)
+      throw new CompetencyError('invalid-file', `rows ${earlier.row} and ${row} both give a password for ${what}; keep one`, source);
     map.set(key, { row, password });
   }
   return { source, byFile, byId };

@@ -105,7 +105,7 @@ describe('a password to open', () => {
     await expect(decryptWorkbook(damaged, 'Tr0ub4dor-horse-staple', 'team.xlsx')).rejects.toThrow(/^team\.xlsx: /);
   });
 
-  it("refuses a password Excel would not take (empty, over 255 characters, a stray space)", () => {
+  it('refuses a password Excel would not take (empty, over 255 characters, a stray space)', () => {
     expect(() => encryptWorkbook(plain, '')).toThrow(/the password is empty/);
     expect(() => encryptWorkbook(plain, 'x'.repeat(256))).toThrow(/256 characters; Excel takes at most 255/);
     expect(isEncryptedWorkbook(encryptWorkbook(plain, 'é'.repeat(255)))).toBe(true);

@@ -253,6 +253,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
 
   if (!into && !values.calibration) {
     await writeNewWorkbook(io, { model, roster, formulas, readiness, roles, out, progress, password });
+    reportPassword(io, password);
     return;
   }
 
@@ -269,6 +270,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       large,
       password,
     });
+    reportPassword(io, password);
     return;
   }
 
@@ -296,7 +298,12 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const buffer = await workbookBytesWithCharts(workbook, [...renderedCharts(rendered), ...(pack?.charts ?? [])]);
   await io.writeFile(out, sealWorkbook(buffer, password));
   summary(io, out, layout, sheets, model, roster);
+  reportPassword(io, password);
   packReport(io, pack);
+}
+
+function reportPassword(io: CliIO, password: string | undefined): void {
+  if (password !== undefined) io.out('  encrypted with the password to open given with --password (Excel asks for it)\n');
 }
 
 function packReport(io: CliIO, pack: AddedPack | undefined): void {

@@ -61,6 +61,11 @@ describe('passwords to open on the command line', () => {
     expect(await main(['calibration', '--grid', 'team.xlsx', '--out', 'pack.xlsx'], io)).toBe(1);
     expect(io.stderr).toContain('team.xlsx: the workbook is encrypted with a password to open; give it with --passwords passwords.csv');
     io.files.set('pw.csv', Buffer.from('file,password\nteam.xlsx,grid-Pass-1\n'));
+    expect(await main(['calibration', '--grid', 'team.xlsx', '--passwords', 'pw.csv', '--out', 'open-pack.xlsx'], io)).toBe(0);
+    expect(io.stderr).toContain(
+      'note: team.xlsx has a password to open but open-pack.xlsx has none; add --password TEXT to encrypt the pack',
+    );
+    expect(isEncryptedWorkbook(io.files.get('open-pack.xlsx')!)).toBe(false);
     expect(
       await main(['calibration', '--grid', 'team.xlsx', '--passwords', 'pw.csv', '--out', 'pack.xlsx', '--password', 'pack-Pass-2'], io),
     ).toBe(0);

@@ -18,6 +18,8 @@ export interface OpenAccess {
   password?: string;
   /** E.g. "--password TEXT", "--passwords passwords.csv". */
   option: string;
+  /** Set once a file was decrypted with it: what the command writes from it should be encrypted too. */
+  decrypted?: boolean;
 }
 
 /**
@@ -28,7 +30,9 @@ export async function workbookBytes(file: string, bytes: Buffer, access?: OpenAc
   if (!access || !isEncryptedWorkbook(bytes)) return bytes;
   if (access.password === undefined)
     throw new CompetencyError('invalid-file', `the workbook is encrypted with a password to open; give it with ${access.option}`, file);
-  return decryptWorkbook(bytes, access.password, file);
+  const opened = await decryptWorkbook(bytes, access.password, file);
+  access.decrypted = true;
+  return opened;
 }
 
 /** The bytes to write: encrypted with the password when one was given, as they are otherwise. */

@@ -275,7 +275,8 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
 
   const password = openPasswordOption(v.password, '--password');
   const supplied = await passwordsOption(v.passwords, io);
-  const file = await openWorkbookFile(v.grid, io, 'grid', accessByFileName(v.grid, supplied));
+  const gridAccess = accessByFileName(v.grid, supplied);
+  const file = await openWorkbookFile(v.grid, io, 'grid', gridAccess);
   const grid = await readGridFrom(file, v.sheet);
   const model = await frameworkOf(grid, fileSource(file), v.framework, io);
   const { added, bytes } = await packIntoFile(
@@ -299,6 +300,9 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
     `Wrote ${v.out}: ${added.replaced ? 'replaced the calibration pack with ' : ''}${added.pack.plan.sheets.map((sheet) => sheet.name).join(', ')}.\n`,
   );
   if (password !== undefined) io.out('  The pack is encrypted with the password to open given with --password.\n');
+  // The pack holds the whole grid: written in the clear from an encrypted grid, it would undo the encryption unnoticed.
+  else if (gridAccess.decrypted)
+    io.err(`competency-matrix: note: ${v.grid} has a password to open but ${v.out} has none; add --password TEXT to encrypt the pack\n`);
   reportPack(added, io);
 }
 

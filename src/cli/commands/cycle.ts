@@ -168,7 +168,7 @@ async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
   io.out(`  team files: ${teams}, one per manager, ${include === 'all' ? 'everyone below them' : 'direct reports'} only\n`);
   if (selfFiles) io.out(`  self-assessment files: ${selfFiles}, one per person\n`);
   io.out(
-    `  sheets protected${password ? ' with the password given' : ' (no password)'}: only rating and comment cells can be typed into\n`,
+    `  sheets protected${password ? ' with the --password given' : ' (no protection password)'}: only rating and comment cells can be typed into\n`,
   );
   reportPasswords(io, passwords, passwordsPath, Boolean(values['show-passwords']));
   const unmanaged = roster.people.length - new Set(split.teams.flatMap((t) => t.members)).size;

@@ -74,6 +74,16 @@ describe('passwords to open on the command line', () => {
     expect(pack.getWorksheet('Calibration')).toBeDefined();
   });
 
+  it('reads a passwords file saved again from Excel as plain CSV (Windows-1252), accented file names included', async () => {
+    const io = captureIO({ 'team.csv': ROSTER });
+    await main(['workbook', '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'équipe.xlsx', '--password', 'grid-Pass-1'], io);
+    io.files.set('pw.csv', Buffer.from('file,password\r\n\xe9quipe.xlsx,grid-Pass-1\r\n', 'latin1'));
+    expect(
+      await main(['calibration', '--grid', 'équipe.xlsx', '--passwords', 'pw.csv', '--out', 'pack.xlsx', '--password', 'p-2'], io),
+    ).toBe(0);
+    expect(io.stderr).toContain('competency-matrix: note: pw.csv');
+  });
+
   it('says plainly that an encrypted roster or framework workbook is encrypted, where the command takes no password', async () => {
     const io = captureIO();
     const book = new ExcelJS.Workbook();

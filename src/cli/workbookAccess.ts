@@ -9,6 +9,7 @@ import { randomBytes } from 'crypto';
 import path from 'path';
 import { openPasswordProblem } from '../core/openPassword';
 import { CompetencyError } from '../core/problems';
+import { decodeRosterText } from '../core/rosterText';
 import { parsePasswordsCsv, suppliedPassword, type SuppliedPasswords } from '../core/cycle/passwordsFile';
 import { decryptWorkbook, encryptWorkbook, isEncryptedWorkbook } from '../xlsx/workbookEncryption';
 import { UsageError, type CliIO } from './io';
@@ -79,7 +80,10 @@ export async function readPasswordsFile(file: string, io: CliIO): Promise<Suppli
   const bytes = await io.readFile(file);
   if (isEncryptedWorkbook(bytes) || bytes.subarray(0, 2).toString('latin1') === 'PK')
     throw new CompetencyError('invalid-file', 'this is a workbook, not a passwords CSV file (file,password rows)', file);
-  return parsePasswordsCsv(bytes.toString('utf8'), file);
+  // Saved again from Excel as plain "CSV", the file is Windows-1252: file names with accents must still match.
+  const { text, note } = decodeRosterText(file, bytes);
+  if (note) io.err(`competency-matrix: note: ${note}\n`);
+  return parsePasswordsCsv(text, file);
 }
 
 /**

@@ -13,6 +13,10 @@
  *   is reported on its own line: it is a whole-workbook write, as large as
  *   the baseline of the split.
  *
+ * - a password to open (`--encrypt`): encrypting and then opening a sample
+ *   of the team files, per file, against writing one: no goal, the cost is
+ *   the 100,000 SHA-512 rounds Excel's encryption asks for on purpose.
+ *
  * Times are CPU time (user + system) of this process: the machine is shared.
  * BENCH_CYCLE_PEOPLE scales it down for a quick look (managers stay 1 in 20).
  */
@@ -31,6 +35,10 @@ import { readReturnedWorkbook } from '../src/xlsx/cycleReturns';
 import { applyCollectPlan, readMaster } from '../src/xlsx/cycleMaster';
 import { readGrid } from '../src/xlsx/readGrid';
 import { COMMENT_FIELD, mergeReturns, type CellValue } from '../src/core/cycle/merge';
+import { decryptWorkbook, encryptWorkbook } from '../src/xlsx/workbookEncryption';
+
+/** Team files encrypted and opened for the per-file figure. */
+const ENCRYPTED_SAMPLE = 20;
 
 const PEOPLE = Number(process.env.BENCH_CYCLE_PEOPLE ?? 50_000);
 const MANAGERS = Math.round(PEOPLE / 20);
@@ -177,5 +185,27 @@ export async function run(): Promise<BenchResult[]> {
     ratio: write.ms / base.ms,
   });
   results.push({ name: 'peak memory (RSS) after collect', value: peakRssMb(), unit: 'MB' });
+
+  // A password to open: per file, against writing the file (the split's own cost per file).
+  const sample = files.slice(0, ENCRYPTED_SAMPLE);
+  const perFileWrite = splitRun.ms / (files.length + 1);
+  const sealed = await cpuTime(async () => sample.map((f) => encryptWorkbook(f.bytes, 'bench-Password-1')));
+  const opened = await cpuTime(async () => {
+    for (const [i, bytes] of sealed.value.entries()) consume(await decryptWorkbook(bytes, 'bench-Password-1', sample[i].name));
+  });
+  results.push({
+    name: `cycle split --encrypt: encrypting a team file (${sample.length} files), CPU time per file`,
+    value: sealed.ms / sample.length,
+    unit: 'ms',
+    baseline: perFileWrite,
+    ratio: sealed.ms / sample.length / perFileWrite,
+  });
+  results.push({
+    name: `cycle collect --passwords: opening an encrypted return (${sample.length} files), CPU time per file`,
+    value: opened.ms / sample.length,
+    unit: 'ms',
+    baseline: perFileWrite,
+    ratio: opened.ms / sample.length / perFileWrite,
+  });
   return results;
 }

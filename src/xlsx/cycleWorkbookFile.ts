@@ -1,9 +1,9 @@
 /**
  * A cycle's workbooks as files. Writing and opening each happen in exactly one
- * function here (writeCycleWorkbook, openCycleWorkbook), so that encrypting a
- * file on the way out and decrypting it on the way in can be added in one
- * place. Opening uses ExcelJS for now, kept to openCycleWorkbook so a
- * streaming reader can take its place.
+ * function here (writeCycleWorkbook, openCycleWorkbook): a file handed out is
+ * encrypted on the way out when it has a password to open; on the way in the
+ * command decrypts it first (it holds the passwords). Opening uses ExcelJS
+ * for now, kept to openCycleWorkbook so a streaming reader can take its place.
  */
 import ExcelJS, { type Workbook } from 'exceljs';
 import { Writable } from 'stream';
@@ -11,11 +11,14 @@ import type { CycleRecords } from '../core/cycle/identity';
 import type { LayoutPlan } from '../core/layouts/plan';
 import { CompetencyError } from '../core/problems';
 import { writePlanStream } from './renderPlan';
+import { encryptWorkbook, isEncryptedWorkbook } from './workbookEncryption';
 import { registryFor, streamRegistry } from './workbookRegistry';
 
 export interface WriteCycleOptions {
   /** The password of the protected sheets of a file handed out (none by default). */
   password?: string;
+  /** A password to open: the file is written encrypted with it (none by default). */
+  openPassword?: string;
 }
 
 /** Streams a cycle workbook's plan, with its cycle records in the hidden registry, to bytes. */
@@ -38,11 +41,22 @@ export async function writeCycleWorkbook(plan: LayoutPlan, cycle: CycleRecords, 
       streamRegistry(book, { ...registry, cycle });
     },
   });
-  return Buffer.concat(chunks);
+  const bytes = Buffer.concat(chunks);
+  return options.openPassword === undefined ? bytes : encryptWorkbook(bytes, options.openPassword);
 }
 
-/** A returned or master workbook from its bytes; a file that is not an .xlsx is refused by name. */
+/**
+ * A returned or master workbook from its bytes (decrypted already, when it has
+ * a password to open: see cli/workbookAccess.ts); a file that is not an .xlsx
+ * is refused by name.
+ */
 export async function openCycleWorkbook(bytes: Uint8Array, fileName: string): Promise<Workbook> {
+  if (isEncryptedWorkbook(bytes))
+    throw new CompetencyError(
+      'invalid-file',
+      'the workbook is encrypted with a password to open; give the passwords with --passwords FILE',
+      fileName,
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -74,11 +74,11 @@ describe('the streaming workbook reader', () => {
     await expect(book.values('Team grid')).rejects.toThrow(/^team\.xlsx: there is no sheet "Team grid"; its sheets are "Matrix", /);
   });
 
-  it('says a workbook is password-protected, an old .xls, cut short, not a zip, or a zip that is not a workbook', async () => {
+  it('says a workbook is encrypted with a password to open, an old .xls, cut short, not a zip, or a zip that is not a workbook', async () => {
     const cfb = (stream: string) =>
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from(stream, 'utf16le')]);
     await expect(openWorkbook(cfb('EncryptionInfo'), 'locked.xlsx')).rejects.toThrow(
-      /^locked\.xlsx: the workbook is password-protected; open it in Excel, remove the password/,
+      /^locked\.xlsx: the workbook is encrypted with a password to open, and this command takes no password for it; open it in Excel, remove the password/,
     );
     await expect(openWorkbook(cfb('Workbook'), 'old.xls')).rejects.toThrow(/^old\.xls: this is an Excel 97-2003 \.xls workbook/);
     const good = await planWorkbookBytes(workbookLayout(builtInFrameworks()[0], {}).plan, 'stream');

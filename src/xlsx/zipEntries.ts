@@ -7,6 +7,7 @@
  */
 import { createInflateRaw, inflateRawSync, type InflateRaw } from 'zlib';
 import { CompetencyError } from '../core/problems';
+import { isCompoundFile, isEncryptedWorkbook } from './workbookEncryption';
 
 export interface ZipEntry {
   name: string;
@@ -23,18 +24,16 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-/** The first bytes of an OLE compound file: an encrypted workbook, or an Excel 97-2003 .xls. */
-const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
 function fail(message: string, fileName: string): never {
   throw new CompetencyError('invalid-file', message, fileName);
 }
 
 /** A compound file is either an encrypted .xlsx (it holds an "EncryptionInfo" stream) or an old .xls. */
 function refuseCompoundFile(bytes: Buffer, fileName: string): never {
-  if (bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')))
+  // Commands that take a password decrypt before they get here (cli/workbookAccess.ts); this is for the rest.
+  if (isEncryptedWorkbook(bytes))
     fail(
-      'the workbook is password-protected; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again',
+      'the workbook is encrypted with a password to open, and this command takes no password for it; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again',
       fileName,
     );
   fail('this is an Excel 97-2003 .xls workbook, which cannot be read; open it in Excel and save it as "Excel Workbook (.xlsx)"', fileName);
@@ -42,7 +41,7 @@ function refuseCompoundFile(bytes: Buffer, fileName: string): never {
 
 function entries(bytes: Buffer, fileName: string): ZipEntry[] {
   if (bytes.length === 0) fail('the file is empty; save the workbook again from Excel as "Excel Workbook (.xlsx)"', fileName);
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB_SIGNATURE)) refuseCompoundFile(bytes, fileName);
+  if (isCompoundFile(bytes)) refuseCompoundFile(bytes, fileName);
   const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === LOCAL;
   // The end-of-central-directory record sits in the last 64 KB + 22 bytes.
   const from = Math.max(0, bytes.length - 65557);

@@ -13,6 +13,7 @@ import { parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import { resolveFramework } from '../resolve';
 import { openWorkbookFile, progressFor } from '../openWorkbookFile';
+import { accessByFileName, openPasswordOption, passwordsOption, sealWorkbook, type OpenAccess } from '../workbookAccess';
 import { findBuiltIn } from '../../core/frameworks/library';
 import { FrameworkModel } from '../../core/framework/model';
 import { CompetencyError } from '../../core/problems';
@@ -42,6 +43,9 @@ const OPTIONS = {
   'coverage-level': { type: 'string' },
   snapshot: { type: 'string' },
   cycle: { type: 'string' },
+  // The pack's own password to open; --passwords opens an encrypted --grid or --snapshot (file,password rows).
+  password: { type: 'string' },
+  passwords: { type: 'string' },
 } as const;
 
 function wholeNumber(text: string | undefined, option: string): number | undefined {
@@ -86,8 +90,14 @@ async function latestSnapshot(source: WorkbookSource): Promise<{ snapshot: Ratin
 }
 
 /** The earlier cycle to compare with: the latest snapshot of a workbook, or else the ratings of the grid it holds. */
-async function earlierSnapshot(file: string, io: CliIO, model: FrameworkModel, scaleId: string): Promise<RatingSnapshot> {
-  const book = await openWorkbookFile(file, io, 'snapshot');
+async function earlierSnapshot(
+  file: string,
+  io: CliIO,
+  model: FrameworkModel,
+  scaleId: string,
+  access: OpenAccess | undefined,
+): Promise<RatingSnapshot> {
+  const book = await openWorkbookFile(file, io, 'snapshot', access);
   const latest = await latestSnapshot(fileSource(book));
   if (latest) return latest.snapshot;
   const grid = await findGridFrom(book);
@@ -130,6 +140,8 @@ export interface PackOptions {
   cycle?: string;
   /** A workbook (an earlier pack, or an earlier grid) to compare with. */
   snapshotFile?: string;
+  /** How an encrypted snapshot file is opened (commands that take no password leave it out). */
+  snapshotAccess?: OpenAccess;
   /** Compare with the latest snapshot already in the workbook and take no new one (a rebuild, not a new cycle). */
   reuseSnapshot?: boolean;
 }
@@ -175,7 +187,7 @@ async function planPack(
   const file = options.snapshotFile;
   const sameFile = file !== undefined && path.resolve(file) === path.resolve(options.fileName);
   const inPlace = sameFile || (options.reuseSnapshot && !file) ? await latestSnapshot(source) : undefined;
-  const earlier = inPlace?.snapshot ?? (file ? await earlierSnapshot(file, io, model, scale.id) : undefined);
+  const earlier = inPlace?.snapshot ?? (file ? await earlierSnapshot(file, io, model, scale.id, options.snapshotAccess) : undefined);
   const reused = options.reuseSnapshot && inPlace !== undefined;
 
   const date = today();
@@ -261,7 +273,10 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
   if (!v.out) throw new UsageError('calibration: say where to write the pack with --out pack.xlsx');
   const minGroup = wholeNumber(v['min-group'], '--min-group');
 
-  const file = await openWorkbookFile(v.grid, io, 'grid');
+  const password = openPasswordOption(v.password, '--password');
+  const supplied = await passwordsOption(v.passwords, io);
+  const gridAccess = accessByFileName(v.grid, supplied);
+  const file = await openWorkbookFile(v.grid, io, 'grid', gridAccess);
   const grid = await readGridFrom(file, v.sheet);
   const model = await frameworkOf(grid, fileSource(file), v.framework, io);
   const { added, bytes } = await packIntoFile(
@@ -276,13 +291,18 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
       guideline: v.guideline,
       cycle: v.cycle,
       snapshotFile: v.snapshot,
+      snapshotAccess: v.snapshot === undefined ? undefined : accessByFileName(v.snapshot, supplied),
     },
     io,
   );
-  await io.writeFile(v.out, bytes);
+  await io.writeFile(v.out, sealWorkbook(bytes, password));
   io.out(
     `Wrote ${v.out}: ${added.replaced ? 'replaced the calibration pack with ' : ''}${added.pack.plan.sheets.map((sheet) => sheet.name).join(', ')}.\n`,
   );
+  if (password !== undefined) io.out('  The pack is encrypted with the password to open given with --password.\n');
+  // The pack holds the whole grid: written in the clear from an encrypted grid, it would undo the encryption unnoticed.
+  else if (gridAccess.decrypted)
+    io.err(`competency-matrix: note: ${v.grid} has a password to open but ${v.out} has none; add --password TEXT to encrypt the pack\n`);
   reportPack(added, io);
 }
 

@@ -30,16 +30,24 @@ import { openCycleWorkbook, writeCycleWorkbook } from '../../xlsx/cycleWorkbookF
 import { readReturnedWorkbook } from '../../xlsx/cycleReturns';
 import { applyCollectPlan, readMaster } from '../../xlsx/cycleMaster';
 import { storedFrameworks } from '../../xlsx/storedFrameworks';
+import { PASSWORDS_FILE_NAME } from '../../core/cycle/passwordsFile';
+import { reportPasswords, splitPasswords, writePasswordsFile } from '../cyclePasswords';
+import { accessByFileName, passwordsOption, sealWorkbook, workbookBytes } from '../workbookAccess';
 
 export const CYCLE_USAGE = `cycle split --framework <id|file> --roster <file.csv|file.xlsx> [--sheet NAME] --out <folder>
             [--cycle LABEL] [--self] [--include direct|all] [--password TEXT] [--force]
+            [--encrypt] [--encrypt-master] [--passwords FILE] [--show-passwords]
       master.xlsx (everyone, for HR), one workbook per manager with only their team (direct reports,
       or --include all for everyone below them), and with --self one per person; only rating and
-      comment cells can be typed into (--password locks the protection with a password)
-  cycle collect <folder|files...> --into master.xlsx [--prefer FILE]... [--dry-run]
+      comment cells can be typed into (--password locks that sheet protection with a password)
+      --encrypt: each team and self file gets a password to open of its own (made at random, or
+      from --passwords FILE: file,password or id,password rows), listed in passwords.csv beside the
+      master, never printed unless --show-passwords; --encrypt-master encrypts the master too
+  cycle collect <folder|files...> --into master.xlsx [--prefer FILE]... [--passwords FILE] [--dry-run]
       puts every returned rating into the master by person id and competency; prints the report
       (returned, missing, refused, placed, not placed, conflicts) and writes it to a "Collection"
-      sheet; --prefer names the file that wins its conflicts; --dry-run prints and writes nothing`;
+      sheet; --prefer names the file that wins its conflicts; --passwords opens encrypted returns
+      (and an encrypted master) with the passwords.csv split wrote; --dry-run prints and writes nothing`;
 
 /** Splits at least this big print progress on stderr. */
 const PROGRESS_FROM = 200;
@@ -70,6 +78,10 @@ async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
       formulas: { type: 'string' },
       readiness: { type: 'string' },
       force: { type: 'boolean' },
+      encrypt: { type: 'boolean' },
+      'encrypt-master': { type: 'boolean' },
+      passwords: { type: 'string' },
+      'show-passwords': { type: 'boolean' },
     },
     'cycle split',
   );
@@ -87,6 +99,12 @@ async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
   const readiness = oneOf(values.readiness as string | undefined, GRID_READINESS_MODES, 'strict', '--readiness');
   const password = values.password as string | undefined;
   if (password === '') throw new UsageError('--password: give a password, or leave the option out for protection without one');
+  const encryption = { encrypt: Boolean(values.encrypt), master: Boolean(values['encrypt-master']) };
+  const passwordsFile = values.passwords as string | undefined;
+  if (!encryption.encrypt && !encryption.master && (passwordsFile !== undefined || values['show-passwords']))
+    throw new UsageError(
+      `cycle split: ${passwordsFile !== undefined ? '--passwords' : '--show-passwords'} is for passwords to open; add --encrypt (team and self files) or --encrypt-master`,
+    );
 
   const model = await resolveFramework(frameworkArg, io);
   const roster = await readRosterFile(rosterFile, model, io, { sheet: values.sheet as string | undefined });
@@ -107,9 +125,13 @@ async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
     );
   }
   const all = [split.master, ...split.files];
+  const passwords = await splitPasswords(split, { ...encryption, passwordsFile }, io);
+  const openPassword = new Map(passwords.map((p) => [p.fileName, p.password]));
+  const passwordsPath = path.join(out, PASSWORDS_FILE_NAME);
   if (!values.force) {
     const existing: string[] = [];
-    for (const f of all) if (await io.exists(path.join(out, f.fileName))) existing.push(f.fileName);
+    for (const f of [...all.map((a) => a.fileName), ...(passwords.length ? [PASSWORDS_FILE_NAME] : [])])
+      if (await io.exists(path.join(out, f))) existing.push(f);
     if (existing.length) {
       throw new CompetencyError(
         'invalid-argument',
@@ -124,9 +146,14 @@ async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
   const write = async (file: CycleFile, records: CycleRecords) => {
     const built = cycleWorkbookPlan(model, file.roster, { kind: file.kind, formulas, readiness, withSelfSheet: Boolean(values.self) });
     const plan = imported && file.kind === 'master' ? planKeepingFramework(built.plan, [], model.data) : built.plan;
-    const bytes = await writeCycleWorkbook(plan, records, { password: file.kind === 'master' ? undefined : password });
+    const bytes = await writeCycleWorkbook(plan, records, {
+      password: file.kind === 'master' ? undefined : password,
+      openPassword: openPassword.get(file.fileName),
+    });
     await io.writeFile(path.join(out, file.fileName), bytes);
   };
+  // The passwords first: no encrypted file is ever on disk without the password that opens it.
+  if (passwords.length) await writePasswordsFile(passwordsPath, passwords, io);
   progress(`writing ${MASTER_FILE_NAME} (${roster.people.length} people)`);
   await write(split.master, split.records);
   for (let i = 0; i < split.files.length; i++) {
@@ -141,8 +168,9 @@ async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
   io.out(`  team files: ${teams}, one per manager, ${include === 'all' ? 'everyone below them' : 'direct reports'} only\n`);
   if (selfFiles) io.out(`  self-assessment files: ${selfFiles}, one per person\n`);
   io.out(
-    `  sheets protected${password ? ' with the password given' : ' (no password)'}: only rating and comment cells can be typed into\n`,
+    `  sheets protected${password ? ' with the --password given' : ' (no protection password)'}: only rating and comment cells can be typed into\n`,
   );
+  reportPasswords(io, passwords, passwordsPath, Boolean(values['show-passwords']));
   const unmanaged = roster.people.length - new Set(split.teams.flatMap((t) => t.members)).size;
   if (unmanaged)
     io.out(
@@ -193,6 +221,7 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
       into: { type: 'string' },
       prefer: { type: 'string', multiple: true },
       framework: { type: 'string' },
+      passwords: { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
     'cycle collect',
@@ -202,7 +231,13 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
   if (!positionals.length) throw new UsageError('cycle collect: name the returned files, or a folder holding them');
   if (!(await io.exists(into)))
     throw new CompetencyError('invalid-file', 'no such master; give the master.xlsx that cycle split wrote', into);
-  const workbook = await openCycleWorkbook(new Uint8Array(await io.readFile(into)), into);
+  const supplied = await passwordsOption(values.passwords, io);
+  // An encrypted master stays encrypted, with the same password, when the collection is written into it.
+  const masterAccess = accessByFileName(into, supplied);
+  const masterRead = await io.readFile(into);
+  const masterBytes = await workbookBytes(into, masterRead, masterAccess);
+  const masterPassword = masterBytes === masterRead ? undefined : masterAccess.password;
+  const workbook = await openCycleWorkbook(new Uint8Array(masterBytes), into);
   const frameworkArg = values.framework as string | undefined;
   const master = readMaster(workbook, into);
   const model = frameworkArg
@@ -216,7 +251,8 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     try {
-      const book = await openCycleWorkbook(new Uint8Array(await io.readFile(file)), file);
+      const bytes = await workbookBytes(file, await io.readFile(file), accessByFileName(file, supplied));
+      const book = await openCycleWorkbook(new Uint8Array(bytes), file);
       returns.push(readReturnedWorkbook(book, file));
     } catch (e) {
       if (!(e instanceof CompetencyError)) throw e;
@@ -242,6 +278,6 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
   if (values['dry-run']) return;
   progress('writing the master');
   const { collectionSheet } = applyCollectPlan(workbook, master, plan, fieldName);
-  await io.writeFile(into, Buffer.from(await workbook.xlsx.writeBuffer()));
+  await io.writeFile(into, sealWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), masterPassword));
   io.out(`The report is on the sheet "${collectionSheet}" of ${into}\n`);
 }

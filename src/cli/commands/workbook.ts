@@ -34,13 +34,16 @@ import { readGridFrom } from '../../xlsx/readGrid';
 import { spliceWorkbook } from '../../xlsx/spliceWorkbook';
 import { REGISTRY_SHEET_NAME } from '../../core/layouts/registry';
 import { openWorkbookFile, progressFor } from '../openWorkbookFile';
+import { openPasswordOption, sealWorkbook } from '../workbookAccess';
 import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
 import { addCalibrationPack, hasCalibrationPackIn, packIntoFile, reportPack, type AddedPack } from './calibration';
 
 export const WORKBOOK_USAGE = `workbook --framework <id|file> ${FRAMEWORK_SOURCE_USAGE.replace('--sheet NAME', '--framework-sheet NAME')}
          [--roster roster.csv|roster.xlsx [--sheet NAME]] [--out file.xlsx]
          [--formulas portable|addin] [--readiness strict|tolerant|none] [--roles "Role A,Role B"]
-         [--into existing.xlsx] [--force] [--calibration]
+         [--into existing.xlsx] [--force] [--calibration] [--password TEXT]
+  --password: the file written is encrypted with this password to open (Excel asks for it); with
+         --into, it is also the password that opens the existing workbook
   --readiness: next-role readiness on the grid: strict (default; every required competency at or above
          the next role's target), tolerant (80% of them, editable on the grid, none more than one level
          short or not rated), none (no next role, readiness or blocking columns)`;
@@ -157,7 +160,7 @@ function newWorkbookPlan(
  */
 async function writeNewWorkbook(
   io: CliIO,
-  o: NewWorkbookChoices & { model: FrameworkModel; out: string; progress: (text: string) => void },
+  o: NewWorkbookChoices & { model: FrameworkModel; out: string; progress: (text: string) => void; password?: string },
 ): Promise<void> {
   const { layout, plan } = newWorkbookPlan(o.model, o, o.progress);
   const chunks: Buffer[] = [];
@@ -180,7 +183,7 @@ async function writeNewWorkbook(
       ),
   });
   o.progress('saving the file');
-  await io.writeFile(o.out, Buffer.concat(chunks));
+  await io.writeFile(o.out, sealWorkbook(Buffer.concat(chunks), o.password));
   summary(
     io,
     o.out,
@@ -209,6 +212,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       into: { type: 'string' },
       force: { type: 'boolean' },
       calibration: { type: 'boolean' },
+      password: { type: 'string' },
     },
     'workbook',
   );
@@ -218,6 +222,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const formulas = oneOf(values.formulas as string | undefined, ['portable', 'addin'] as const, 'portable', '--formulas');
   const readiness = oneOf(values.readiness as string | undefined, GRID_READINESS_MODES, 'strict', '--readiness');
   const into = values.into as string | undefined;
+  const password = openPasswordOption(values.password, '--password');
   const rosterFile = values.roster as string | undefined;
   if (values.calibration && !rosterFile && !into) {
     throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
@@ -247,12 +252,25 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   progress(`read ${people} people from ${rosterFile}`);
 
   if (!into && !values.calibration) {
-    await writeNewWorkbook(io, { model, roster, formulas, readiness, roles, out, progress });
+    await writeNewWorkbook(io, { model, roster, formulas, readiness, roles, out, progress, password });
+    reportPassword(io, password);
     return;
   }
 
   if (into) {
-    await rebuildInto(io, { model, roster, formulas, readiness, roles, into, out, calibration: values.calibration === true, large });
+    await rebuildInto(io, {
+      model,
+      roster,
+      formulas,
+      readiness,
+      roles,
+      into,
+      out,
+      calibration: values.calibration === true,
+      large,
+      password,
+    });
+    reportPassword(io, password);
     return;
   }
 
@@ -278,9 +296,14 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, gridSheet), visibility: 'visible' }];
   progress('saving the file');
   const buffer = await workbookBytesWithCharts(workbook, [...renderedCharts(rendered), ...(pack?.charts ?? [])]);
-  await io.writeFile(out, buffer);
+  await io.writeFile(out, sealWorkbook(buffer, password));
   summary(io, out, layout, sheets, model, roster);
+  reportPassword(io, password);
   packReport(io, pack);
+}
+
+function reportPassword(io: CliIO, password: string | undefined): void {
+  if (password !== undefined) io.out('  encrypted with the password to open given with --password (Excel asks for it)\n');
 }
 
 function packReport(io: CliIO, pack: AddedPack | undefined): void {
@@ -297,12 +320,12 @@ function packReport(io: CliIO, pack: AddedPack | undefined): void {
  */
 async function rebuildInto(
   io: CliIO,
-  o: NewWorkbookChoices & { model: FrameworkModel; into: string; out: string; calibration: boolean; large: boolean },
+  o: NewWorkbookChoices & { model: FrameworkModel; into: string; out: string; calibration: boolean; large: boolean; password?: string },
 ): Promise<void> {
   const { model, into, out } = o;
   if (!(await io.exists(into)))
     throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
-  const file = await openWorkbookFile(into, io);
+  const file = await openWorkbookFile(into, io, 'workbook', { password: o.password, option: '--password TEXT' });
   // Without a roster the size is known only once the grid is read: a big file is a big grid.
   const progress = o.large ? (text: string) => io.err(`competency-matrix: ${text}\n`) : progressFor(file, io);
   const rebuild = planRebuild(await fileView(file), model, {
@@ -348,7 +371,7 @@ async function rebuildInto(
     }
   }
   progress('saving the file');
-  await io.writeFile(out, bytes);
+  await io.writeFile(out, sealWorkbook(bytes, o.password));
   summary(io, out, layout, report.written, model, report.roster);
   rebuildReport(io, report, into);
   packReport(io, pack);

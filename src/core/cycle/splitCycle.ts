@@ -29,6 +29,8 @@ export interface CycleFile {
   fileName: string;
   kind: CycleFileKind;
   identity: CycleIdentity;
+  /** Who receives it, by id: the manager's person id (their name when not on the roster), the person's id; "" for the master. */
+  holderId: string;
   /** The people the file holds, and nobody else. */
   roster: Roster;
 }
@@ -67,7 +69,13 @@ export function planSplit(model: FrameworkModel, roster: Roster, options: SplitO
       taken,
     );
     const fileKey = teamFileKey(team.key);
-    files.push({ fileName, kind: 'team', identity: identity('team', fileKey, team.managerName), roster: subRoster(roster, team.members) });
+    files.push({
+      fileName,
+      kind: 'team',
+      identity: identity('team', fileKey, team.managerName),
+      holderId: team.managerId ?? team.managerName,
+      roster: subRoster(roster, team.members),
+    });
     issued.push({ fileKey, kind: 'team', subjectName: team.managerName, fileName, people: team.members.map((p) => p.id) });
   }
   if (options.self) {
@@ -76,13 +84,19 @@ export function planSplit(model: FrameworkModel, roster: Roster, options: SplitO
       const fileKey = selfFileKey(personIdKey(person.id));
       // Only the person: no manager named, and no one else's rating of them.
       const alone: RosterPerson = { ...person, manager: '', ratings: new Map() };
-      files.push({ fileName, kind: 'self', identity: identity('self', fileKey, person.name), roster: subRoster(roster, [alone]) });
+      files.push({
+        fileName,
+        kind: 'self',
+        identity: identity('self', fileKey, person.name),
+        holderId: person.id,
+        roster: subRoster(roster, [alone]),
+      });
       issued.push({ fileKey, kind: 'self', subjectName: person.name, fileName, people: [person.id] });
     }
   }
   const masterIdentity = identity('master', '', '');
   return {
-    master: { fileName: MASTER_FILE_NAME, kind: 'master', identity: masterIdentity, roster },
+    master: { fileName: MASTER_FILE_NAME, kind: 'master', identity: masterIdentity, holderId: '', roster },
     files,
     teams,
     records: { identity: masterIdentity, issued, returned: [], provenance: [] },

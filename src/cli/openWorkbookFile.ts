@@ -14,7 +14,7 @@ export const LARGE_WORKBOOK_BYTES = 1_000_000;
 /** `what` names the file's role in the message when it is missing: "grid", "snapshot", "workbook". */
 export async function openWorkbookFile(file: string, io: CliIO, what = 'workbook'): Promise<WorkbookFile> {
   if (!(await io.exists(file))) throw new CompetencyError('invalid-file', `no such ${what} file; check the path`, file);
-  const bytes = await io.readFile(file);
+  const bytes = await io.readFile(file, `${what} file`);
   const large = bytes.length >= LARGE_WORKBOOK_BYTES;
   if (large) io.err(`competency-matrix: reading ${file} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
   return openWorkbook(bytes, file, large ? { progress: (text) => io.err(`competency-matrix: ${file}: ${text}\n`) } : {});

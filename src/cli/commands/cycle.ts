@@ -202,7 +202,7 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
   if (!positionals.length) throw new UsageError('cycle collect: name the returned files, or a folder holding them');
   if (!(await io.exists(into)))
     throw new CompetencyError('invalid-file', 'no such master; give the master.xlsx that cycle split wrote', into);
-  const workbook = await openCycleWorkbook(new Uint8Array(await io.readFile(into)), into);
+  const workbook = await openCycleWorkbook(new Uint8Array(await io.readFile(into, 'master workbook')), into);
   const frameworkArg = values.framework as string | undefined;
   const master = readMaster(workbook, into);
   const model = frameworkArg

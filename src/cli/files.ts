@@ -135,8 +135,13 @@ export function temporaryNameFor(file: string): string {
 async function checkOutputPath(file: string): Promise<Stats | undefined> {
   const folder = path.dirname(path.resolve(file));
   const dir = await statOrUndefined(folder);
-  if (!dir) refuse(`cannot write ${file}: the folder ${path.dirname(file)} does not exist; create it first or pick another path`, file);
-  if (!dir.isDirectory()) refuse(`cannot write ${file}: ${path.dirname(file)} is a file, not a folder; check the path`, file);
+  if (!dir)
+    throw new CompetencyError(
+      'invalid-file',
+      `cannot write ${file}: the folder ${path.dirname(file)} does not exist; create it first or pick another path`,
+    );
+  if (!dir.isDirectory())
+    throw new CompetencyError('invalid-file', `cannot write ${file}: ${path.dirname(file)} is a file, not a folder; check the path`);
   const st = await statOrUndefined(file);
   if (st?.isDirectory()) throw new CompetencyError('invalid-file', `cannot write ${file}: it is a folder; give a file name inside it`);
   if (st && !st.isFile()) throw new CompetencyError('invalid-file', `cannot write ${file}: it is ${kindOf(st)}; give a file name`);

@@ -117,8 +117,22 @@ function summary(
   }
 }
 
-function rebuildReport(io: CliIO, report: RebuildReport, file: string): void {
+/** How many disagreements the report shows; the rest are counted. */
+const DISAGREEMENTS_SHOWN = 5;
+
+function rebuildReport(io: CliIO, report: RebuildReport, file: string, model: FrameworkModel): void {
   for (const w of report.warnings) io.err(`competency-matrix: warning: ${file}: ${w}\n`);
+  const differ = report.disagreements;
+  if (differ.length) {
+    io.out(
+      `  typed in the workbook and kept over the roster file: ${differ.length} ${differ.length === 1 ? 'cell differs' : 'cells differ'} (the roster's value is not used):\n`,
+    );
+    for (const d of differ.slice(0, DISAGREEMENTS_SHOWN)) {
+      const name = model.findCompetency(d.competency)?.name ?? d.competency;
+      io.out(`    ${d.person} / ${name}: workbook ${d.typed ? `"${d.typed}"` : 'blank (cleared)'}, roster "${d.roster}"\n`);
+    }
+    if (differ.length > DISAGREEMENTS_SHOWN) io.out(`    … and ${differ.length - DISAGREEMENTS_SHOWN} more\n`);
+  }
   if (report.replaced.length) io.out(`  rebuilt: ${report.replaced.join(', ')}\n`);
   for (const a of report.setAside) io.out(`  left as it was: "${a.sheet}" (${a.why}); the new sheet has another name\n`);
   io.out(`  ratings kept: ${report.kept}\n`);
@@ -350,6 +364,6 @@ async function rebuildInto(
   progress('saving the file');
   await io.writeFile(out, bytes);
   summary(io, out, layout, report.written, model, report.roster);
-  rebuildReport(io, report, into);
+  rebuildReport(io, report, into, model);
   packReport(io, pack);
 }

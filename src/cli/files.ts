@@ -146,9 +146,11 @@ async function checkOutputPath(file: string): Promise<Stats | undefined> {
   if (st?.isDirectory()) throw new CompetencyError('invalid-file', `cannot write ${file}: it is a folder; give a file name inside it`);
   if (st && !st.isFile()) throw new CompetencyError('invalid-file', `cannot write ${file}: it is ${kindOf(st)}; give a file name`);
   if (st) {
+    // The rename below would replace a read-only file; a user who may not write it should hear so, as with any other program.
     try {
       await fs.access(file, fs.constants.W_OK);
-    } catch {
+    } catch (e) {
+      if (isOsError(e) && e.code !== 'EACCES') throw new CompetencyError('invalid-file', osErrorMessage(e, file, 'write'));
       throw new CompetencyError('invalid-file', `cannot write ${file}: the file is read-only; make it writable or pick another path`);
     }
   }
@@ -179,7 +181,9 @@ export async function makeOutputFolder(folder: string): Promise<void> {
   if (st?.isDirectory()) return;
   if (st) refuse(`cannot make the folder: a file has that name; pick another --out folder`, folder);
   try {
-    await fs.mkdir(folder, { recursive: true });
+    // Node's recursive mkdir says ENOENT for a read-only disk; where the parent exists, a plain mkdir gives the true reason.
+    if (await statOrUndefined(path.dirname(path.resolve(folder)))) await fs.mkdir(folder);
+    else await fs.mkdir(folder, { recursive: true });
   } catch (e) {
     if (isOsError(e))
       throw new CompetencyError('invalid-file', osErrorMessage(e, folder, 'write').replace(/^cannot write/, 'cannot make the folder'));

@@ -79,6 +79,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const [name, ...rest] = argv;
   if (!name || HELP.has(name) || name === 'help') {
     io.out(USAGE);
+    if (!name) io.err('competency-matrix: give a command, e.g. competency-matrix frameworks list; the commands are listed above\n');
     return name ? 0 : 2;
   }
   const load = COMMANDS[name];

@@ -260,6 +260,13 @@ function mergeRatings(
       disagreements.push({ person: p.id, competency, typed: '', roster: level.code });
     }
   }
+  // Listed as the roster lists people, and each person's competencies as the framework does.
+  const personOrder = new Map(roster.people.map((p, i) => [p.id, i]));
+  const competencyOrder = new Map(model.competencies.map((c, i) => [c.id, i]));
+  disagreements.sort(
+    (a, b) =>
+      personOrder.get(a.person)! - personOrder.get(b.person)! || competencyOrder.get(a.competency)! - competencyOrder.get(b.competency)!,
+  );
   return carry;
 }
 

@@ -236,7 +236,9 @@ describe('hostile input: every command, every file system surprise, one clear li
     expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(150);
     expect(new Set(HOSTILE_CASES.map((c) => c.name)).size).toBe(HOSTILE_CASES.length);
     for (const k of CLASSES) expect(HOSTILE_CASES.filter((c) => c.kind === k).length).toBeGreaterThanOrEqual(5);
-    const commands = new Set(HOSTILE_CASES.map((c) => (['frameworks', 'cycle'].includes(c.args[0]) ? c.args.slice(0, 2).join(' ') : c.args[0])));
+    const commands = new Set(
+      HOSTILE_CASES.map((c) => (['frameworks', 'cycle'].includes(c.args[0]) ? c.args.slice(0, 2).join(' ') : c.args[0])),
+    );
     for (const command of [
       'frameworks list',
       'frameworks show',
@@ -251,7 +253,6 @@ describe('hostile input: every command, every file system surprise, one clear li
     ])
       expect(commands).toContain(command);
   });
-
 
   it.each(HOSTILE_CASES.map((c) => [`${c.kind}: ${c.name}`, c] as const))('%s', async (_, c) => {
     if (!runnable(c)) return; // announced in beforeAll

@@ -167,7 +167,11 @@ const FOLDER_WRITERS: { label: string; args: (out: string) => string[]; setup?: 
     setup: withRoster,
     file: 'master.xlsx',
   },
-  { label: 'frameworks export csv-tables', args: (o) => ['frameworks', 'export', BUILT_IN, '--format', 'csv-tables', '--out', o], file: 'targets.csv' },
+  {
+    label: 'frameworks export csv-tables',
+    args: (o) => ['frameworks', 'export', BUILT_IN, '--format', 'csv-tables', '--out', o],
+    file: 'targets.csv',
+  },
 ];
 
 const USER_BYTES = 'a file the user made; it must survive\n';
@@ -465,7 +469,12 @@ const READERS: [string, (input: string) => string[], string, ((f: CaseFolder) =>
   ['targets', (i) => ['targets', i], 'file'],
   ['levels', (i) => ['levels', i], 'file'],
   ['calibration --grid', (i) => ['calibration', '--grid', i, '--out', 'p.xlsx'], 'grid file'],
-  ['calibration --snapshot', (i) => ['calibration', '--grid', FIXTURES.team, '--snapshot', i, '--out', 'p.xlsx'], 'snapshot file', withGrid],
+  [
+    'calibration --snapshot',
+    (i) => ['calibration', '--grid', FIXTURES.team, '--snapshot', i, '--out', 'p.xlsx'],
+    'snapshot file',
+    withGrid,
+  ],
   ['cycle split --roster', (i) => ['cycle', 'split', '--framework', BUILT_IN, '--roster', i, '--out', 'c'], 'roster file'],
   ['cycle split --framework', (i) => ['cycle', 'split', '--framework', i, '--roster', FIXTURES.roster, '--out', 'c'], 'file', withRoster],
   ['cycle collect --into', (i) => ['cycle', 'collect', FIXTURES.cycle, '--into', i], 'master workbook', (f) => f.copy(FIXTURES.cycle)],
@@ -603,10 +612,12 @@ function notAFileCases(): HostileCase[] {
 }
 
 function idCases(): HostileCase[] {
-  const into = (roster: string): HostileCase['setup'] => (f) => {
-    withGrid(f);
-    f.write('roster2.csv', roster);
-  };
+  const into =
+    (roster: string): HostileCase['setup'] =>
+    (f) => {
+      withGrid(f);
+      f.write('roster2.csv', roster);
+    };
   const cases: HostileCase[] = [
     {
       name: 'roster: "E001" and " e001 " are one person, a duplicate',
@@ -693,10 +704,14 @@ function typedCases(): HostileCase[] {
       check: async (f, first) => {
         expect(first.stdout).toMatch(/3 cells differ/);
         const { spawnSync } = await import('child_process');
-        const again = spawnSync(process.execPath, [require.resolve('../../bin/competency-matrix.js'), ...rebuild(FIXTURES.typed, FIXTURES.roster)], {
-          cwd: f.dir,
-          encoding: 'utf8',
-        });
+        const again = spawnSync(
+          process.execPath,
+          [require.resolve('../../bin/competency-matrix.js'), ...rebuild(FIXTURES.typed, FIXTURES.roster)],
+          {
+            cwd: f.dir,
+            encoding: 'utf8',
+          },
+        );
         expect(again.status).toBe(0);
         const r = await gridRatings(f.path(FIXTURES.typed));
         expect([r.E001.adaptability, r.E002.adaptability, r.M1.teamwork]).toEqual(['N/A', null, 'E']);
@@ -751,19 +766,43 @@ const WB = ['workbook', '--framework', BUILT_IN, '--out', 'x.xlsx'];
 
 function silentCases(): HostileCase[] {
   const repeated: [string, string[], string][] = [
-    ['workbook --roster', ['workbook', '--framework', BUILT_IN, '--roster', 'a.csv', '--roster', 'b.csv'], 'workbook: --roster is given twice \\("a.csv" and "b.csv"\\)'],
+    [
+      'workbook --roster',
+      ['workbook', '--framework', BUILT_IN, '--roster', 'a.csv', '--roster', 'b.csv'],
+      'workbook: --roster is given twice \\("a.csv" and "b.csv"\\)',
+    ],
     ['workbook --framework', ['workbook', '--framework', BUILT_IN, '--framework', 'sre-ladder'], '--framework is given twice'],
     ['workbook --out', [...WB, '--out', 'y.xlsx'], '--out is given twice \\("x.xlsx" and "y.xlsx"\\)'],
     ['workbook --force', [...WB, '--force', '--force'], '--force is given twice'],
-    ['calibration --grid', ['calibration', '--grid', 'a.xlsx', '--grid', 'b.xlsx', '--out', 'p.xlsx'], 'calibration: --grid is given twice'],
-    ['calibration --min-group', ['calibration', '--grid', 'a.xlsx', '--out', 'p.xlsx', '--min-group', '3', '--min-group', '4'], '--min-group is given twice'],
-    ['cycle split --out', ['cycle', 'split', '--framework', BUILT_IN, '--roster', 'r.csv', '--out', 'a', '--out', 'b'], 'cycle split: --out is given twice'],
+    [
+      'calibration --grid',
+      ['calibration', '--grid', 'a.xlsx', '--grid', 'b.xlsx', '--out', 'p.xlsx'],
+      'calibration: --grid is given twice',
+    ],
+    [
+      'calibration --min-group',
+      ['calibration', '--grid', 'a.xlsx', '--out', 'p.xlsx', '--min-group', '3', '--min-group', '4'],
+      '--min-group is given twice',
+    ],
+    [
+      'cycle split --out',
+      ['cycle', 'split', '--framework', BUILT_IN, '--roster', 'r.csv', '--out', 'a', '--out', 'b'],
+      'cycle split: --out is given twice',
+    ],
     ['cycle collect --into', ['cycle', 'collect', 'x', '--into', 'a.xlsx', '--into', 'b.xlsx'], 'cycle collect: --into is given twice'],
-    ['frameworks export --format', ['frameworks', 'export', BUILT_IN, '--format', 'csv', '--format', 'json'], 'frameworks export: --format is given twice'],
+    [
+      'frameworks export --format',
+      ['frameworks', 'export', BUILT_IN, '--format', 'csv', '--format', 'json'],
+      'frameworks export: --format is given twice',
+    ],
     ['frameworks list --format', ['frameworks', 'list', '--format', 'csv', '--format', 'text'], 'frameworks list: --format is given twice'],
     ['targets --format', ['targets', BUILT_IN, '--format', 'csv', '--format', 'text'], 'targets: --format is given twice'],
     ['levels --format', ['levels', BUILT_IN, '--format', 'csv', '--format', 'csv'], 'levels: --format is given twice'],
-    ['frameworks show --from', ['frameworks', 'show', 'f.json', '--from', 'json', '--from', 'csv'], 'frameworks show: --from is given twice'],
+    [
+      'frameworks show --from',
+      ['frameworks', 'show', 'f.json', '--from', 'json', '--from', 'csv'],
+      'frameworks show: --from is given twice',
+    ],
   ];
   const cases: HostileCase[] = repeated.map(([label, args, message]) => ({
     name: `${label} given twice is a usage error, not "the last wins"`,
@@ -778,7 +817,12 @@ function silentCases(): HostileCase[] {
       name: 'workbook --roster: rows with more cells than the header are named in one warning',
       kind: 'silent',
       args: [...WB, '--roster', 'r.csv'],
-      setup: roster(ROSTER.replace('E001,Ada,DevOps Engineer I,M1,B,I', 'E001,Ada,DevOps Engineer I,M1,B,I,stray').replace('M1,Max,DevOps Engineer IV,,A,A', 'M1,Max,DevOps Engineer IV,,A,A,x,y')),
+      setup: roster(
+        ROSTER.replace('E001,Ada,DevOps Engineer I,M1,B,I', 'E001,Ada,DevOps Engineer I,M1,B,I,stray').replace(
+          'M1,Max,DevOps Engineer IV,,A,A',
+          'M1,Max,DevOps Engineer IV,,A,A,x,y',
+        ),
+      ),
       exit: 0,
       writes: ['x.xlsx'],
       stderr: /warning: r\.csv: rows 2, 4 have more cells than the header row \(row 1\); the cells past the last heading were ignored/,
@@ -787,7 +831,7 @@ function silentCases(): HostileCase[] {
       name: 'workbook --roster: control characters removed, with a warning naming the row',
       kind: 'silent',
       args: [...WB, '--roster', 'r.csv'],
-      setup: roster(ROSTER.replace('Bob', 'Bo\u0000b\u001b')),
+      setup: roster(ROSTER.replace('Bob', 'Bo\u0007b\u001b')),
       exit: 0,
       writes: ['x.xlsx'],
       stderr: /warning: r\.csv: control characters .* were removed from the id, name, role or manager on row 3/,
@@ -990,7 +1034,13 @@ function vagueCases(): HostileCase[] {
       exit: 2,
       stderr: /workbook: --force is a switch and takes no value/,
     },
-    { name: 'an unknown command', kind: 'vague', args: ['wokrbook'], exit: 2, stderr: /unknown command "wokrbook"; run competency-matrix --help/ },
+    {
+      name: 'an unknown command',
+      kind: 'vague',
+      args: ['wokrbook'],
+      exit: 2,
+      stderr: /unknown command "wokrbook"; run competency-matrix --help/,
+    },
     {
       name: 'an unknown frameworks sub-command',
       kind: 'vague',

@@ -52,7 +52,9 @@ export async function cycleCommand(argv: string[], io: CliIO): Promise<void> {
     io.out(`${CYCLE_USAGE}\n`);
     return;
   }
-  throw new UsageError(`cycle: ${sub ? `unknown step "${sub}"` : 'say split or collect'}; usage: ${CYCLE_USAGE}`);
+  throw new UsageError(
+    `cycle: ${sub ? `unknown step "${sub}"; say` : 'say'} split or collect; run competency-matrix cycle --help for the options`,
+  );
 }
 
 async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
@@ -73,7 +75,8 @@ async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
     },
     'cycle split',
   );
-  if (positionals.length) throw new UsageError(`cycle split: unexpected argument "${positionals[0]}"; usage: ${CYCLE_USAGE}`);
+  if (positionals.length)
+    throw new UsageError(`cycle split: unexpected argument "${positionals[0]}"; run competency-matrix cycle split --help for the options`);
   const frameworkArg = values.framework as string | undefined;
   const rosterFile = values.roster as string | undefined;
   const out = values.out as string | undefined;

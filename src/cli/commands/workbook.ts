@@ -226,9 +226,13 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     },
     'workbook',
   );
-  if (positionals.length) throw new UsageError(`workbook: unexpected argument "${positionals[0]}"; usage: ${WORKBOOK_USAGE}`);
+  if (positionals.length)
+    throw new UsageError(`workbook: unexpected argument "${positionals[0]}"; run competency-matrix workbook --help for the options`);
   const frameworkArg = values.framework as string | undefined;
-  if (!frameworkArg) throw new UsageError(`workbook: --framework is required, e.g. --framework mit-devops; usage: ${WORKBOOK_USAGE}`);
+  if (!frameworkArg)
+    throw new UsageError(
+      'workbook: --framework is required, e.g. --framework mit-devops; run competency-matrix workbook --help for the options',
+    );
   const formulas = oneOf(values.formulas as string | undefined, ['portable', 'addin'] as const, 'portable', '--formulas');
   const readiness = oneOf(values.readiness as string | undefined, GRID_READINESS_MODES, 'strict', '--readiness');
   const into = values.into as string | undefined;
@@ -315,7 +319,7 @@ async function rebuildInto(
 ): Promise<void> {
   const { model, into, out } = o;
   if (!(await io.exists(into)))
-    throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
+    throw new CompetencyError('invalid-file', 'no such workbook to rebuild; check the path, or leave --into out to write a new one', into);
   const file = await openWorkbookFile(into, io);
   // Without a roster the size is known only once the grid is read: a big file is a big grid.
   const progress = o.large ? (text: string) => io.err(`competency-matrix: ${text}\n`) : progressFor(file, io);

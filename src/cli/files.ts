@@ -132,7 +132,7 @@ export function temporaryNameFor(file: string): string {
 }
 
 /** Why `file` cannot be written, checked before any byte is: its folder, and what is at its path now. */
-async function checkOutputPath(file: string): Promise<Stats | undefined> {
+export async function checkOutputPath(file: string): Promise<Stats | undefined> {
   const folder = path.dirname(path.resolve(file));
   const dir = await statOrUndefined(folder);
   if (!dir)
@@ -199,4 +199,15 @@ export async function refuseToReplace(
   advice = 'pick another --out, or add --force to replace it',
 ): Promise<void> {
   if (force !== true && (await io.exists(file))) throw new CompetencyError('invalid-argument', `${file} already exists; ${advice}`);
+}
+
+/** The checks on an output file before any work: refused if it exists (without --force), or if it cannot be written at all. */
+export async function checkOutputFile(
+  io: Pick<CliIO, 'exists' | 'checkWritable'>,
+  file: string,
+  force: unknown,
+  advice?: string,
+): Promise<void> {
+  await refuseToReplace(io, file, force, advice);
+  await io.checkWritable(file);
 }

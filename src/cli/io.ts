@@ -1,6 +1,6 @@
 /** What a command may touch: its output streams and the file system, passed in so tests can capture them. */
 import { promises as fs } from 'fs';
-import { makeOutputFolder, readInputFile, writeOutputFile } from './files';
+import { checkOutputPath, makeOutputFolder, readInputFile, writeOutputFile } from './files';
 
 export interface CliIO {
   out(text: string): void;
@@ -10,6 +10,8 @@ export interface CliIO {
   /** Writes a file whole or not at all (a temporary file renamed over it); callers refuse an existing file without --force first. */
   writeFile(path: string, data: Buffer | string): Promise<void>;
   exists(path: string): Promise<boolean>;
+  /** Refuses, before any work, an output path that cannot be written: a missing folder, a folder at the path, a read-only or immutable file. */
+  checkWritable(path: string): Promise<void>;
   /** Creates a folder (and its parents); nothing when it exists. */
   makeDirectory(path: string): Promise<void>;
   /** The names in a folder, or undefined when the path is not a folder. */
@@ -21,6 +23,9 @@ export const processIO: CliIO = {
   err: (t) => process.stderr.write(t),
   readFile: (p, what) => readInputFile(p, what),
   writeFile: (p, d) => writeOutputFile(p, d),
+  checkWritable: async (p) => {
+    await checkOutputPath(p);
+  },
   exists: async (p) => {
     try {
       await fs.access(p);

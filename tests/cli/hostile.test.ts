@@ -257,7 +257,7 @@ describe('hostile input: every command, every file system surprise, one clear li
   it.each(HOSTILE_CASES.map((c) => [`${c.kind}: ${c.name}`, c] as const))('%s', async (_, c) => {
     if (!runnable(c)) return; // announced in beforeAll
     const o = outcomes.get(c.name)!;
-    const shown = `competency-matrix ${c.args.join(' ')}\nexit ${o.code}\nstdout: ${o.stdout.slice(0, 2000)}\nstderr: ${o.stderr.slice(0, 2000)}`;
+    const shown = `competency-matrix ${c.args.join(' ')}\nexit ${o.code} after ${o.ms} ms\nstdout: ${o.stdout.slice(0, 2000)}\nstderr: ${o.stderr.slice(0, 2000)}`;
     expect({ timedOut: o.timedOut, shown }).toEqual({ timedOut: false, shown });
     expect({ code: o.code, shown }).toEqual({ code: c.exit, shown });
     // No stack trace, ever, and no "unexpected error".

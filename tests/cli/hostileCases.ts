@@ -7,6 +7,7 @@
  * that stderr has no stack trace, and that the case ends within its time.
  */
 import ExcelJS from 'exceljs';
+import fs from 'fs';
 import { readGrid } from '../../src/xlsx/readGrid';
 
 export type HostileClass =
@@ -851,6 +852,19 @@ function silentCases(): HostileCase[] {
       setup: roster(ROSTER.replace('M1,Max', `M1,${'M'.repeat(33000)}`)),
       exit: 1,
       stderr: /row 4, column "name": 33,000 characters, more than the 32,767/,
+    },
+    {
+      name: 'frameworks import: a descriptor over Excel’s 32,767 characters is refused, naming where it is',
+      kind: 'silent',
+      args: ['frameworks', 'import', 'long.json'],
+      setup: (f) => {
+        f.copy(FIXTURES.json);
+        const fw = JSON.parse(fs.readFileSync(f.path(FIXTURES.json), 'utf8'));
+        fw.competencies[0].descriptors = { ...fw.competencies[0].descriptors, B: 'x'.repeat(40000) };
+        f.write('long.json', JSON.stringify(fw));
+      },
+      exit: 1,
+      stderr: /long\.json.*competencies\[0\]\.descriptors\.B: 40,000 characters, more than the 32,767 an Excel cell holds/,
     },
     {
       name: 'workbook --roster: 5,000 unknown columns give one warning line',

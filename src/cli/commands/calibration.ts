@@ -10,7 +10,7 @@
 import path from 'path';
 import type { Workbook } from 'exceljs';
 import { parseCommandArgs, wholeNumberOption } from '../args';
-import { refuseToReplace } from '../files';
+import { checkOutputFile } from '../files';
 import { UsageError, type CliIO } from '../io';
 import { resolveFramework } from '../resolve';
 import { openWorkbookFile, progressFor } from '../openWorkbookFile';
@@ -256,7 +256,7 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
   if (!v.out) throw new UsageError('calibration: say where to write the pack with --out pack.xlsx');
   const minGroup = wholeNumberOption(v['min-group'], '--min-group', { min: 1, max: 1000, example: 4 });
   // The pack is written beside the grid; replacing a file (even the grid itself) is asked for with --force.
-  await refuseToReplace(io, v.out, values.force, 'pick another --out, or add --force to replace it (the grid itself too)');
+  await checkOutputFile(io, v.out, values.force, 'pick another --out, or add --force to replace it (the grid itself too)');
 
   const file = await openWorkbookFile(v.grid, io, 'grid');
   const grid = await readGridFrom(file, v.sheet);

@@ -206,6 +206,8 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
   if (!(await io.exists(into)))
     throw new CompetencyError('invalid-file', 'no such master; give the master.xlsx that cycle split wrote', into);
   const workbook = await openCycleWorkbook(new Uint8Array(await io.readFile(into, 'master workbook')), into);
+  // Collect updates the master in place, by design: no --force, but a master that cannot be written is said before any work.
+  if (!values['dry-run']) await io.checkWritable(into);
   const frameworkArg = values.framework as string | undefined;
   const master = readMaster(workbook, into);
   const model = frameworkArg

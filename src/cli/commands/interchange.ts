@@ -5,7 +5,7 @@
  * writes a framework (built-in or from files) in another format.
  */
 import path from 'path';
-import { refuseToReplace } from '../files';
+import { checkOutputFile, refuseToReplace } from '../files';
 import { oneOf, parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import {
@@ -81,7 +81,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<void> {
   if (values.format === undefined) throw new UsageError(`frameworks export: say --format ${EXPORT_FORMATS.join('|')}`);
   const format = oneOf(values.format as string, EXPORT_FORMATS, 'json', '--format');
   const out = values.out as string | undefined;
-  if (out && format !== 'csv-tables') await refuseToReplace(io, out, values.force);
+  if (out && format !== 'csv-tables') await checkOutputFile(io, out, values.force);
   const model = await resolveFrameworkOption(positionals, values, io);
   const files = exportFramework(model.data, format);
 

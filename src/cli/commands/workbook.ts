@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import { parseCommandArgs, oneOf } from '../args';
 import { UsageError, type CliIO } from '../io';
+import { checkOutputFile } from '../files';
 import { FRAMEWORK_SOURCE_OPTIONS, FRAMEWORK_SOURCE_USAGE, resolveFrameworkOption } from '../resolve';
 import { findBuiltIn } from '../../core/frameworks/library';
 import { FRAMEWORKS_SHEET } from '../../core/interchange/frameworkSheet';
@@ -245,12 +246,13 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const roles = selectRoles(model, values.roles as string | undefined);
   const out = (values.out as string | undefined) ?? into ?? `${model.id}${rosterFile ? '-team' : ''}.xlsx`;
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-  if (out !== into && !values.force && (await io.exists(out))) {
-    throw new CompetencyError(
-      'invalid-argument',
-      `${out} already exists; to rebuild the product's sheets inside it and keep everything else, use --into ${out}; to replace the whole file, add --force`,
+  if (out !== into)
+    await checkOutputFile(
+      io,
+      out,
+      values.force,
+      `to rebuild the product's sheets inside it and keep everything else, use --into ${out}; to replace the whole file, add --force`,
     );
-  }
 
   let roster: Roster | undefined;
   if (rosterFile) {
@@ -321,6 +323,7 @@ async function rebuildInto(
   if (!(await io.exists(into)))
     throw new CompetencyError('invalid-file', 'no such workbook to rebuild; check the path, or leave --into out to write a new one', into);
   const file = await openWorkbookFile(into, io);
+  if (out === into) await io.checkWritable(into); // an immutable or read-only workbook is said before the work
   // Without a roster the size is known only once the grid is read: a big file is a big grid.
   const progress = o.large ? (text: string) => io.err(`competency-matrix: ${text}\n`) : progressFor(file, io);
   const rebuild = planRebuild(await fileView(file), model, {

@@ -36,7 +36,8 @@ export interface OsError extends Error {
 }
 
 export function isOsError(e: unknown): e is OsError {
-  return e instanceof Error && typeof (e as OsError).code === 'string' && OS_CODES.has((e as OsError).code);
+  // Duck-typed: errors from another realm (a test runner's sandbox) fail instanceof Error.
+  return typeof e === 'object' && e !== null && typeof (e as OsError).code === 'string' && OS_CODES.has((e as OsError).code);
 }
 
 /** What to tell the user for an OS error on `file`, when reading or writing it. */

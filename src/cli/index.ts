@@ -66,8 +66,8 @@ export function usageOf(name: string, sub?: string): string {
   const lines = USAGE.split('\n');
   const blocks: string[][] = [];
   for (const line of lines) {
-    if (/^  \S/.test(line)) blocks.push([line]);
-    else if (/^   /.test(line) && blocks.length) blocks[blocks.length - 1].push(line);
+    if (/^ {2}\S/.test(line)) blocks.push([line]);
+    else if (/^ {3}/.test(line) && blocks.length) blocks[blocks.length - 1].push(line);
   }
   const ofCommand = blocks.filter((b) => b[0].trim().split(/\s+/)[0] === name);
   const ofSub = sub ? ofCommand.filter((b) => b[0].trim().split(/\s+/)[1] === sub) : [];

@@ -11,6 +11,13 @@ try {
   }
   throw e;
 }
+// Output piped into a program that stops reading (`| head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(process.exitCode || 0);
+    throw e;
+  });
+}
 cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,25 +1,22 @@
 /**
  * The command line's entry point: picks the command, runs it, and alone turns
- * errors into one line on stderr and an exit code (2 for usage, 1 for input).
+ * errors into one line on stderr and an exit code (2 for usage, 1 for input,
+ * including every "the file system says no"). Command modules are loaded only
+ * when their command runs, so --help and usage errors start fast.
  */
 import { processIO, UsageError, type CliIO } from './io';
 import { isCompetencyError } from '../core/problems';
-import { frameworksCommand } from './commands/frameworks';
-import { targetsCommand } from './commands/targets';
-import { levelsCommand } from './commands/levels';
-import { workbookCommand } from './commands/workbook';
-import { calibrationCommand } from './commands/calibration';
-import { cycleCommand } from './commands/cycle';
+import { isOsError, osErrorMessage } from './files';
 
 type Command = (argv: string[], io: CliIO) => Promise<void>;
 
-const COMMANDS: Record<string, Command> = {
-  frameworks: frameworksCommand,
-  targets: targetsCommand,
-  levels: levelsCommand,
-  workbook: workbookCommand,
-  calibration: calibrationCommand,
-  cycle: cycleCommand,
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  frameworks: async () => (await import('./commands/frameworks')).frameworksCommand,
+  targets: async () => (await import('./commands/targets')).targetsCommand,
+  levels: async () => (await import('./commands/levels')).levelsCommand,
+  workbook: async () => (await import('./commands/workbook')).workbookCommand,
+  calibration: async () => (await import('./commands/calibration')).calibrationCommand,
+  cycle: async () => (await import('./commands/cycle')).cycleCommand,
 };
 
 export const USAGE = `competency-matrix: competency frameworks, assessment grids and calibration packs for Excel
@@ -32,18 +29,20 @@ Commands:
   frameworks import book.xlsx [--sheet NAME]
                                           the frameworks a workbook keeps, or its proficiency matrix
                                           (edited or not); --sheet reads that sheet as a matrix
-  frameworks export <id|file> --format json|csv|csv-tables|case [--out path] [--sheet NAME]
-                                          write a framework in another format (csv-tables: --out folder)
+  frameworks export <id|file> --format json|csv|csv-tables|case [--out path] [--sheet NAME] [--force]
+                                          write a framework in another format (csv-tables: --out folder);
+                                          an existing file is replaced only with --force
   targets <id> [--format text|csv]        target level per competency and role
   levels <id> [--format text|csv]         each scale: code, name, value, definition
   workbook --framework <id|file> [--roster roster.csv] [--out file.xlsx] [--formulas portable|addin]
-           [--roles "Role A,Role B"] [--into existing.xlsx] [--force]
+           [--roles "Role A,Role B"] [--readiness strict|tolerant|none] [--sheet NAME]
+           [--into existing.xlsx] [--calibration] [--force]
                                           an .xlsx with the proficiency matrix, scales, descriptors and
                                           roles; with a roster, a team grid (dropdowns, targets, gaps,
                                           meets %, readiness, coverage, heatmaps); --into rebuilds those
                                           sheets in a workbook, keeping every rating and other sheet
   calibration --grid team.xlsx --out pack.xlsx [--min-group 4] [--guideline 10,20,40,20,10]
-              [--coverage-level A] [--snapshot earlier.xlsx] [--cycle label] [--sheet name]
+              [--coverage-level A] [--snapshot earlier.xlsx] [--cycle label] [--sheet name] [--force]
                                           a calibration pack beside a team grid: rater leniency and
                                           flags, distributions, heatmap, team views, changes since a
                                           snapshot; live formulas that follow edits on the grid
@@ -56,15 +55,43 @@ Commands:
                                           competency; the report printed and on a "Collection" sheet
 `;
 
+const HELP = new Set(['--help', '-h']);
+
+/**
+ * The usage lines of one command (and sub-command) from USAGE: a block starts
+ * on a line indented two spaces with the command's name, and runs on through
+ * the lines indented deeper.
+ */
+export function usageOf(name: string, sub?: string): string {
+  const lines = USAGE.split('\n');
+  const blocks: string[][] = [];
+  for (const line of lines) {
+    if (/^ {2}\S/.test(line)) blocks.push([line]);
+    else if (/^ {3}/.test(line) && blocks.length) blocks[blocks.length - 1].push(line);
+  }
+  const ofCommand = blocks.filter((b) => b[0].trim().split(/\s+/)[0] === name);
+  const ofSub = sub ? ofCommand.filter((b) => b[0].trim().split(/\s+/)[1] === sub) : [];
+  const shown = ofSub.length ? ofSub : ofCommand;
+  return `Usage:\n${shown.map((b) => b.join('\n')).join('\n')}\n\nRun competency-matrix --help for every command; the README describes each option.\n`;
+}
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name || HELP.has(name) || name === 'help') {
     io.out(USAGE);
+    if (!name) io.err('competency-matrix: give a command, e.g. competency-matrix frameworks list; the commands are listed above\n');
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const load = COMMANDS[name];
   try {
-    if (!command) throw new UsageError(`unknown command "${name}"; run competency-matrix --help for the list`);
+    if (!load) throw new UsageError(`unknown command "${name}"; run competency-matrix --help for the list`);
+    // --help anywhere before "--" asks for the usage, whatever else is on the line.
+    const ownArgs = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (ownArgs.some((a) => HELP.has(a))) {
+      io.out(usageOf(name, rest[0]));
+      return 0;
+    }
+    const command = await load();
     await command(rest, io);
     return 0;
   } catch (e) {
@@ -74,6 +101,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
     if (isCompetencyError(e)) {
       io.err(`competency-matrix: ${e.message}\n`);
+      return 1;
+    }
+    // A refusal no command turned into its own line (a folder it could not list, a file it could not open).
+    if (isOsError(e)) {
+      io.err(`competency-matrix: ${osErrorMessage(e)}\n`);
       return 1;
     }
     throw e;

@@ -20,7 +20,7 @@ export const LARGE_WORKBOOK_BYTES = 1_000_000;
  */
 export async function openWorkbookFile(file: string, io: CliIO, what = 'workbook', access?: OpenAccess): Promise<WorkbookFile> {
   if (!(await io.exists(file))) throw new CompetencyError('invalid-file', `no such ${what} file; check the path`, file);
-  const bytes = await workbookBytes(file, await io.readFile(file), access);
+  const bytes = await workbookBytes(file, await io.readFile(file, `${what} file`), access);
   const large = bytes.length >= LARGE_WORKBOOK_BYTES;
   if (large) io.err(`competency-matrix: reading ${file} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
   return openWorkbook(bytes, file, large ? { progress: (text) => io.err(`competency-matrix: ${file}: ${text}\n`) } : {});

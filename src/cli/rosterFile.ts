@@ -16,8 +16,8 @@ export function isRosterWorkbook(file: string): boolean {
 }
 
 export async function readRosterFile(file: string, model: FrameworkModel, io: CliIO, options: { sheet?: string } = {}): Promise<Roster> {
-  if (!(await io.exists(file))) throw new CompetencyError('invalid-file', `no roster file "${file}"`);
-  const bytes = new Uint8Array(await io.readFile(file));
+  if (!(await io.exists(file))) throw new CompetencyError('invalid-file', 'no such roster file; check the path', file);
+  const bytes = new Uint8Array(await io.readFile(file, 'roster file'));
   let roster: Roster;
   if (isRosterWorkbook(file)) {
     const { sheet, rows } = await rosterSheetRows(bytes, file, options.sheet);

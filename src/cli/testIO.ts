@@ -30,6 +30,7 @@ export function captureIO(files: Record<string, string | Buffer> = {}): Captured
       io.files.set(p, Buffer.isBuffer(d) ? d : Buffer.from(d));
     },
     exists: async (p) => io.files.has(p) || io.dirs.has(p),
+    checkWritable: async () => undefined,
     makeDirectory: async (p) => {
       io.dirs.add(p);
     },

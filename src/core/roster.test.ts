@@ -84,6 +84,31 @@ describe('reading a roster', () => {
     expect(roster.warnings).toEqual(['column "Shoe size" is not a competency of MIT IS&T DevOps Engineer; it was ignored']);
   });
 
+  it('summarises thousands of unknown columns in one warning line', () => {
+    const header = ['id', 'name', 'role', ...Array.from({ length: 5000 }, (_, i) => `extra ${i}`)];
+    const roster = parseRoster([header, ['e1', 'Ada', 'DevOps Engineer II']], mit);
+    expect(roster.warnings).toEqual([
+      `5000 columns are not competencies of ${mit.name} and were ignored: "extra 0", "extra 1", "extra 2", … (4997 more)`,
+    ]);
+  });
+
+  it('warns about rows with more cells than the header, and about control characters it removed', () => {
+    const roster = parseRosterCsv(
+      'id,name,role\ne1,Ada\u0007,DevOps Engineer II,stray\ne2,Bob,DevOps Engineer I\ne3,Cy,DevOps Engineer I,,more',
+      mit,
+    );
+    expect(roster.people.map((p) => p.name)).toEqual(['Ada', 'Bob', 'Cy']);
+    expect(roster.warnings).toEqual([
+      'rows 2, 4 have more cells than the header row (row 1); the cells past the last heading were ignored; give them a heading or remove them',
+      'control characters (invisible codes such as NUL or ESC) were removed from the id, name, role or manager on row 2; check those cells',
+    ]);
+  });
+
+  it('refuses a cell longer than an Excel cell holds, naming the row and column', () => {
+    const e = rejection(() => parseRosterCsv(`id,name,role\ne1,${'x'.repeat(32768)},DevOps Engineer II`, mit, { source: 'r.csv' }));
+    expect(e.message).toBe('r.csv: row 2, column "name": 32,768 characters, more than the 32,767 an Excel cell holds; shorten it');
+  });
+
   it('makes N blank rows with unique ids', () => {
     const roster = blankRoster(12, mit);
     expect(roster.people).toHaveLength(12);

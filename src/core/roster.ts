@@ -10,6 +10,7 @@ import type { FrameworkModel } from './framework/model';
 import { CompetencyError, listForHumans } from './problems';
 import { normaliseLevelText } from './scale';
 import { personIdKey } from './personId';
+import { EXCEL_CELL_TEXT_MAX, summariseList, withoutControlCharacters } from './cellText';
 
 export interface RosterPerson {
   id: string;
@@ -105,11 +106,12 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
   const warnings: string[] = [];
   const ratingColumns: { competency: Competency; index: number }[] = [];
   const seenCompetency = new Set<string>();
+  const ignored: string[] = [];
   header.forEach((label, i) => {
     if (!label || Object.values(col).includes(i)) return;
     const competency = model.findCompetency(label);
     if (!competency) {
-      warnings.push(`column "${label}" is not a competency of ${model.name}; it was ignored`);
+      ignored.push(`"${label}"`);
       return;
     }
     if (seenCompetency.has(competency.id)) {
@@ -122,17 +124,39 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
     seenCompetency.add(competency.id);
     ratingColumns.push({ competency, index: i });
   });
+  // One line for all of them: an export with 5,000 extra columns gets one warning, not 5,000.
+  if (ignored.length === 1) warnings.push(`column ${ignored[0]} is not a competency of ${model.name}; it was ignored`);
+  else if (ignored.length)
+    warnings.push(`${ignored.length} columns are not competencies of ${model.name} and were ignored: ${summariseList(ignored)}`);
 
   const problems: string[] = [];
   const people: RosterPerson[] = [];
   const rowOfId = new Map<string, number>();
+  const longer: number[] = [];
+  const controlled: number[] = [];
   for (let r = h + 1; r < rows.length; r++) {
     const cells = rows[r] ?? [];
     if (cells.every((c) => cellText(c) === '')) continue;
     const rowNo = r + firstRow;
-    const id = cellText(cells[col.id]);
-    const name = cellText(cells[col.name]);
-    const roleText = cellText(cells[col.role]);
+    if (cells.slice(header.length).some((c) => cellText(c) !== '')) longer.push(rowNo);
+    const overlong = header.findIndex((_, i) => cellText(cells[i]).length > EXCEL_CELL_TEXT_MAX);
+    if (overlong >= 0) {
+      problems.push(
+        `row ${rowNo}, column "${header[overlong] || overlong + 1}": ${cellText(cells[overlong]).length.toLocaleString('en')} characters, more than the ${EXCEL_CELL_TEXT_MAX.toLocaleString('en')} an Excel cell holds; shorten it`,
+      );
+      continue;
+    }
+    let stripped = false;
+    const clean = (v: unknown) => {
+      const out = withoutControlCharacters(cellText(v));
+      stripped ||= out.stripped;
+      return out.text.trim();
+    };
+    const id = clean(cells[col.id]);
+    const name = clean(cells[col.name]);
+    const roleText = clean(cells[col.role]);
+    const manager = managerCol >= 0 ? clean(cells[managerCol]) : '';
+    if (stripped) controlled.push(rowNo);
     if (!id) {
       problems.push(`row ${rowNo}: no id; every person needs a unique id so ratings can be kept when the grid is rebuilt`);
       continue;
@@ -164,8 +188,16 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
         ratings.set(competency.id, level);
       }
     }
-    people.push({ id, name: name || id, role, manager: managerCol >= 0 ? cellText(cells[managerCol]) : '', row: rowNo, ratings });
+    people.push({ id, name: name || id, role, manager, row: rowNo, ratings });
   }
+  if (longer.length)
+    warnings.push(
+      `${longer.length === 1 ? 'row' : 'rows'} ${summariseList(longer.map(String))} ${longer.length === 1 ? 'has' : 'have'} more cells than the header row (row ${h + firstRow}); the cells past the last heading were ignored; give them a heading or remove them`,
+    );
+  if (controlled.length)
+    warnings.push(
+      `control characters (invisible codes such as NUL or ESC) were removed from the id, name, role or manager on ${controlled.length === 1 ? 'row' : 'rows'} ${summariseList(controlled.map(String))}; check those cells`,
+    );
   if (problems.length) {
     const shown = problems.slice(0, maxProblems);
     const more = problems.length > maxProblems ? `; and ${problems.length - maxProblems} more problems` : '';

@@ -51,6 +51,12 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 export function decodeRosterText(fileName: string, bytes: Uint8Array): DecodedRoster {
+  if (bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d))
+    throw new CompetencyError(
+      'invalid-roster',
+      'the roster file is empty; give a header row with id, name and role, then one row per person',
+      fileName,
+    );
   // Plain text that is not UTF-8 (and has no BOM and no NULs) is the one case decodeText refuses that we read.
   const plainBytes = bytes.length > 0 && !bytes.includes(0) && !SIGNATURES.some((s) => s.every((b, i) => bytes[i] === b));
   if (!plainBytes || isValidUtf8(bytes)) return { text: decodeText(fileName, bytes) };

@@ -8,6 +8,7 @@
 import type { PlanCell } from '../core/layouts/plan';
 import { isRating, ratingKey, type UnplacedRating } from '../core/layouts/carryRatings';
 import { personKey } from '../core/layouts/personKey';
+import { personIdKey } from '../core/personId';
 import type { RegisteredSheet } from '../core/layouts/registry';
 import type { PlainValue } from './cellValue';
 
@@ -16,6 +17,12 @@ export interface InputValues {
   values: Map<string, PlanCell>;
   /** A second, different value for a key already read (two rows with one id): kept aside, never dropped. */
   duplicates: UnplacedRating[];
+  /**
+   * Every cell of a region whose rows are keyed by a person id on the sheet,
+   * blank or not, as ratingKey(region, personIdKey(id), column key): a cell
+   * shown blank is a rating someone cleared, and that beats an older source.
+   */
+  covered: Set<string>;
 }
 
 const text = (v: PlainValue | undefined) => (v === null || v === undefined ? '' : String(v).trim());
@@ -24,6 +31,9 @@ const text = (v: PlainValue | undefined) => (v === null || v === undefined ? '' 
 export function readInputRegions(rowsOf: (sheet: string) => PlainValue[][], sheets: readonly RegisteredSheet[]): InputValues {
   const values = new Map<string, PlanCell>();
   const duplicates: UnplacedRating[] = [];
+  const covered = new Set<string>();
+  // The first key read for each person under the one id rule: "E001" and " e001 " are one person.
+  const firstKey = new Map<string, string>();
   for (const sheet of sheets) {
     if (sheet.damaged) continue;
     const cells = rowsOf(sheet.name);
@@ -39,16 +49,20 @@ export function readInputRegions(rowsOf: (sheet: string) => PlainValue[][], shee
         if (!person) continue;
         for (let j = 0; j < cols; j++) {
           const value = at(row + i, col + j);
+          const same = ratingKey(input.id, personIdKey(person), colKeys[j]);
+          if (input.keyColumn !== undefined) covered.add(same);
           if (!isRating(value)) continue;
-          const key = ratingKey(input.id, person, colKeys[j]);
-          const earlier = values.get(key);
-          if (earlier === undefined) values.set(key, value);
-          else if (String(earlier).trim() !== String(value).trim()) {
+          const key = firstKey.get(same);
+          const earlier = key === undefined ? undefined : values.get(key);
+          if (earlier === undefined) {
+            values.set(ratingKey(input.id, person, colKeys[j]), value);
+            firstKey.set(same, ratingKey(input.id, person, colKeys[j]));
+          } else if (String(earlier).trim() !== String(value).trim()) {
             duplicates.push({ person, competency: colKeys[j], value, region: input.id, reason: 'conflict' });
           }
         }
       }
     }
   }
-  return { values, duplicates };
+  return { values, duplicates, covered };
 }

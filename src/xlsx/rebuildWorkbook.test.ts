@@ -70,6 +70,35 @@ describe('rebuilding the product’s sheets in an existing workbook', () => {
     expect(gap.result).toBe(-1); // Max: Deploy L against M
   });
 
+  it('keeps an N/A and a cleared cell typed in the workbook over the roster’s levels, and lists each disagreement', async () => {
+    const wb = await productWorkbook(team, (w) => {
+      setRating(w, 1, 0, 'N/A'); // Lee's Review was L on the roster: a manager typed N/A
+      setRating(w, 2, 1, ''); // Max's Deploy was L: cleared
+    });
+    const report = rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(team, tiny) });
+    const after = await reload(wb);
+    expect(ratings(after)).toEqual({ K1: { deploy: 'M' }, K2: { review: 'N/A', deploy: 'H' }, K3: { review: 'M' } });
+    const g = readGrid(after).geometry;
+    expect(after.getWorksheet('Team grid')!.getCell(cellRef(g.firstPersonRow + 1, g.ratingCols[0])).value).toBe('N/A');
+    expect(report.disagreements).toEqual([
+      { person: 'K2', competency: 'review', typed: 'N/A', roster: 'L' },
+      { person: 'K3', competency: 'deploy', typed: '', roster: 'L' },
+    ]);
+    expect(report.unplaced).toEqual([]);
+  });
+
+  it('matches people under the one id rule: " k1 " on the roster is the grid’s K1, with its ratings', async () => {
+    const wb = await productWorkbook(team, (w) => setRating(w, 0, 0, 'H'));
+    const report = rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(team.replace('K1,Kim', ' k1 ,Kim'), tiny) });
+    expect(report.unplaced).toEqual([]);
+    expect(report.disagreements).toEqual([]);
+    expect(ratings(await reload(wb))).toEqual({
+      k1: { review: 'H', deploy: 'M' },
+      K2: { review: 'L', deploy: 'H' },
+      K3: { review: 'M', deploy: 'L' },
+    });
+  });
+
   it('keeps the ratings of someone who left on a visible sheet, and puts them back when they return', async () => {
     const wb = await productWorkbook();
     const withoutLee = team

@@ -30,6 +30,7 @@ import type { SheetValues, WorkbookFile } from './readWorkbook';
 import { worksheetValues } from './worksheetValues';
 import { DEFAULT_SHEET_NAMES, workbookLayout, workbookSheetNames, type WorkbookLayout } from '../core/layouts/workbook';
 import { parseRoster, type Roster } from '../core/roster';
+import { personIdKey } from '../core/personId';
 import { gridRosterRows } from '../core/layouts/gridRosterRows';
 import { gridFromValues, readGrid } from './readGrid';
 import { readInputRegions } from './readInputRegions';
@@ -73,6 +74,20 @@ export interface RebuildReport {
   unplacedSheet?: string;
   /** Rows of the old grid without an id: left out of the new grid, their ratings on the unplaced sheet under "(row N)". */
   warnings: string[];
+  /**
+   * Cells where the workbook and the roster file disagree: what was typed in
+   * the workbook (a level, N/A, or a blank someone cleared) is in the new grid;
+   * the roster's value is not used. `typed` is "" for a cleared cell.
+   */
+  disagreements: Disagreement[];
+}
+
+export interface Disagreement {
+  /** The person's id as the roster writes it. */
+  person: string;
+  competency: string;
+  typed: string;
+  roster: string;
 }
 
 const WHY: Record<UnplacedRating['reason'], string> = {
@@ -184,16 +199,24 @@ function hasUserContentOutside(rows: PlainValue[][], footprint: Rect | null): bo
   );
 }
 
-/** Old ratings merged into the roster where they parse as levels; the rest set aside with a reason. */
+/**
+ * Old ratings merged into the roster where they parse as levels; the rest set
+ * aside with a reason. What a person typed in the workbook is the newest
+ * information: for every cell the old grid showed (a level, N/A, a blank they
+ * cleared) it wins over the roster file's rating, and each disagreement is
+ * listed. People are matched under the one id rule (personIdKey).
+ */
 function mergeRatings(
   model: FrameworkModel,
   roster: Roster,
-  values: Map<string, PlanCell>,
+  old: { values: Map<string, PlanCell>; covered: Set<string> },
   unplaced: UnplacedRating[],
+  disagreements: Disagreement[],
 ): Map<string, PlanCell> {
-  const people = new Map(roster.people.map((p) => [p.id, p]));
+  const people = new Map(roster.people.map((p) => [personIdKey(p.id), p]));
   const carry = new Map<string, PlanCell>();
-  for (const [key, value] of values) {
+  const typed = new Set<string>();
+  for (const [key, value] of old.values) {
     const { region, person, competency } = splitRatingKey(key);
     if (region !== 'ratings') {
       // Other entries (a cycle master's comments) are carried as they are: placed where the new plan has their region, else kept aside.
@@ -201,7 +224,7 @@ function mergeRatings(
       continue;
     }
     const comp = model.findCompetency(competency);
-    const p = people.get(person);
+    const p = people.get(personIdKey(person));
     if (!comp || !p || comp.id !== competency) {
       carry.set(key, value); // carryRatings reports it as unplaced, with the reason
       continue;
@@ -211,13 +234,39 @@ function mergeRatings(
       unplaced.push({ person, competency, value, region, reason: 'not-a-level' });
       continue;
     }
-    if (level === null) continue; // "N/A" and friends: not rated
-    // The rating entered in the workbook stays in the grid; a different one from the roster file is set aside.
+    typed.add(ratingKey(region, personIdKey(p.id), comp.id));
     const given = p.ratings.get(comp.id);
-    if (given && given !== level) unplaced.push({ person, competency, value: given.code, region, reason: 'conflict' });
+    if (level === null) {
+      // "N/A" and friends: not rated, as typed; the roster's level does not come back.
+      if (given) disagreements.push({ person: p.id, competency: comp.id, typed: String(value).trim(), roster: given.code });
+      p.ratings.delete(comp.id);
+      carry.set(ratingKey(region, p.id, competency), String(value).trim());
+      continue;
+    }
+    // The rating entered in the workbook stays in the grid; a different one from the roster file is set aside.
+    if (given && given !== level) {
+      unplaced.push({ person, competency, value: given.code, region, reason: 'conflict' });
+      disagreements.push({ person: p.id, competency: comp.id, typed: level.code, roster: given.code });
+    }
     p.ratings.set(comp.id, level);
-    carry.set(ratingKey(region, person, competency), level.code);
+    carry.set(ratingKey(region, p.id, competency), level.code);
   }
+  // A cell the old grid showed blank was cleared (or never rated) in the workbook: the roster's level does not fill it.
+  for (const p of roster.people) {
+    for (const [competency, level] of p.ratings) {
+      const key = ratingKey('ratings', personIdKey(p.id), competency);
+      if (!old.covered.has(key) || typed.has(key)) continue;
+      p.ratings.delete(competency);
+      disagreements.push({ person: p.id, competency, typed: '', roster: level.code });
+    }
+  }
+  // Listed as the roster lists people, and each person's competencies as the framework does.
+  const personOrder = new Map(roster.people.map((p, i) => [p.id, i]));
+  const competencyOrder = new Map(model.competencies.map((c, i) => [c.id, i]));
+  disagreements.sort(
+    (a, b) =>
+      personOrder.get(a.person)! - personOrder.get(b.person)! || competencyOrder.get(a.competency)! - competencyOrder.get(b.competency)!,
+  );
   return carry;
 }
 
@@ -254,7 +303,7 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
       setAside.push({ sheet: s.name, why: 'someone wrote in it outside the cells the product made' });
     else replace.push(s);
   }
-  const { values, duplicates } = readInputRegions(
+  const { values, duplicates, covered } = readInputRegions(
     (name) => old.rows(name),
     [...replace, ...setAside.map((a) => present.find((p) => p.name === a.sheet)!).filter((s) => !s.damaged)],
   );
@@ -273,8 +322,10 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
   old.release?.();
 
   const unplaced: UnplacedRating[] = [...duplicates];
+  const disagreements: Disagreement[] = [];
+  // Only a roster file given on the command line can disagree with the grid; the grid's own people carry its ratings.
   const carry = roster
-    ? mergeRatings(model, roster, values, unplaced)
+    ? mergeRatings(model, roster, { values, covered: options.roster ? covered : new Set() }, unplaced, disagreements)
     : new Map([...values].filter(([k]) => splitRatingKey(k).region !== 'coverage-levels'));
   const coverageLevels = new Map<string, string>();
   for (const [key, value] of values) {
@@ -341,6 +392,7 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
         charts: renderedCharts(rendered),
         ...(unplacedSheet ? { unplacedSheet } : {}),
         warnings,
+        disagreements,
       };
     },
   };

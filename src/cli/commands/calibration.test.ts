@@ -180,7 +180,7 @@ describe('competency-matrix calibration', () => {
         1,
         /coverage level "Z" is not a level of .*; use BD, B, I, A or E/,
       ],
-      [['--grid', 'team.xlsx', '--out', 'p.xlsx', '--min-group', '0'], 2, /--min-group must be a whole number of 1 or more/],
+      [['--grid', 'team.xlsx', '--out', 'p.xlsx', '--min-group', '0'], 2, /--min-group needs a whole number from 1 to 1000, not "0"/],
       [['--grid', 'notes.xlsx', '--out', 'p.xlsx'], 1, /no team grid written by competency-matrix was found/],
       [['--grid', 'text.xlsx', '--out', 'p.xlsx'], 1, /not an \.xlsx workbook/],
       [

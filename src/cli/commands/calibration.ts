@@ -9,7 +9,8 @@
  */
 import path from 'path';
 import type { Workbook } from 'exceljs';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, wholeNumberOption } from '../args';
+import { checkOutputFile } from '../files';
 import { UsageError, type CliIO } from '../io';
 import { resolveFramework } from '../resolve';
 import { openWorkbookFile, progressFor } from '../openWorkbookFile';
@@ -46,14 +47,8 @@ const OPTIONS = {
   // The pack's own password to open; --passwords opens an encrypted --grid or --snapshot (file,password rows).
   password: { type: 'string' },
   passwords: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
-
-function wholeNumber(text: string | undefined, option: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number of 1 or more, not "${text}"`);
-  return n;
-}
 
 /** Today's date where the command runs, YYYY-MM-DD. */
 function today(): string {
@@ -267,11 +262,13 @@ export async function hasCalibrationPackIn(file: WorkbookFile): Promise<boolean>
 
 export async function calibrationCommand(argv: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'calibration');
-  const v = values as Record<keyof typeof OPTIONS, string | undefined>;
+  const v = values as Record<Exclude<keyof typeof OPTIONS, 'force'>, string | undefined>;
   if (positionals.length) throw new UsageError(`calibration: unexpected "${positionals[0]}"; give the grid with --grid team.xlsx`);
   if (!v.grid) throw new UsageError('calibration: give the team grid workbook with --grid team.xlsx');
   if (!v.out) throw new UsageError('calibration: say where to write the pack with --out pack.xlsx');
-  const minGroup = wholeNumber(v['min-group'], '--min-group');
+  const minGroup = wholeNumberOption(v['min-group'], '--min-group', { min: 1, max: 1000, example: 4 });
+  // The pack is written beside the grid; replacing a file (even the grid itself) is asked for with --force.
+  await checkOutputFile(io, v.out, values.force, 'pick another --out, or add --force to replace it (the grid itself too)');
 
   const password = openPasswordOption(v.password, '--password');
   const supplied = await passwordsOption(v.passwords, io);

@@ -60,7 +60,9 @@ export async function cycleCommand(argv: string[], io: CliIO): Promise<void> {
     io.out(`${CYCLE_USAGE}\n`);
     return;
   }
-  throw new UsageError(`cycle: ${sub ? `unknown step "${sub}"` : 'say split or collect'}; usage: ${CYCLE_USAGE}`);
+  throw new UsageError(
+    `cycle: ${sub ? `unknown step "${sub}"; say` : 'say'} split or collect; run competency-matrix cycle --help for the options`,
+  );
 }
 
 async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
@@ -85,7 +87,8 @@ async function cycleSplit(argv: string[], io: CliIO): Promise<void> {
     },
     'cycle split',
   );
-  if (positionals.length) throw new UsageError(`cycle split: unexpected argument "${positionals[0]}"; usage: ${CYCLE_USAGE}`);
+  if (positionals.length)
+    throw new UsageError(`cycle split: unexpected argument "${positionals[0]}"; run competency-matrix cycle split --help for the options`);
   const frameworkArg = values.framework as string | undefined;
   const rosterFile = values.roster as string | undefined;
   const out = values.out as string | undefined;
@@ -234,10 +237,12 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
   const supplied = await passwordsOption(values.passwords, io);
   // An encrypted master stays encrypted, with the same password, when the collection is written into it.
   const masterAccess = accessByFileName(into, supplied);
-  const masterRead = await io.readFile(into);
+  const masterRead = await io.readFile(into, 'master workbook');
   const masterBytes = await workbookBytes(into, masterRead, masterAccess);
   const masterPassword = masterBytes === masterRead ? undefined : masterAccess.password;
   const workbook = await openCycleWorkbook(new Uint8Array(masterBytes), into);
+  // Collect updates the master in place, by design: no --force, but a master that cannot be written is said before any work.
+  if (!values['dry-run']) await io.checkWritable(into);
   const frameworkArg = values.framework as string | undefined;
   const master = readMaster(workbook, into);
   const model = frameworkArg

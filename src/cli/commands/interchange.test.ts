@@ -22,6 +22,9 @@ function diskIO(): CapturedIO {
       () => true,
       () => false,
     );
+  io.makeDirectory = async (p) => {
+    await fs.mkdir(p, { recursive: true });
+  };
   return io;
 }
 

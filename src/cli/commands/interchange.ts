@@ -4,8 +4,8 @@
  * `frameworks export <id|file|folder>... --format json|csv|csv-tables|case [--out path]`:
  * writes a framework (built-in or from files) in another format.
  */
-import { promises as fs } from 'fs';
 import path from 'path';
+import { checkOutputFile, refuseToReplace } from '../files';
 import { oneOf, parseCommandArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import {
@@ -73,7 +73,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<void> {
 export async function exportCommand(argv: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { ...FRAMEWORK_SOURCE_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
+    { ...FRAMEWORK_SOURCE_OPTIONS, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
     'frameworks export',
   );
   if (!positionals.length)
@@ -81,12 +81,20 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<void> {
   if (values.format === undefined) throw new UsageError(`frameworks export: say --format ${EXPORT_FORMATS.join('|')}`);
   const format = oneOf(values.format as string, EXPORT_FORMATS, 'json', '--format');
   const out = values.out as string | undefined;
+  if (out && format !== 'csv-tables') await checkOutputFile(io, out, values.force);
   const model = await resolveFrameworkOption(positionals, values, io);
   const files = exportFramework(model.data, format);
 
   if (format === 'csv-tables') {
     if (!out) throw new UsageError('frameworks export: --format csv-tables writes several files; give --out <folder>');
-    await fs.mkdir(out, { recursive: true });
+    for (const f of files)
+      await refuseToReplace(
+        io,
+        path.join(out, f.name),
+        values.force,
+        'pick another --out folder, or add --force to replace the tables in it',
+      );
+    await io.makeDirectory(out);
     for (const f of files) await io.writeFile(path.join(out, f.name), f.text);
     io.out(`Wrote ${files.map((f) => f.name).join(', ')} to ${out}\n`);
     return;

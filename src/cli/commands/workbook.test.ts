@@ -62,7 +62,7 @@ describe('competency-matrix workbook', () => {
       'id,name,role,Teamwork\nA1,Ann,DevOps Engineer I,Great\n',
       /row 2, Teamwork: "Great" is not a level; use BD \(Being Developed\)/,
     ],
-    ['an empty file', '', /team\.csv: the file is empty/],
+    ['an empty file', '', /team\.csv: the roster file is empty; give a header row with id, name and role/],
     [
       'bytes that are neither UTF-8 nor Windows-1252',
       Buffer.from([

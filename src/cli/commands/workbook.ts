@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import { parseCommandArgs, oneOf } from '../args';
 import { UsageError, type CliIO } from '../io';
+import { checkOutputFile } from '../files';
 import { FRAMEWORK_SOURCE_OPTIONS, FRAMEWORK_SOURCE_USAGE, resolveFrameworkOption } from '../resolve';
 import { findBuiltIn } from '../../core/frameworks/library';
 import { FRAMEWORKS_SHEET } from '../../core/interchange/frameworkSheet';
@@ -120,8 +121,22 @@ function summary(
   }
 }
 
-function rebuildReport(io: CliIO, report: RebuildReport, file: string): void {
+/** How many disagreements the report shows; the rest are counted. */
+const DISAGREEMENTS_SHOWN = 5;
+
+function rebuildReport(io: CliIO, report: RebuildReport, file: string, model: FrameworkModel): void {
   for (const w of report.warnings) io.err(`competency-matrix: warning: ${file}: ${w}\n`);
+  const differ = report.disagreements;
+  if (differ.length) {
+    io.out(
+      `  typed in the workbook and kept over the roster file: ${differ.length} ${differ.length === 1 ? 'cell differs' : 'cells differ'} (the roster's value is not used):\n`,
+    );
+    for (const d of differ.slice(0, DISAGREEMENTS_SHOWN)) {
+      const name = model.findCompetency(d.competency)?.name ?? d.competency;
+      io.out(`    ${d.person} / ${name}: workbook ${d.typed ? `"${d.typed}"` : 'blank (cleared)'}, roster "${d.roster}"\n`);
+    }
+    if (differ.length > DISAGREEMENTS_SHOWN) io.out(`    … and ${differ.length - DISAGREEMENTS_SHOWN} more\n`);
+  }
   if (report.replaced.length) io.out(`  rebuilt: ${report.replaced.join(', ')}\n`);
   for (const a of report.setAside) io.out(`  left as it was: "${a.sheet}" (${a.why}); the new sheet has another name\n`);
   io.out(`  ratings kept: ${report.kept}\n`);
@@ -216,9 +231,13 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
     },
     'workbook',
   );
-  if (positionals.length) throw new UsageError(`workbook: unexpected argument "${positionals[0]}"; usage: ${WORKBOOK_USAGE}`);
+  if (positionals.length)
+    throw new UsageError(`workbook: unexpected argument "${positionals[0]}"; run competency-matrix workbook --help for the options`);
   const frameworkArg = values.framework as string | undefined;
-  if (!frameworkArg) throw new UsageError(`workbook: --framework is required, e.g. --framework mit-devops; usage: ${WORKBOOK_USAGE}`);
+  if (!frameworkArg)
+    throw new UsageError(
+      'workbook: --framework is required, e.g. --framework mit-devops; run competency-matrix workbook --help for the options',
+    );
   const formulas = oneOf(values.formulas as string | undefined, ['portable', 'addin'] as const, 'portable', '--formulas');
   const readiness = oneOf(values.readiness as string | undefined, GRID_READINESS_MODES, 'strict', '--readiness');
   const into = values.into as string | undefined;
@@ -232,12 +251,13 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const roles = selectRoles(model, values.roles as string | undefined);
   const out = (values.out as string | undefined) ?? into ?? `${model.id}${rosterFile ? '-team' : ''}.xlsx`;
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-  if (out !== into && !values.force && (await io.exists(out))) {
-    throw new CompetencyError(
-      'invalid-argument',
-      `${out} already exists; to rebuild the product's sheets inside it and keep everything else, use --into ${out}; to replace the whole file, add --force`,
+  if (out !== into)
+    await checkOutputFile(
+      io,
+      out,
+      values.force,
+      `to rebuild the product's sheets inside it and keep everything else, use --into ${out}; to replace the whole file, add --force`,
     );
-  }
 
   let roster: Roster | undefined;
   if (rosterFile) {
@@ -324,8 +344,9 @@ async function rebuildInto(
 ): Promise<void> {
   const { model, into, out } = o;
   if (!(await io.exists(into)))
-    throw new CompetencyError('invalid-file', `no workbook "${into}" to rebuild; leave --into out to write a new one`);
+    throw new CompetencyError('invalid-file', 'no such workbook to rebuild; check the path, or leave --into out to write a new one', into);
   const file = await openWorkbookFile(into, io, 'workbook', { password: o.password, option: '--password TEXT' });
+  if (out === into) await io.checkWritable(into); // an immutable or read-only workbook is said before the work
   // Without a roster the size is known only once the grid is read: a big file is a big grid.
   const progress = o.large ? (text: string) => io.err(`competency-matrix: ${text}\n`) : progressFor(file, io);
   const rebuild = planRebuild(await fileView(file), model, {
@@ -373,6 +394,6 @@ async function rebuildInto(
   progress('saving the file');
   await io.writeFile(out, sealWorkbook(bytes, o.password));
   summary(io, out, layout, report.written, model, report.roster);
-  rebuildReport(io, report, into);
+  rebuildReport(io, report, into, model);
   packReport(io, pack);
 }

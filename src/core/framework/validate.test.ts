@@ -50,6 +50,14 @@ describe('validating a framework', () => {
     expect(messages(fw)).toEqual(['targets[0].level: level "4" is not on scale "acme-scale"; use one of 1, 2, 3']);
   });
 
+  it('rejects a text longer than an Excel cell holds, naming where it is', () => {
+    const fw = minimal();
+    fw.competencies[0].descriptors = { '1': 'x'.repeat(32768) };
+    expect(messages(fw)).toEqual([
+      'competencies[0].descriptors.1: 32,768 characters, more than the 32,767 an Excel cell holds; shorten it',
+    ]);
+  });
+
   it('rejects duplicate ids', () => {
     const fw = minimal();
     fw.roles.push({ id: 'dev', name: 'Another' });

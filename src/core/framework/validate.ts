@@ -6,6 +6,7 @@
  */
 import { frameworkSchema, type FrameworkData } from './schema';
 import type { Issue } from '../problems';
+import { EXCEL_CELL_TEXT_MAX } from '../cellText';
 
 export type Framework = FrameworkData;
 
@@ -146,6 +147,18 @@ export function validateFramework(input: unknown): ValidationResult {
   fw.scales.forEach((s, i) => {
     if (!usedScales.has(s.id)) warnings.push({ path: `scales[${i}]`, message: `scale "${s.id}" is not used by any competency` });
   });
+
+  // Every text lands in a cell of the workbook; Excel refuses a file with a cell over its limit.
+  const overlong = (value: unknown, where: string): void => {
+    if (typeof value === 'string' && value.length > EXCEL_CELL_TEXT_MAX)
+      errors.push({
+        path: where,
+        message: `${value.length.toLocaleString('en')} characters, more than the ${EXCEL_CELL_TEXT_MAX.toLocaleString('en')} an Excel cell holds; shorten it`,
+      });
+    else if (Array.isArray(value)) value.forEach((v, i) => overlong(v, `${where}[${i}]`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) overlong(v, where ? `${where}.${k}` : k);
+  };
+  overlong(fw, '');
 
   return errors.length ? { errors, warnings } : { framework: fw, errors, warnings };
 }

@@ -3,6 +3,7 @@ import { frameworkToCaseJson } from './caseExport';
 import { frameworkToLongCsv } from './csvLongTable';
 import { frameworkToJson } from './frameworkJson';
 import { importFrameworkFile, importFrameworkFiles, importFrameworkText } from './importFramework';
+import { exportFramework } from './exportFramework';
 
 const enc = (t: string) => new TextEncoder().encode(t);
 const kaairo = builtIn('kaairo-devops').data;
@@ -48,5 +49,16 @@ describe('importing a framework file', () => {
         { name: 'targets.csv', bytes: enc('competency,role,target\nx,y,1\n') },
       ]),
     ).toThrow('a.json: framework JSON and CASE 1.1 JSON are one file each and cannot be combined with other files; import it on its own');
+  });
+
+  it('warns when a set of CSV tables gives no targets: the grid would show no targets or gaps', () => {
+    const tables = exportFramework(kaairo, 'csv-tables').map((f) => ({ name: `set/${f.name}`, bytes: enc(f.text) }));
+    expect(importFrameworkFiles(tables).warnings.map((w) => w.path)).not.toContain('(targets)');
+    const { framework, warnings } = importFrameworkFiles(tables.filter((t) => !t.name.endsWith('targets.csv')));
+    expect(framework.targets).toEqual([]);
+    expect(warnings).toContainEqual({
+      path: '(targets)',
+      message: expect.stringMatching(/^the tables give no target levels .* no targets or gaps; add targets\.csv/),
+    });
   });
 });

@@ -112,6 +112,13 @@ export function importFrameworkFiles(files: readonly FileBytes[], setName?: stri
       path: '(scale)',
       message: 'the scale chosen on import was not used: a set of CSV tables gives its own levels',
     });
+  // A set without targets imports, but a grid made from it has no targets and so no gaps: worth a line.
+  if (!result.framework.targets.length)
+    result.warnings.push({
+      path: '(targets)',
+      message:
+        'the tables give no target levels (no targets.csv, or an empty one), so a grid made from them shows no targets or gaps; add targets.csv with competency, role and level columns',
+    });
   return result;
 }
 

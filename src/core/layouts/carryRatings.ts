@@ -11,6 +11,7 @@ import type { CellBlock, InputRegion, LayoutPlan, PlanCell, SheetPlan } from './
 import { isFormula } from './plan';
 import { planCellAt } from './registry';
 import { UNPLACED_STYLES, unplacedRatingsSheet } from './unplacedRatingsSheet';
+import { personIdKey } from '../personId';
 
 export type UnplacedReason =
   /** The person is not in any input region of the new plan with that region id. */
@@ -144,7 +145,8 @@ export function carryRatings(plan: LayoutPlan, oldRatings: ReadonlyMap<string, P
   plan.sheets.forEach((sheet, s) => {
     for (const region of sheet.inputs ?? []) {
       const list = regions.get(region.id) ?? [];
-      list.push({ sheet: s, region, rows: firstIndex(region.rowKeys), cols: firstIndex(region.colKeys) });
+      // Rows are found under the one id rule (personIdKey): " e001 " on a roster is the grid's "E001".
+      list.push({ sheet: s, region, rows: firstIndex(region.rowKeys.map(personIdKey)), cols: firstIndex(region.colKeys) });
       regions.set(region.id, list);
     }
   });
@@ -163,7 +165,7 @@ export function carryRatings(plan: LayoutPlan, oldRatings: ReadonlyMap<string, P
     let placed = false;
     let personSeen = false;
     for (const c of candidates) {
-      const i = c.rows.get(person);
+      const i = c.rows.get(personIdKey(person));
       if (i === undefined) continue;
       personSeen = true;
       const j = c.cols.get(competency);

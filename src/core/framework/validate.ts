@@ -148,7 +148,9 @@ export function validateFramework(input: unknown): ValidationResult {
     if (!usedScales.has(s.id)) warnings.push({ path: `scales[${i}]`, message: `scale "${s.id}" is not used by any competency` });
   });
 
-  // Every text lands in a cell of the workbook; Excel refuses a file with a cell over its limit.
+  // The texts of scales, roles, categories and competencies each land in one cell of a sheet; Excel refuses a
+  // file with a cell over its limit. (The framework's own description and provenance only travel on the hidden
+  // frameworks sheet, which splits long text over several cells.)
   const overlong = (value: unknown, where: string): void => {
     if (typeof value === 'string' && value.length > EXCEL_CELL_TEXT_MAX)
       errors.push({
@@ -158,7 +160,7 @@ export function validateFramework(input: unknown): ValidationResult {
     else if (Array.isArray(value)) value.forEach((v, i) => overlong(v, `${where}[${i}]`));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) overlong(v, where ? `${where}.${k}` : k);
   };
-  overlong(fw, '');
+  for (const key of ['scales', 'roles', 'categories', 'competencies', 'roleDimensions'] as const) overlong(fw[key], key);
 
   return errors.length ? { errors, warnings } : { framework: fw, errors, warnings };
 }

@@ -73,11 +73,22 @@ function sameShape(entry: RegisteredSheet, fresh: RegisteredSheet): boolean {
   );
 }
 
-export function gridWorkbookLayout(
-  model: FrameworkModel,
-  options: Omit<WorkbookOptions, 'sheetNames'> & { roster: NonNullable<WorkbookOptions['roster']> },
-  at: GridPlacement,
-): GridWorkbookLayout {
+type GridOptions = Omit<WorkbookOptions, 'sheetNames'> & { roster: NonNullable<WorkbookOptions['roster']> };
+
+/** Where a grid goes, decided before its people are laid out: the sheet names, and which sheets it shares. */
+export interface GridPlace {
+  sheetNames: WorkbookSheetNames;
+  /** The wanted names of the sheets the grid's plan writes (its own): the only sheets it may replace. */
+  ownSheets: string[];
+  /** The whole layout, for the roster as it is by then (ratings carried in). */
+  layout(options: GridOptions): GridWorkbookLayout;
+}
+
+export function gridWorkbookLayout(model: FrameworkModel, options: GridOptions, at: GridPlacement): GridWorkbookLayout {
+  return placeGrid(model, options, at).layout(options);
+}
+
+export function placeGrid(model: FrameworkModel, options: GridOptions, at: GridPlacement): GridPlace {
   const { registry, rebuild } = at;
   const others = at.grids.filter((g) => g.id !== rebuild?.id);
   const id = rebuild?.id ?? nextGridId(at.grids);
@@ -123,14 +134,16 @@ export function gridWorkbookLayout(
     for (const [role, c] of choices) out[role] = c.own ? c.wanted : c.entry.name;
     return out as WorkbookSheetNames;
   };
+  // The framework's sheets do not depend on the people: one person is enough to see what they would hold.
+  const probe = { ...options, roster: { ...options.roster, people: options.roster.people.slice(0, 1) } };
   // A shared sheet this grid would write otherwise gets a sheet of its own; each change can change others' cells, so again.
-  let layout = workbookLayout(model, { ...options, sheetNames: names() });
+  let probed = workbookLayout(model, { ...probe, sheetNames: names() });
   for (let pass = 0; pass < FRAMEWORK_SHEET_ROLES.length; pass++) {
     let changed = false;
     for (const role of FRAMEWORK_SHEET_ROLES) {
       const c = choices.get(role)!;
       if (c.own) continue;
-      const sheet = layout.plan.sheets.find((s) => s.name === c.entry.name);
+      const sheet = probed.plan.sheets.find((s) => s.name === c.entry.name);
       const fresh = sheet && registeredSheet(sheet, sheet.name, '');
       const same = sheet && fresh && (c.record.fingerprint ? c.record.fingerprint === sheetFingerprint(sheet) : sameShape(c.entry, fresh));
       if (!same) {
@@ -139,34 +152,44 @@ export function gridWorkbookLayout(
       }
     }
     if (!changed) break;
-    layout = workbookLayout(model, { ...options, sheetNames: names() });
+    probed = workbookLayout(model, { ...probe, sheetNames: names() });
   }
 
   const sharedNames = new Set<string>();
   for (const c of choices.values()) if (!c.own) sharedNames.add(c.entry.name.toLowerCase());
-  const sheets: SheetPlan[] = layout.plan.sheets.filter((s) => !sharedNames.has(s.name.toLowerCase()));
-  const record: GridRecord = {
-    id,
-    label,
-    frameworkId: model.id,
-    people: options.roster.people.length,
-    writtenAt: at.writtenAt,
-    sheets: [],
-  };
-  for (const [role, c] of choices) {
-    if (!c.own) record.sheets.push({ ...c.record, role });
-    else {
-      const sheet = sheets.find((s) => s.name === c.wanted);
-      if (sheet) record.sheets.push({ role, wanted: c.wanted, ...(role === 'grid' ? {} : { fingerprint: sheetFingerprint(sheet) }) });
-    }
-  }
-  const grids = at.grids.some((g) => g.id === id) ? at.grids.map((g) => (g.id === id ? record : g)) : [...at.grids, record];
+  const sheetNames = names();
+  const ownSheets = probed.plan.sheets.filter((s) => !sharedNames.has(s.name.toLowerCase())).map((s) => s.name);
+
   return {
-    ...layout,
-    plan: { ...layout.plan, sheets, names: gridNames(layout.plan.names, sharedNames, id === 'g1' ? undefined : label), grids },
-    record,
-    added: !rebuild && !first,
-    shared: layout.plan.sheets.filter((s) => sharedNames.has(s.name.toLowerCase())).map((s) => s.name),
+    sheetNames,
+    ownSheets,
+    layout(final: GridOptions): GridWorkbookLayout {
+      const layout = workbookLayout(model, { ...final, sheetNames });
+      const sheets: SheetPlan[] = layout.plan.sheets.filter((s) => !sharedNames.has(s.name.toLowerCase()));
+      const record: GridRecord = {
+        id,
+        label,
+        frameworkId: model.id,
+        people: final.roster.people.length,
+        writtenAt: at.writtenAt,
+        sheets: [],
+      };
+      for (const [role, c] of choices) {
+        if (!c.own) record.sheets.push({ ...c.record, role });
+        else {
+          const sheet = sheets.find((s) => s.name === c.wanted);
+          if (sheet) record.sheets.push({ role, wanted: c.wanted, ...(role === 'grid' ? {} : { fingerprint: sheetFingerprint(sheet) }) });
+        }
+      }
+      const grids = at.grids.some((g) => g.id === id) ? at.grids.map((g) => (g.id === id ? record : g)) : [...at.grids, record];
+      return {
+        ...layout,
+        plan: { ...layout.plan, sheets, names: gridNames(layout.plan.names, sharedNames, id === 'g1' ? undefined : label), grids },
+        record,
+        added: !rebuild && !first,
+        shared: layout.plan.sheets.filter((s) => sharedNames.has(s.name.toLowerCase())).map((s) => s.name),
+      };
+    },
   };
 }
 

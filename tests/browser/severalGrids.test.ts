@@ -73,8 +73,9 @@ describeIfChromium('several grids in one workbook (task pane, fake host, product
 
   const records = (sheets: string[]) => Promise.all(sheets.map((s) => pane!.fake<unknown>('sheetRecord', s)));
 
-  async function chooseGrid(sheet: string) {
-    const choice = pane!.page.getByLabel(strings.gridChoice.label, { exact: true });
+  /** Picks a grid in a section's grid list (several sections may be open, each with its list). */
+  async function chooseGrid(section: 'heatmap' | 'calibration', sheet: string) {
+    const choice = pane!.page.locator(`#${section}-grid`);
     await choice.waitFor();
     await choice.selectOption(sheet);
   }
@@ -111,9 +112,10 @@ describeIfChromium('several grids in one workbook (task pane, fake host, product
 
       // Heatmaps and calibration on the second grid: the first grid's sheets stay as they were.
       await pane.openSection(strings.heatmaps.heading);
-      await chooseGrid(secondGrid);
+      await chooseGrid('heatmap', secondGrid);
       expect((await pane.run(strings.heatmaps.run)).state).toBe('succeeded');
       await pane.openSection(strings.calibration.heading);
+      await chooseGrid('calibration', secondGrid);
       await page.getByLabel(strings.calibration.minGroup).fill('2');
       expect((await pane.run(strings.calibration.run)).state).toBe('succeeded');
       expect(await records(firstSheets)).toEqual(firstBefore);
@@ -123,11 +125,12 @@ describeIfChromium('several grids in one workbook (task pane, fake host, product
       const secondBefore = await records(secondSheets);
       if (second !== MIT) await pane.chooseFramework(MIT.name);
       await pane.openSection(strings.heatmaps.heading);
-      await chooseGrid('Team grid');
+      await chooseGrid('heatmap', 'Team grid');
       const heat = await pane.run(strings.heatmaps.run);
       expect(heat.state).toBe('succeeded');
       expect(heat.text).toMatch(/\d+ ratings were kept/);
       await pane.openSection(strings.calibration.heading);
+      await chooseGrid('calibration', 'Team grid');
       await page.getByLabel(strings.calibration.minGroup).fill('2');
       expect((await pane.run(strings.calibration.run)).state).toBe('succeeded');
       expect(await records(secondSheets)).toEqual(secondBefore);

@@ -357,8 +357,14 @@ class PlanWriter {
         );
       } else if (!names.some((x) => x.toLowerCase() === key)) names.push(n.name);
     }
-    // A cycle workbook's records outlive a regenerate of its sheets.
-    return { sheets: [...untouched, ...fresh], names, ...(state.registry.cycle ? { cycle: state.registry.cycle } : {}) };
+    // A cycle workbook's records outlive a regenerate of its sheets; so do the grids, unless the plan builds one.
+    const grids = plan.grids ?? state.registry.grids;
+    return {
+      sheets: [...untouched, ...fresh],
+      names,
+      ...(state.registry.cycle ? { cycle: state.registry.cycle } : {}),
+      ...(grids ? { grids } : {}),
+    };
   }
 
   private writesFor(plan: LayoutPlan, registry: Registry): WriteOp[] {

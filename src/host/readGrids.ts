@@ -3,7 +3,9 @@
  * actions need them: the registry says which sheets are the product's grids,
  * their cells are read in slices sized from the measured responses and handed to
  * core's readGridRows (the reader the command line uses too), and one more
- * small read tells portable formulas from add-in ones.
+ * small read tells portable formulas from add-in ones. The registry's grid
+ * records (whose each grid is, which sheets it uses) come with them, with
+ * the sheets under the names they have now.
  */
 import type { XRequestContext } from './excelApi';
 import type { ExcelHost } from './excelHost';
@@ -13,12 +15,18 @@ import { DEFAULT_READ_BUDGET_BYTES } from './payload';
 import { readRowsInSlices } from './readSlices';
 import { liveEntries, readWorkbookState } from './workbookState';
 import { readGridRows, type GridRows } from '../core/layouts/readGridRows';
+import type { Registry } from '../core/layouts/registry';
+import { gridSheetName, gridsOf, type GridRecord } from '../core/layouts/gridRecords';
 
 export interface WorkbookGrids {
-  /** Grids in sheet order, with their cells from A1. */
-  grids: { grid: GridRows; values: unknown[][] }[];
+  /** Grids in sheet order, with their cells from A1 and their registry record. */
+  grids: { grid: GridRows; values: unknown[][]; record?: GridRecord }[];
   /** Every sheet name in the workbook, so new sheets get unique names. */
   sheetNames: string[];
+  /** The registry, its sheets under the names they have now (a sheet the user renamed is found by its Excel id). */
+  registry: Registry;
+  /** The workbook's grids as the registry records them (an old registry's one grid worked out from its sheets). */
+  records: GridRecord[];
 }
 
 export interface ReadGridsOptions {
@@ -56,6 +64,10 @@ export async function readWorkbookGrids(options: ReadGridsOptions = {}): Promise
       }
       grids.push({ grid: found, values });
     }
-    return { grids, sheetNames: state.sheets.map((s) => s.name) };
+    const registry: Registry = { ...state.registry, sheets: liveEntries(state).map((l) => ({ ...l.entry, name: l.sheet.name })) };
+    const frameworkOf = new Map(grids.map((g) => [g.grid.geometry.sheetName, g.grid.geometry.frameworkId]));
+    const records = gridsOf(registry, (sheet) => frameworkOf.get(sheet));
+    for (const g of grids) g.record = records.find((r) => gridSheetName(registry, r) === g.grid.geometry.sheetName);
+    return { grids, sheetNames: state.sheets.map((s) => s.name), registry, records };
   });
 }

@@ -57,6 +57,7 @@ const SAMPLES: Samples<typeof strings> = {
     option: [
       ['Team grid', 1],
       ['Team grid', 25],
+      ['Team B grid', 3, 'Team B', '2026-12-03T10:00:00.000Z'],
     ],
     gone: [['Team grid']],
     otherFramework: [['Team grid', 'MIT DevOps']],
@@ -95,6 +96,15 @@ const SAMPLES: Samples<typeof strings> = {
     renamed: [['Matrix', 'Matrix (2)']],
     keptAside: [['Team grid', 'Team grid (old)']],
     cancelledTitle: [['Create grid']],
+    gridAdded: [
+      ['Team B grid', []],
+      ['Team B grid', ['Matrix', 'Scales', 'Targets']],
+    ],
+    gridUpdated: [
+      ['Team grid', 0],
+      ['Team grid', 1],
+      ['Team grid', 2],
+    ],
   },
   errors: {
     title: [['Create grid']],
@@ -167,5 +177,6 @@ describe('the task pane strings', () => {
   it('name the same action the same way on its button and in its progress and summary', () => {
     expect(strings.actionNames.matrix).toBe(strings.matrix.run);
     expect(strings.actionNames.grid).toBe(strings.grid.run);
+    expect(strings.actionNames['update-grid']).toBe(strings.grid.update);
   });
 });

@@ -127,6 +127,13 @@ export const strings = {
     readinessNone: 'None: leave readiness out',
     readinessNoneHint: 'No next role, readiness or blocking columns; the calibration pack then has no readiness table.',
     run: 'Create grid',
+    addHint:
+      'With a grid in the workbook already, "Create grid" adds another beside it; grids on one framework share its matrix, scales and targets.',
+    updateHeading: 'Or update a grid with these people',
+    updateHint: 'Rebuilds the chosen grid for the people above; every rating typed on it is kept, the other grids are not touched.',
+    update: 'Update this grid',
+    updateChoice: 'Grid to update',
+    blankLabel: 'Blank rows',
     noFile: 'Choose a CSV file first.',
     noTable: 'Choose a table first.',
   },
@@ -138,7 +145,8 @@ export const strings = {
     otherFrameworks: (framework: string) =>
       `The team grids here were made with another framework than ${framework}. Choose that framework above, or create a grid for this one.`,
     refresh: 'Look again',
-    option: (sheet: string, people: number) => `${sheet} (${plural(people, 'person', 'people')})`,
+    option: (sheet: string, people: number, label?: string, writtenAt?: string) =>
+      `${sheet}${label && label !== sheet ? ` – ${label}` : ''} (${plural(people, 'person', 'people')}${writtenAt ? `, ${writtenAt.slice(0, 10)}` : ''})`,
     noGrid: 'Create a team grid first (see "Assessment grid").',
     gone: (sheet: string) =>
       `the team grid "${sheet}" is no longer in this workbook (or was edited so it no longer reads as a grid); choose "Look again" and pick a grid`,
@@ -182,6 +190,10 @@ export const strings = {
     ratingsUnplaced: (n: number) =>
       `${plural(n, 'rating', 'ratings')} could not be placed in the new grid (the person or competency is gone); they are listed on the sheet named below so nothing is lost.`,
     unplacedSheet: (name: string) => `Unplaced ratings are on "${name}".`,
+    gridAdded: (sheet: string, shared: readonly string[]) =>
+      `Added the grid "${sheet}" beside the workbook's other grids, which were not touched${shared.length ? `; it reads ${shared.join(', ')} with them` : ''}.`,
+    gridUpdated: (sheet: string, others: number) =>
+      `Updated the grid "${sheet}"${others ? `; the workbook's ${plural(others, 'other grid was', 'other grids were')} not touched` : ''}.`,
     warnings: 'Worth knowing:',
     renamed: (wanted: string, name: string) => `A sheet of yours is called "${wanted}", so the new one is "${name}".`,
     keptAside: (was: string, now: string) => `"${was}" held entries of yours, so it was kept as "${now}" and a new one was made.`,
@@ -255,6 +267,7 @@ export const strings = {
   actionNames: {
     matrix: 'Insert matrix',
     grid: 'Create grid',
+    'update-grid': 'Update this grid',
     heatmaps: 'Heatmaps',
     calibration: 'Calibration pack',
     import: 'Import framework',

@@ -37,6 +37,9 @@ import { readInputRegions } from './readInputRegions';
 import { renderedCharts, type SheetCharts } from './charts';
 import { renderPlan, type RenderResult } from './renderPlan';
 import { readRegistry, readRegistryFrom, registryFor, writeRegistry } from './workbookRegistry';
+import { gridSheetName, gridsOf, type GridRecord } from '../core/layouts/gridRecords';
+import { placeGrid, type GridPlace, type GridWorkbookLayout } from '../core/layouts/gridWorkbook';
+import { gridTarget, type GridTargetChoice } from '../core/layouts/gridTarget';
 
 export interface RebuildOptions {
   /** A new roster; without one the people come from the grid already in the workbook. */
@@ -52,6 +55,12 @@ export interface RebuildOptions {
    * frameworks sheet is rewritten with what it already stores plus this framework.
    */
   keepFramework?: boolean;
+  /** Which grid to rebuild, or to add one (see core/layouts/gridTarget.ts); by the roster's people otherwise. */
+  gridChoice?: GridTargetChoice;
+  /** Whose a grid added now is (the team, the roster file). */
+  label?: string;
+  /** When the grid is written (ISO), recorded with it. */
+  writtenAt?: string;
 }
 
 export interface RebuildReport {
@@ -80,6 +89,8 @@ export interface RebuildReport {
    * the roster's value is not used. `typed` is "" for a cleared cell.
    */
   disagreements: Disagreement[];
+  /** The grid written: added beside the workbook's others or rebuilt, and why. */
+  grid?: { sheet: string; added: boolean; shared: string[]; others: string[]; why: string };
 }
 
 export interface Disagreement {
@@ -288,9 +299,54 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
   const present = registry.sheets.filter((s) => old.sheetNames.includes(s.name));
   // Read before the old sheet goes: the frameworks kept so far stay, this one joins them.
   const stored = options.keepFramework ? old.storedFrameworks() : undefined;
-  const ours = new Set(
-    [...Object.values(DEFAULT_SHEET_NAMES), UNPLACED_SHEET_NAME, ...(stored ? [FRAMEWORKS_SHEET] : [])].map((n) => n.toLowerCase()),
+
+  // Which grid: the one the roster's people are on, the one asked for, or a new one beside the others.
+  const grids = gridsOf(registry, (sheet) =>
+    old.sheetNames.includes(sheet) ? gridOrUndefined(old, sheet)?.geometry.frameworkId : undefined,
   );
+  const target = gridTarget(
+    registry,
+    grids,
+    options.roster?.people.map((p) => p.id),
+    options.gridChoice ?? {},
+  );
+  let roster = options.roster;
+  let withoutId: GridRowWithoutId[] = [];
+  if (!roster) {
+    const name = target.rebuild ? gridSheetName(registry, target.rebuild) : present.find((s) => s.kind === 'grid')?.name;
+    if (name && old.sheetNames.includes(name)) {
+      const grid = old.grid(name);
+      withoutId = grid.problems.filter((x) => !x.blank);
+      roster = parseRoster(gridRosterRows(grid), model, { source: `${options.fileName ?? 'workbook'}, sheet "${name}"` });
+    }
+  }
+  const rebuilt: GridRecord | undefined = target.rebuild;
+  // A workbook's only grid may move to another framework (as always); among several, that is not guessed at.
+  if (rebuilt && grids.length > 1 && rebuilt.frameworkId && rebuilt.frameworkId !== model.id) {
+    throw new CompetencyError(
+      'invalid-argument',
+      `the grid "${gridSheetName(registry, rebuilt)}" was made with the framework "${rebuilt.frameworkId}", not "${model.id}"; give --framework ${rebuilt.frameworkId} to rebuild it, or --new-grid to add a grid for ${model.id}`,
+      options.fileName,
+    );
+  }
+  const place: GridPlace | undefined = roster
+    ? placeGrid(
+        model,
+        { roster, formulas: options.formulas, readiness: options.readiness, roles: options.roles },
+        {
+          registry,
+          grids,
+          rebuild: rebuilt,
+          label: options.label ?? 'Team',
+          writtenAt: options.writtenAt ?? '',
+          taken: old.sheetNames.filter((n) => n !== REGISTRY_SHEET_NAME),
+        },
+      )
+    : undefined;
+
+  // Only the sheets this plan writes are replaced (a grid's own sheets, never one another grid reads).
+  const ownWanted = place ? place.ownSheets : Object.values(DEFAULT_SHEET_NAMES);
+  const ours = new Set([...ownWanted, UNPLACED_SHEET_NAME, ...(stored ? [FRAMEWORKS_SHEET] : [])].map((n) => n.toLowerCase()));
   const candidates = present.filter((s) => ours.has(s.wanted.toLowerCase()));
   const setAside: RebuildReport['setAside'] = [];
   const replace: RegisteredSheet[] = [];
@@ -308,17 +364,6 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
     [...replace, ...setAside.map((a) => present.find((p) => p.name === a.sheet)!).filter((s) => !s.damaged)],
   );
 
-  let roster = options.roster;
-  let withoutId: GridRowWithoutId[] = [];
-  if (!roster) {
-    const oldGrid = replace.find((s) => s.kind === 'grid') ?? present.find((s) => s.kind === 'grid');
-    if (oldGrid) {
-      const grid = old.grid(oldGrid.name);
-      withoutId = grid.problems.filter((x) => !x.blank);
-      roster = parseRoster(gridRosterRows(grid), model, { source: `${options.fileName ?? 'workbook'}, sheet "${oldGrid.name}"` });
-    }
-  }
-
   old.release?.();
 
   const unplaced: UnplacedRating[] = [...duplicates];
@@ -335,14 +380,20 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
 
   const replacedNames = new Set(replace.map((s) => s.name.toLowerCase()));
   const taken = old.sheetNames.filter((n) => !replacedNames.has(n.toLowerCase()) && n !== REGISTRY_SHEET_NAME);
-  const layout = workbookLayout(model, {
-    roster,
-    formulas: options.formulas,
-    readiness: options.readiness,
-    roles: options.roles,
-    sheetNames: workbookSheetNames(taken),
-    coverageLevels,
-  });
+  const gridLayout: GridWorkbookLayout | undefined =
+    place && roster
+      ? place.layout({ roster, formulas: options.formulas, readiness: options.readiness, roles: options.roles, coverageLevels })
+      : undefined;
+  const layout: WorkbookLayout =
+    gridLayout ??
+    workbookLayout(model, {
+      roster,
+      formulas: options.formulas,
+      readiness: options.readiness,
+      roles: options.roles,
+      sheetNames: workbookSheetNames(taken),
+      coverageLevels,
+    });
   const plan = stored ? planKeepingFramework(layout.plan, stored, model.data) : layout.plan;
   const carried = carryRatings(plan, carry, { alsoUnplaced: distinct(unplaced) });
 
@@ -369,8 +420,9 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
         carried.plan.title,
         carried.plan.names.map((n) => n.name),
       );
-      // A cycle workbook's records (which cycle, what was issued and returned) outlive a rebuild of its sheets.
-      return { ...registry, sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names] };
+      // A cycle workbook's records (which cycle, what was issued and returned) outlive a rebuild of its sheets; so do the other grids.
+      const grids = carried.plan.grids ?? registry.grids;
+      return { ...registry, sheets: [...kept, ...next.sheets], names: [...keptNames, ...next.names], ...(grids ? { grids } : {}) };
     },
     report: (rendered) => {
       const unplacedSheet = rendered.sheets.find((s) => s.plan.kind === 'unplaced')?.name;
@@ -393,9 +445,27 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
         ...(unplacedSheet ? { unplacedSheet } : {}),
         warnings,
         disagreements,
+        ...(gridLayout ? { grid: gridReport(gridLayout, rendered, registry, grids, target.why) } : {}),
       };
     },
   };
+}
+
+/** The grid written, under the name it was rendered with, and the workbook's other grids. */
+function gridReport(layout: GridWorkbookLayout, rendered: RenderResult, registry: Registry, grids: GridRecord[], why: string) {
+  const planned = layout.grid!.sheetName;
+  const sheet = rendered.sheets.find((s) => s.plan.name === planned)?.name ?? planned;
+  const others = grids.filter((g) => g.id !== layout.record.id).map((g) => gridSheetName(registry, g));
+  return { sheet, added: layout.added, shared: layout.shared, others, why };
+}
+
+/** A sheet's grid, or undefined when it holds none (edited out of shape). */
+function gridOrUndefined(old: OldWorkbook, sheet: string): GridRows | undefined {
+  try {
+    return old.grid(sheet);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The rebuild in an in-memory workbook: the old product sheets and names go, the new ones are rendered, the registry rewritten. */

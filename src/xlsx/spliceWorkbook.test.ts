@@ -144,3 +144,21 @@ describe('a calibration pack spliced into the grid file', () => {
     120000,
   );
 });
+
+describe('a file spliced twice', () => {
+  it('keeps the sheets the first splice added (their relationship ids are not given out again)', async () => {
+    const packed = await calibrate(await gridWithNotes());
+    const first = await openWorkbook(packed, 'pack.xlsx');
+    const added = first.sheets.map((s) => s.name).filter((n) => n.startsWith('Snapshot'));
+    expect(added).toHaveLength(1);
+    const io = captureIO({ 'team.xlsx': packed });
+    expect(await main(['calibration', '--grid', 'team.xlsx', '--out', 'again.xlsx', '--cycle', '2026 H2'], io)).toBe(0);
+    const again = await openWorkbook(io.files.get('again.xlsx')!, 'again.xlsx');
+    const parts = again.sheets.map((s) => s.part);
+    expect(new Set(parts).size).toBe(parts.length);
+    expect(again.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...added, 'Notes', 'Team grid']));
+    expect((await load(io.files.get('again.xlsx')!)).getWorksheet(added[0])!.getCell('A1').value).toBe(
+      (await load(packed)).getWorksheet(added[0])!.getCell('A1').value,
+    );
+  });
+});

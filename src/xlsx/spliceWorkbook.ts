@@ -325,13 +325,22 @@ export async function spliceWorkbook(old: WorkbookFile, options: SpliceOptions):
     });
     added.push({ name: relsOf(to), data: Buffer.from(relsXml, 'utf8') });
   };
-  for (const [i, s] of newSheets.entries()) {
+  // Relationship ids no kept relationship has: a workbook spliced before holds rIdCm1... already.
+  const oldRelIds = new Set([...text(zip, 'xl/_rels/workbook.xml.rels').matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
+  let ridCount = 0;
+  const freshRid = () => {
+    let rid: string;
+    do rid = `rIdCm${++ridCount}`;
+    while (oldRelIds.has(rid));
+    return rid;
+  };
+  for (const s of newSheets) {
     const part = freshName('xl/worksheets', 'sheet', '.xml');
     added.push({ name: part, raw: await shiftedPart(newBook, s.part, styles.shift, strings.offset) });
     contentTypes.push(`<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/>`);
     // Parts a new sheet points to (notes, drawings, and the charts a drawing points to) come along under fresh names.
     carryRelated(s.part, part);
-    const rid = `rIdCm${i + 1}`;
+    const rid = freshRid();
     const state = s.state ? ` state="${s.state}"` : '';
     sheetEntries.push(`<sheet name="${xmlAttr(s.name)}" sheetId="${nextSheetId++}"${state} r:id="${rid}"/>`);
     relEntries.push(`<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${part.slice('xl/'.length)}"/>`);

@@ -18,6 +18,7 @@ import {
 } from '../core/layouts/registry';
 import { plainValue } from './cellValue';
 import type { WorkbookFile } from './readWorkbook';
+import type { GridRecord } from '../core/layouts/gridRecords';
 
 function registryFromRows(rows: unknown[][]): Registry {
   if (!isRegistryHeader(rows[0])) return emptyRegistry();
@@ -54,10 +55,11 @@ export async function readRegistryFrom(file: WorkbookFile): Promise<Registry> {
 const registries = new WeakMap<WorkbookFile, Registry>();
 
 /** The registry for sheets just rendered, plus the product's defined names. */
-export function registryFor(rendered: RenderResult, planTitle: string, names: readonly string[]): Registry {
+export function registryFor(rendered: RenderResult, planTitle: string, names: readonly string[], grids?: GridRecord[]): Registry {
   return {
     sheets: rendered.sheets.map((s) => registeredSheet(s.plan, s.name, planTitle)),
     names: [...names],
+    ...(grids ? { grids } : {}),
   };
 }
 

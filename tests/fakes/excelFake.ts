@@ -1749,6 +1749,24 @@ export class ExcelFake {
     return out;
   }
 
+  /**
+   * Everything recorded on a sheet, as plain data: its id (a sheet deleted and
+   * made again gets another), every cell with its formula, and its rules and
+   * dropdowns. Two equal records mean nothing on the sheet was touched.
+   */
+  sheetRecord(sheetName: string): unknown {
+    const sheet = this.sheet(sheetName);
+    const cells: [string, Scalar, string | undefined][] = [];
+    for (const [row, line] of [...sheet.rows].sort((a, b) => a[0] - b[0]))
+      line.forEach((c, col) => c && cells.push([cellA1(row, col), c.value, c.formula]));
+    return {
+      id: sheet.id,
+      cells,
+      conditionalFormats: sheet.conditionalFormats.map((c) => [c.address, c.type, c.rule]),
+      validations: sheet.validations.map((v) => [v.address, v.rule?.list?.source]),
+    };
+  }
+
   /** Every change to a user's cell, sheet or name, e.g. 'Data!B2 overwritten'. Empty when nothing of the user's was touched. */
   get damage(): string[] {
     return this.model.damage;

@@ -17,7 +17,7 @@ import { openWorkbookFile, progressFor } from '../openWorkbookFile';
 import { accessByFileName, openPasswordOption, passwordsOption, sealWorkbook, type OpenAccess } from '../workbookAccess';
 import { findBuiltIn } from '../../core/frameworks/library';
 import { FrameworkModel } from '../../core/framework/model';
-import { CompetencyError } from '../../core/problems';
+import { CompetencyError, listForHumans } from '../../core/problems';
 import { calibrateGrid, gridScale, readGridRatings, type GridCalibration } from '../../core/calibration/calibrateGrid';
 import { parseGuideline } from '../../core/calibration/guideline';
 import { requireIdentifiedRows } from '../../core/calibration/requireIdentifiedRows';
@@ -31,7 +31,8 @@ import { renderPlan, writePlanBytes, type RenderResult } from '../../xlsx/render
 import { renderedCharts, type SheetCharts } from '../../xlsx/charts';
 import { spliceWorkbook } from '../../xlsx/spliceWorkbook';
 import { fileSource, memorySource, type WorkbookSource } from '../../xlsx/workbookSource';
-import { readRegistry, registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
+import { readRegistry, readRegistryFrom, registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
+import { findGrid, gridSheetName, gridsOf } from '../../core/layouts/gridRecords';
 
 const OPTIONS = {
   grid: { type: 'string' },
@@ -48,6 +49,7 @@ const OPTIONS = {
   password: { type: 'string' },
   passwords: { type: 'string' },
   force: { type: 'boolean' },
+  team: { type: 'string' },
 } as const;
 
 /** Today's date where the command runs, YYYY-MM-DD. */
@@ -109,11 +111,21 @@ async function earlierSnapshot(
   return takeSnapshot(matrix, path.basename(file).replace(/\.xlsx$/i, ''), '');
 }
 
-/** Sheets of an earlier pack in this workbook (registered, still showing what the product wrote): replaced, not duplicated. */
-async function previousPackSheets(source: WorkbookSource, registry: Registry): Promise<string[]> {
+/** The registry title of a pack's sheets names the grid it reads (core/layouts/calibration.ts). */
+function packOf(title: string, gridSheet: string): boolean {
+  return title.startsWith(`Calibration of ${gridSheet} (`);
+}
+
+/**
+ * Sheets of an earlier pack in this workbook (registered, still showing what
+ * the product wrote): replaced, not duplicated. With `gridSheet`, only the pack
+ * of that grid: another grid's pack is left as it is.
+ */
+async function previousPackSheets(source: WorkbookSource, registry: Registry, gridSheet?: string): Promise<string[]> {
   const out: string[] = [];
   for (const s of registry.sheets) {
     if (s.kind !== 'calibration' || !source.sheetNames.includes(s.name)) continue;
+    if (gridSheet !== undefined && !packOf(s.title, gridSheet)) continue;
     if (!s.signature || (await source.cellText(s.name, s.signature.cell)) === s.signature.text.trim()) out.push(s.name);
   }
   return out;
@@ -168,7 +180,7 @@ async function planPack(
 ): Promise<PlannedPack> {
   requireIdentifiedRows(grid.problems, options.fileName);
   const registry = await source.registry();
-  const previous = await previousPackSheets(source, registry);
+  const previous = await previousPackSheets(source, registry, grid.geometry.sheetName);
 
   // What the room set on an earlier pack is kept; options given now win.
   const kept = await settingsOfPreviousPack(source, previous, registry);
@@ -204,7 +216,8 @@ async function planPack(
 function registryWithPack(planned: PlannedPack, rendered: RenderResult): Registry {
   const { registry, previous, added } = planned;
   const others = registry.sheets.filter((s) => !previous.includes(s.name));
-  return { sheets: [...others, ...registryFor(rendered, added.pack.plan.title, []).sheets], names: registry.names };
+  // Everything else the registry records (a cycle's, the grids') stays as it was.
+  return { ...registry, sheets: [...others, ...registryFor(rendered, added.pack.plan.title, []).sheets] };
 }
 
 /**
@@ -254,10 +267,10 @@ export async function hasCalibrationPack(workbook: Workbook): Promise<boolean> {
   return (await previousPackSheets(memorySource(workbook, 'workbook'), readRegistry(workbook))).length > 0;
 }
 
-/** The same, for a workbook file. */
-export async function hasCalibrationPackIn(file: WorkbookFile): Promise<boolean> {
+/** The same, for a workbook file; with `gridSheet`, a pack of that grid. */
+export async function hasCalibrationPackIn(file: WorkbookFile, gridSheet?: string): Promise<boolean> {
   const source = fileSource(file);
-  return (await previousPackSheets(source, await source.registry())).length > 0;
+  return (await previousPackSheets(source, await source.registry(), gridSheet)).length > 0;
 }
 
 export async function calibrationCommand(argv: string[], io: CliIO): Promise<void> {
@@ -274,7 +287,7 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
   const supplied = await passwordsOption(v.passwords, io);
   const gridAccess = accessByFileName(v.grid, supplied);
   const file = await openWorkbookFile(v.grid, io, 'grid', gridAccess);
-  const grid = await readGridFrom(file, v.sheet);
+  const grid = await readGridFrom(file, v.sheet ?? (await chosenGrid(file, v.team, v.grid)));
   const model = await frameworkOf(grid, fileSource(file), v.framework, io);
   const { added, bytes } = await packIntoFile(
     file,
@@ -301,6 +314,35 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
   else if (gridAccess.decrypted)
     io.err(`competency-matrix: note: ${v.grid} has a password to open but ${v.out} has none; add --password TEXT to encrypt the pack\n`);
   reportPack(added, io);
+}
+
+/**
+ * The grid sheet `--team` names among the workbook's grids (by its label or
+ * its sheet); with several grids and no choice, which names there are.
+ */
+async function chosenGrid(file: WorkbookFile, team: string | undefined, fileName: string): Promise<string | undefined> {
+  const registry = await readRegistryFrom(file);
+  const grids = gridsOf(registry).filter((g) => file.sheet(gridSheetName(registry, g)));
+  const names = () =>
+    listForHumans(
+      grids.map((g) => `"${g.label}" (sheet "${gridSheetName(registry, g)}")`),
+      'or',
+    );
+  if (team !== undefined) {
+    const found = findGrid(registry, grids, team);
+    if (found) return gridSheetName(registry, found);
+    throw new CompetencyError(
+      'invalid-argument',
+      grids.length
+        ? `--team: no grid "${team}" in the workbook; give one of ${names()}`
+        : `--team: the workbook records no grids; leave --team out`,
+      fileName,
+    );
+  }
+  if (grids.length > 1) {
+    throw new CompetencyError('invalid-argument', `the workbook has ${grids.length} grids; choose one with --team: ${names()}`, fileName);
+  }
+  return undefined;
 }
 
 /** What the pack found, in a few lines: the figures a calibration meeting looks at first. */

@@ -38,11 +38,17 @@ import { openWorkbookFile, progressFor } from '../openWorkbookFile';
 import { openPasswordOption, sealWorkbook } from '../workbookAccess';
 import { UNPLACED_SHEET_NAME } from '../../core/layouts/unplacedRatingsSheet';
 import { addCalibrationPack, hasCalibrationPackIn, packIntoFile, reportPack, type AddedPack } from './calibration';
+import { gridWorkbookLayout } from '../../core/layouts/gridWorkbook';
+import { emptyRegistry } from '../../core/layouts/registry';
+import path from 'path';
 
 export const WORKBOOK_USAGE = `workbook --framework <id|file> ${FRAMEWORK_SOURCE_USAGE.replace('--sheet NAME', '--framework-sheet NAME')}
          [--roster roster.csv|roster.xlsx [--sheet NAME]] [--out file.xlsx]
          [--formulas portable|addin] [--readiness strict|tolerant|none] [--roles "Role A,Role B"]
-         [--into existing.xlsx] [--force] [--calibration] [--password TEXT]
+         [--into existing.xlsx [--grid NAME | --new-grid]] [--team NAME] [--force] [--calibration] [--password TEXT]
+  --into: a roster whose people are on no grid of the workbook adds a grid beside the others; one with
+         a grid's people rebuilds that grid; --grid NAME rebuilds the grid named, --new-grid adds one
+  --team: whose the grid is, for its sheet's name (the roster file's name by default)
   --password: the file written is encrypted with this password to open (Excel asks for it); with
          --into, it is also the password that opens the existing workbook
   --readiness: next-role readiness on the grid: strict (default; every required competency at or above
@@ -126,6 +132,18 @@ const DISAGREEMENTS_SHOWN = 5;
 
 function rebuildReport(io: CliIO, report: RebuildReport, file: string, model: FrameworkModel): void {
   for (const w of report.warnings) io.err(`competency-matrix: warning: ${file}: ${w}\n`);
+  const g = report.grid;
+  if (g && g.added) {
+    const shared = g.shared.length ? `; it shares ${g.shared.join(', ')} with them` : '';
+    io.out(
+      `  grid: added "${g.sheet}" beside ${g.others.map((o) => `"${o}"`).join(', ')} (${g.why}), which were left as they were${shared}\n`,
+    );
+  } else if (g) {
+    const others = g.others.length
+      ? `; ${g.others.map((o) => `"${o}"`).join(', ')} left as ${g.others.length === 1 ? 'it was' : 'they were'}`
+      : '';
+    io.out(`  grid: rebuilt "${g.sheet}" (${g.why})${others}\n`);
+  }
   const differ = report.disagreements;
   if (differ.length) {
     io.out(
@@ -155,6 +173,8 @@ interface NewWorkbookChoices {
   formulas: FormulaMode;
   readiness: GridReadiness;
   roles?: readonly Role[];
+  /** Whose the grid is (--team, or the roster file's name). */
+  label: string;
 }
 
 /** The layout of a new workbook, and its plan with an imported framework kept on the hidden sheet. */
@@ -165,7 +185,10 @@ function newWorkbookPlan(
 ): { layout: WorkbookLayout; plan: LayoutPlan } {
   progress(`building the grid: ${options.roster?.people.length ?? 0} people × ${model.competencies.length} competencies`);
   const { roster, formulas, readiness, roles } = options;
-  const layout = workbookLayout(model, { roster, formulas, roles, readiness });
+  const at = { registry: emptyRegistry(), grids: [], label: options.label, writtenAt: new Date().toISOString(), taken: [] };
+  const layout = roster
+    ? gridWorkbookLayout(model, { roster, formulas, roles, readiness }, at)
+    : workbookLayout(model, { roster, formulas, roles, readiness });
   return { layout, plan: isImported(model) ? planKeepingFramework(layout.plan, [], model.data) : layout.plan };
 }
 
@@ -194,6 +217,7 @@ async function writeNewWorkbook(
           r,
           plan.title,
           plan.names.map((n) => n.name),
+          plan.grids,
         ),
       ),
   });
@@ -228,6 +252,9 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       force: { type: 'boolean' },
       calibration: { type: 'boolean' },
       password: { type: 'string' },
+      grid: { type: 'string' },
+      'new-grid': { type: 'boolean' },
+      team: { type: 'string' },
     },
     'workbook',
   );
@@ -243,6 +270,12 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   const into = values.into as string | undefined;
   const password = openPasswordOption(values.password, '--password');
   const rosterFile = values.roster as string | undefined;
+  const gridChoice = { grid: values.grid as string | undefined, newGrid: values['new-grid'] === true };
+  if ((gridChoice.grid !== undefined || gridChoice.newGrid) && !into) {
+    throw new UsageError('workbook: --grid and --new-grid choose a grid inside an existing workbook; use them with --into book.xlsx');
+  }
+  const label =
+    ((values.team as string | undefined) ?? (rosterFile ? path.basename(rosterFile).replace(/\.[^.]*$/, '') : 'Team')).trim() || 'Team';
   if (values.calibration && !rosterFile && !into) {
     throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
   }
@@ -272,7 +305,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   progress(`read ${people} people from ${rosterFile}`);
 
   if (!into && !values.calibration) {
-    await writeNewWorkbook(io, { model, roster, formulas, readiness, roles, out, progress, password });
+    await writeNewWorkbook(io, { model, roster, formulas, readiness, roles, label, out, progress, password });
     reportPassword(io, password);
     return;
   }
@@ -284,6 +317,8 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       formulas,
       readiness,
       roles,
+      label,
+      gridChoice,
       into,
       out,
       calibration: values.calibration === true,
@@ -295,7 +330,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
   }
 
   const workbook = new ExcelJS.Workbook();
-  const built = newWorkbookPlan(model, { roster, formulas, readiness, roles }, progress);
+  const built = newWorkbookPlan(model, { roster, formulas, readiness, roles, label }, progress);
   const layout = built.layout;
   const plan = built.plan;
   const rendered = renderPlan(workbook, plan, { onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`) });
@@ -305,6 +340,7 @@ export async function workbookCommand(argv: string[], io: CliIO): Promise<void> 
       rendered,
       plan.title,
       plan.names.map((n) => n.name),
+      plan.grids,
     ),
   );
   const sheets = rendered.sheets.map((s) => s.name);
@@ -340,7 +376,15 @@ function packReport(io: CliIO, pack: AddedPack | undefined): void {
  */
 async function rebuildInto(
   io: CliIO,
-  o: NewWorkbookChoices & { model: FrameworkModel; into: string; out: string; calibration: boolean; large: boolean; password?: string },
+  o: NewWorkbookChoices & {
+    model: FrameworkModel;
+    into: string;
+    out: string;
+    calibration: boolean;
+    large: boolean;
+    gridChoice: { grid?: string; newGrid?: boolean };
+    password?: string;
+  },
 ): Promise<void> {
   const { model, into, out } = o;
   if (!(await io.exists(into)))
@@ -356,6 +400,9 @@ async function rebuildInto(
     roles: o.roles,
     fileName: into,
     keepFramework: isImported(model),
+    gridChoice: o.gridChoice,
+    label: o.label,
+    writtenAt: new Date().toISOString(),
   });
   progress(`rebuilding the product's sheets (${model.competencies.length} competencies)`);
   const replaced = new Set([...rebuild.replace, REGISTRY_SHEET_NAME]);
@@ -371,22 +418,19 @@ async function rebuildInto(
     drop: [...replaced],
     add: sheets,
     dropNames: rebuild.dropNames,
-    activeSheet: layout.grid?.sheetName ?? report.written[0],
+    activeSheet: report.grid?.sheet ?? layout.grid?.sheetName ?? report.written[0],
   });
   // The calibration pack reads the grid live: added on request, and rebuilt with the grid it reads (it would go stale).
   let pack: AddedPack | undefined;
   if (o.calibration || layout.grid) {
     const rebuilt = await openWorkbook(bytes, into);
-    if (o.calibration || (await hasCalibrationPackIn(rebuilt))) {
-      if (!layout.grid) throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
+    // Only this grid's pack follows it: another grid's pack reads that grid, which was not touched.
+    const gridSheet = report.grid?.sheet ?? layout.grid?.sheetName;
+    if (o.calibration || (await hasCalibrationPackIn(rebuilt, gridSheet))) {
+      if (!layout.grid || !gridSheet) throw new UsageError('workbook: --calibration needs a team grid; add --roster roster.csv');
       progress('building the calibration pack');
-      const grid = await readGridFrom(rebuilt, layout.grid.sheetName);
-      const packed = await packIntoFile(
-        rebuilt,
-        model,
-        { fileName: into, grid, reuseSnapshot: true, activeSheet: layout.grid.sheetName },
-        io,
-      );
+      const grid = await readGridFrom(rebuilt, gridSheet);
+      const packed = await packIntoFile(rebuilt, model, { fileName: into, grid, reuseSnapshot: true, activeSheet: gridSheet }, io);
       bytes = packed.bytes;
       pack = packed.added;
     }

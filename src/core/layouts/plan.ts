@@ -8,6 +8,8 @@
  * million objects, and so the Office.js renderer can assign whole ranges at once.
  */
 
+import type { GridRecord } from './gridRecords';
+
 /** A rectangle on a sheet, 0-based. */
 export interface Rect {
   row: number;
@@ -223,6 +225,8 @@ export interface LayoutPlan {
   sheets: SheetPlan[];
   names: NamedRange[];
   styles: Record<string, CellStyle>;
+  /** The workbook's team grids once this plan is written (a plan that builds a grid says so): the registry's grid records. */
+  grids?: GridRecord[];
 }
 
 /** Counts a renderer can report without looking at the workbook. */

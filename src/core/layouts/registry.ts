@@ -21,6 +21,8 @@
  *   issuedPerson                <file key>  <person id>
  *   returned                    <file key>  <file name> <collected at>
  *   provenance                  <person id> <rater>    <file name> <collected at> <ratings placed>
+ *   grid                        <grid id>   <label>    <framework id> <people> <written at>
+ *   gridSheet                   <grid id>   <role>     <wanted name>  <fingerprint>
  *
  * `sheet` is the sheet's name when it was written; `wanted` the plan's name for
  * it (what a new plan is matched on); the A1 footprint is the rectangle the
@@ -32,7 +34,10 @@
  * the order of the region's rows and columns when written; key column/row say
  * where the same keys are shown on the sheet, so a sorted grid is still read
  * right. The cycle records say which assessment cycle a workbook belongs to
- * (see cycle/identity.ts). Unknown record types are skipped, so later versions
+ * (see cycle/identity.ts). The grid records say which team grids the workbook
+ * holds and which sheets each one uses (by wanted name; two grids on one
+ * framework share its sheets), see gridRecords.ts; a registry without them is
+ * read as one grid. Unknown record types are skipped, so later versions
  * can add some.
  */
 import type { InputRegion, PlanCell, Rect, SheetPlan } from './plan';
@@ -40,6 +45,7 @@ import { columnIndex, columnLetters, parseCellRef, rectRef } from './a1';
 import { CompetencyError } from '../problems';
 import { UNPLACED_SHEET_NAME } from './unplacedRatingsSheet';
 import type { CycleFileKind, CycleRecords, Rater } from '../cycle/identity';
+import { isGridSheetRole, type GridRecord } from './gridRecords';
 
 export const REGISTRY_SHEET_NAME = 'CompetencyMatrix.Registry';
 export const REGISTRY_MARKER = 'Competency Matrix registry';
@@ -84,6 +90,8 @@ export interface Registry {
   names: string[];
   /** Set in every workbook of an assessment cycle. */
   cycle?: CycleRecords;
+  /** The team grids, when recorded (absent in registries written before a workbook could hold several). */
+  grids?: GridRecord[];
 }
 
 export function emptyRegistry(): Registry {
@@ -153,6 +161,10 @@ export function registryRows(registry: Registry): (string | number)[][] {
     }
     for (const r of cycle.returned) rows.push(pad(['returned', r.fileKey, r.fileName, r.collectedAt]));
     for (const p of cycle.provenance) rows.push(pad(['provenance', p.person, p.rater, p.fileName, p.collectedAt, p.ratings]));
+  }
+  for (const g of registry.grids ?? []) {
+    rows.push(pad(['grid', g.id, g.label, g.frameworkId, g.people, g.writtenAt]));
+    for (const s of g.sheets) rows.push(pad(['gridSheet', g.id, s.role, s.wanted, s.fingerprint ?? '']));
   }
   return rows;
 }
@@ -254,6 +266,12 @@ export function parseRegistry(rows: readonly (readonly unknown[])[]): Registry {
         if (last && last.fileKey === c[1] && c[2]) last.people.push(c[2]);
       } else if (type === 'returned' && registry.cycle) {
         registry.cycle.returned.push({ fileKey: c[1], fileName: c[2], collectedAt: c[3] });
+      } else if (type === 'grid' && c[1]) {
+        (registry.grids ??= []).push({ id: c[1], label: c[2], frameworkId: c[3], people: Number(c[4]) || 0, writtenAt: c[5], sheets: [] });
+      } else if (type === 'gridSheet') {
+        const grid = registry.grids?.find((g) => g.id === c[1]);
+        // A sheet record names its grid; one whose grid or role is unknown was edited by hand and is not trusted.
+        if (grid && isGridSheetRole(c[2]) && c[3]) grid.sheets.push({ role: c[2], wanted: c[3], ...(c[4] ? { fingerprint: c[4] } : {}) });
       } else if (type === 'provenance' && registry.cycle) {
         registry.cycle.provenance.push({ person: c[1], rater: c[2] as Rater, fileName: c[3], collectedAt: c[4], ratings: c[5] });
       }

@@ -14,6 +14,12 @@ import { strings } from '../strings';
 import { summaryOfReport, summaryOfUndo } from './summaryOfReport';
 import type { ActionSummary, GridRequest, GridSummary, HostInfo, RosterSource, RunControl, Workbench } from './types';
 import { CompetencyError } from '../../core/problems';
+import type { GridRecord } from '../../core/layouts/gridRecords';
+
+/** The name a planned sheet got in the workbook (another if a sheet of the user's had the name). */
+function finalName(summary: ActionSummary & { renamed?: { wanted: string; name: string }[] }, planned: string): string {
+  return summary.renamed?.find((r) => r.wanted === planned)?.name ?? planned;
+}
 
 /** Everything writing needs, in one lazily loaded chunk. */
 function loadWriting() {
@@ -26,7 +32,8 @@ function loadWriting() {
     import(/* webpackChunkName: "writing" */ '../../core/layouts/gridRosterRows'),
     import(/* webpackChunkName: "writing" */ '../../host/readProductInputs'),
     import(/* webpackChunkName: "writing" */ '../../core/layouts/coverageLevelsFromInputs'),
-  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, coverage]) => ({
+    import(/* webpackChunkName: "writing" */ '../../core/layouts/gridWorkbook'),
+  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, coverage, gridWorkbook]) => ({
     ...workbook,
     ...apply,
     ...roster,
@@ -35,6 +42,7 @@ function loadWriting() {
     ...gridRoster,
     ...inputs,
     ...coverage,
+    ...gridWorkbook,
   }));
 }
 
@@ -71,12 +79,33 @@ function loadStorage() {
 
 /** The grid on `sheet` in the workbook, made with `model`; a plain error when it is gone or was made with another framework. */
 async function gridOn(sheet: string, model: FrameworkModel, w: Writing) {
-  const { grids, sheetNames } = await w.readWorkbookGrids();
-  const found = grids.find((g) => g.grid.geometry.sheetName === sheet);
+  const read = await w.readWorkbookGrids();
+  const found = read.grids.find((g) => g.grid.geometry.sheetName === sheet);
   if (!found) throw new CompetencyError('invalid-argument', strings.gridChoice.gone(sheet));
   if (found.grid.geometry.frameworkId !== model.id)
     throw new CompetencyError('invalid-argument', strings.gridChoice.otherFramework(sheet, model.name));
-  return { ...found, sheetNames };
+  return { ...found, read };
+}
+
+/** A grid's layout among the workbook's others (added, or rebuilt with `rebuild`), and what the summary says about it. */
+function placedGrid(
+  w: Writing,
+  model: FrameworkModel,
+  options: Parameters<Writing['gridWorkbookLayout']>[1],
+  read: Awaited<ReturnType<Writing['readWorkbookGrids']>>,
+  label: string,
+  rebuild?: GridRecord,
+) {
+  const layout = w.gridWorkbookLayout(model, options, {
+    registry: read.registry,
+    grids: read.records,
+    rebuild,
+    label,
+    writtenAt: new Date().toISOString(),
+    taken: read.sheetNames,
+  });
+  const others = read.records.length - (rebuild ? 1 : 0);
+  return { layout, grid: { sheet: layout.grid!.sheetName, added: layout.added, shared: layout.shared, others } };
 }
 
 function loadHostReading() {
@@ -99,22 +128,31 @@ function throwIfCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new DOMException(strings.summary.cancelledBody, 'AbortError');
 }
 
-async function rosterOf(source: RosterSource, model: FrameworkModel, w: Writing, run: RunControl): Promise<Roster> {
+/** The people of a roster source, and whose they are (the label a new grid is named after). */
+async function rosterOf(
+  source: RosterSource,
+  model: FrameworkModel,
+  w: Writing,
+  run: RunControl,
+): Promise<{ roster: Roster; label: string }> {
   switch (source.kind) {
     case 'csv':
-      return w.parseRosterCsv(source.text, model, { source: source.fileName });
+      return { roster: w.parseRosterCsv(source.text, model, { source: source.fileName }), label: source.fileName.replace(/\.[^.]*$/, '') };
     case 'blank':
-      return w.blankRoster(
-        source.count,
-        model,
-        model.roles.find((r) => r.id === source.roleId),
-      );
+      return {
+        roster: w.blankRoster(
+          source.count,
+          model,
+          model.roles.find((r) => r.id === source.roleId),
+        ),
+        label: strings.grid.blankLabel,
+      };
     case 'selection':
     case 'table': {
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingRoster });
       const rows = source.kind === 'selection' ? await w.readRosterFromSelection() : await w.readRosterFromTable(source.table);
       throwIfCancelled(run.signal);
-      return w.rosterFrom(rows, model);
+      return { roster: w.rosterFrom(rows, model), label: source.kind === 'table' ? source.table : rows.sheet };
     }
   }
 }
@@ -189,10 +227,12 @@ export function createOfficeWorkbench(): Workbench {
     async listGrids(): Promise<GridSummary[]> {
       const { readWorkbookGrids } = await loadWriting();
       const { grids } = await readWorkbookGrids();
-      return grids.map(({ grid }) => ({
+      return grids.map(({ grid, record }) => ({
         sheet: grid.geometry.sheetName,
+        label: record?.label ?? grid.geometry.sheetName,
         frameworkId: grid.geometry.frameworkId,
         people: grid.geometry.personCount,
+        writtenAt: record?.writtenAt ?? '',
       }));
     },
     async insertMatrix(request, run): Promise<ActionSummary> {
@@ -204,40 +244,56 @@ export function createOfficeWorkbench(): Workbench {
     },
     async createGrid(request: GridRequest, run): Promise<ActionSummary> {
       const w = await loadWriting();
-      const roster = await rosterOf(request.roster, request.framework, w, run);
-      // Coverage levels people picked on an earlier grid belong in the new one.
-      const inputs = await w.readProductInputs();
+      const model = request.framework;
+      const { roster, label } = await rosterOf(request.roster, model, w, run);
+      // "Create grid" adds a grid beside those in the workbook; "Update this grid" rebuilds the one chosen.
+      const target = request.update ? await gridOn(request.update, model, w) : undefined;
+      const read = target?.read ?? (await w.readWorkbookGrids());
       throwIfCancelled(run.signal);
-      const coverageLevels = w.coverageLevelsFromInputs(inputs.values);
-      const { plan } = w.workbookLayout(request.framework, {
-        roster,
-        formulas: request.formulas,
-        coverageLevels,
-        readiness: request.readiness,
-      });
-      const kept = await (await loadStorage()).keepInWorkbook(plan, request.framework);
+      // Coverage levels people picked on an earlier grid belong in the new one.
+      const coverageLevels = target ? target.grid.coverageLevels : w.coverageLevelsFromInputs((await w.readProductInputs()).values);
+      throwIfCancelled(run.signal);
+      const placed = placedGrid(
+        w,
+        model,
+        { roster, formulas: request.formulas, coverageLevels, readiness: request.readiness },
+        read,
+        label,
+        target?.record,
+      );
+      const kept = await (await loadStorage()).keepInWorkbook(placed.layout.plan, model);
       const summary = summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
-      return { ...summary, warnings: [...roster.warnings, ...summary.warnings] };
+      return {
+        ...summary,
+        grid: { ...placed.grid, sheet: finalName(summary, placed.grid.sheet) },
+        warnings: [...roster.warnings, ...summary.warnings],
+      };
     },
     async addHeatmaps(request, run): Promise<ActionSummary> {
       const w = await loadWriting();
       const model = request.framework;
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
-      const { grid } = await gridOn(request.gridSheet, model, w);
+      const { grid, record, read } = await gridOn(request.gridSheet, model, w);
       throwIfCancelled(run.signal);
       // Rebuilt from its own people, formula style and coverage levels; the renderer carries every rating over.
       const roster = w.parseRoster(w.gridRosterRows(grid), model, { source: request.gridSheet });
       // A row whose id was cleared cannot be a person of the new grid; its ratings go to the unplaced sheet, and the user is told.
       const leftOut = grid.problems.filter((p) => !p.blank).map((p) => strings.gridChoice.rowWithoutId(p.message, p.key));
-      const { plan } = w.workbookLayout(model, {
-        roster,
-        formulas: grid.geometry.formulas,
-        coverageLevels: grid.coverageLevels,
-        // Keep the grid's own readiness rule: a tolerant or readiness-free grid must not come back strict.
-        readiness: grid.geometry.readiness,
-        sheetNames: { ...w.DEFAULT_SHEET_NAMES, grid: request.gridSheet },
-      });
-      const kept = await (await loadStorage()).keepInWorkbook(plan, model);
+      const placed = placedGrid(
+        w,
+        model,
+        {
+          roster,
+          formulas: grid.geometry.formulas,
+          coverageLevels: grid.coverageLevels,
+          // Keep the grid's own readiness rule: a tolerant or readiness-free grid must not come back strict.
+          readiness: grid.geometry.readiness,
+        },
+        read,
+        request.gridSheet,
+        record,
+      );
+      const kept = await (await loadStorage()).keepInWorkbook(placed.layout.plan, model);
       const summary = summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
       return { ...summary, warnings: [...leftOut, ...summary.warnings] };
     },
@@ -248,7 +304,7 @@ export function createOfficeWorkbench(): Workbench {
         import(/* webpackChunkName: "calibration" */ '../../core/calibration/requireIdentifiedRows'),
       ]);
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
-      const { grid, values, sheetNames } = await gridOn(request.gridSheet, request.framework, w);
+      const { grid, values, read } = await gridOn(request.gridSheet, request.framework, w);
       requireIdentifiedRows(grid.problems);
       throwIfCancelled(run.signal);
       const pack = calibrateGrid({
@@ -256,7 +312,7 @@ export function createOfficeWorkbench(): Workbench {
         geometry: grid.geometry,
         rows: values,
         settings: { minGroup: request.minGroupSize },
-        takenSheetNames: sheetNames,
+        takenSheetNames: read.sheetNames,
       });
       const summary = summaryOfReport(await w.applyLayoutPlan(pack.plan, applyOptions(run)));
       return { ...summary, warnings: [...pack.warnings, ...summary.warnings] };

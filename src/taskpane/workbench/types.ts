@@ -46,6 +46,8 @@ export interface ActionSummary {
   ratingsUnplaced: number;
   /** The sheet that lists ratings that could not be placed, if any. */
   unplacedSheet?: string;
+  /** Which grid a grid action built: added beside the others, or rebuilt. */
+  grid?: { sheet: string; added: boolean; shared: string[]; others: number };
   warnings: string[];
   /** What the action replaced was kept: the pane offers to undo it. */
   undoable?: boolean;
@@ -90,14 +92,20 @@ export interface GridRequest {
   formulas: FormulaStyle;
   /** Next-role readiness on the grid; strict when left out. */
   readiness?: GridReadiness;
+  /** The grid sheet to rebuild with these people ("Update this grid"); without it a grid is added. */
+  update?: string;
 }
 
 /** A team grid the product made, found in the workbook. */
 export interface GridSummary {
   sheet: string;
+  /** Whose grid it is: the team, table, sheet or file its people came from. */
+  label?: string;
   /** The framework it was made with. */
   frameworkId: string;
   people: number;
+  /** When it was last written (ISO), "" when the workbook does not say. */
+  writtenAt?: string;
 }
 
 export interface HeatmapRequest {

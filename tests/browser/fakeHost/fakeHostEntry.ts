@@ -105,6 +105,10 @@ page[FAKE_GLOBAL] = {
   functionsAssociated: () => associated,
   sheetNames: () => fake.sheetNames(),
   read: (sheet: string, address: string) => fake.read(sheet, address),
+  /** A user selecting cells, as before choosing "Create grid" for the people there. */
+  select: (sheet: string, address: string) => fake.select(sheet, address),
+  /** Everything on a sheet (id, cells, rules, dropdowns): equal records mean the sheet was not touched. */
+  sheetRecord: (sheet: string) => fake.sheetRecord(sheet),
   /** A manager picking a level in a cell, as a person would. */
   type: (sheet: string, address: string, value: string | number) => fake.type(sheet, address, value),
   damage: () => fake.damage,

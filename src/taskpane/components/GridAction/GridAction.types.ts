@@ -18,4 +18,7 @@ export interface GridActionState {
   loadTables(): void;
   chooseCsv(file: File): void;
   run(): void;
+  /** The grid "Update this grid" rebuilds, when the workbook has one on this framework. */
+  updateTarget?: string;
+  update(): void;
 }

@@ -4,6 +4,7 @@ import type { GridReadiness } from '../../../core/layouts/gridShape';
 import { strings } from '../../strings';
 import { FilePicker } from '../FilePicker/FilePicker';
 import { RunButton } from '../RunButton/RunButton';
+import { GridChoice } from '../GridChoice/GridChoice';
 import type { GridActionState } from './GridAction.types';
 import type { useGridActionStyles } from './useGridActionStyles';
 import { MAX_BLANK_ROWS } from './useGridAction';
@@ -114,6 +115,21 @@ function readinessOf(value: string): GridReadiness {
   return value === 'tolerant' || value === 'none' ? value : 'strict';
 }
 
+/** "Update this grid": shown once the workbook has a grid on this framework. */
+function renderUpdate(state: GridActionState, styles: ReturnType<typeof useGridActionStyles>) {
+  return (
+    <div className={styles.sourceDetail}>
+      <GridChoice id="update-grid" quiet label={strings.grid.updateChoice} />
+      {state.updateTarget && (
+        <>
+          <Caption1 className={styles.muted}>{strings.grid.updateHint}</Caption1>
+          <RunButton id="run-update-grid" label={strings.grid.update} busy={state.busy} blocked={state.blocked} onRun={state.update} />
+        </>
+      )}
+    </div>
+  );
+}
+
 export function renderGridAction(state: GridActionState, styles: ReturnType<typeof useGridActionStyles>) {
   const { options } = state;
   return (
@@ -156,6 +172,8 @@ export function renderGridAction(state: GridActionState, styles: ReturnType<type
         </RadioGroup>
       </Field>
       <RunButton id="run-grid" label={strings.grid.run} busy={state.busy} blocked={state.blocked} onRun={state.run} />
+      <Caption1 className={styles.muted}>{strings.grid.addHint}</Caption1>
+      {renderUpdate(state, styles)}
     </div>
   );
 }

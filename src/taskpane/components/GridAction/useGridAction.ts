@@ -8,7 +8,7 @@ import type { FrameworkModel } from '../../../core/framework/model';
 import { decodeText } from '../../../core/interchange/text';
 import { strings } from '../../strings';
 import { useTaskpane } from '../../state/TaskpaneContext';
-import { isBusy, type GridOptions } from '../../state/taskpaneState';
+import { frameworkGrids, isBusy, type GridOptions } from '../../state/taskpaneState';
 import { describeProblem } from '../../problems/describeProblem';
 import type { RosterSource } from '../../workbench/types';
 import type { GridActionState } from './GridAction.types';
@@ -84,6 +84,14 @@ export function useGridAction(framework: FrameworkModel): GridActionState {
   );
 
   const source = rosterSource(options, blankCount, framework.roles[0].id);
+  const { chosen } = frameworkGrids(state);
+  // Add-in formulas only where the custom functions runtime is there, whatever was chosen before.
+  const request = (roster: RosterSource) => ({
+    framework,
+    roster,
+    formulas: addinFunctions ? options.formulas : ('portable' as const),
+    readiness: options.readiness,
+  });
   const blocked =
     source !== undefined
       ? undefined
@@ -108,10 +116,13 @@ export function useGridAction(framework: FrameworkModel): GridActionState {
     chooseCsv: (file) => void chooseCsv(file),
     run: () => {
       if (!source) return;
-      // Add-in formulas only where the custom functions runtime is there, whatever was chosen before.
-      const formulas = addinFunctions ? options.formulas : 'portable';
-      const request = { framework, roster: source, formulas, readiness: options.readiness };
-      void run('grid', (control) => workbench.createGrid(request, control));
+      void run('grid', (control) => workbench.createGrid(request(source), control));
+    },
+    updateTarget: chosen?.sheet,
+    update: () => {
+      if (!source || !chosen) return;
+      const update = chosen.sheet;
+      void run('update-grid', (control) => workbench.createGrid({ ...request(source), update }, control));
     },
   };
 }

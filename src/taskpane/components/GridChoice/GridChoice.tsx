@@ -1,7 +1,8 @@
 /**
  * Which team grid an action works on: the grids the product made with the
- * chosen framework, read from the workbook when the section first shows.
- * With none, it says how to make one.
+ * chosen framework, read from the workbook when the section first shows,
+ * each shown with whose it is, its people and when it was written. With none,
+ * it says how to make one (or, `quiet`, shows nothing).
  */
 import { useCallback, useEffect } from 'react';
 import { Button, Caption1, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
   selectInner: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
 });
 
-export function GridChoice(props: { id: string }) {
+export function GridChoice(props: { id: string; quiet?: boolean; label?: string }) {
   const styles = useStyles();
   const { state, dispatch, workbench } = useTaskpane();
   const framework = selectedFramework(state);
@@ -35,6 +36,7 @@ export function GridChoice(props: { id: string }) {
     if (state.grids.status === 'unknown') void load();
   }, [state.grids.status, load]);
 
+  if (props.quiet && (state.grids.status !== 'ready' || !grids.length)) return null;
   if (state.grids.status === 'unknown' || state.grids.status === 'loading')
     return <Spinner size="tiny" label={strings.gridChoice.loading} />;
   if (state.grids.status === 'failed' || !grids.length) {
@@ -55,7 +57,7 @@ export function GridChoice(props: { id: string }) {
     );
   }
   return (
-    <Field label={strings.gridChoice.label}>
+    <Field label={props.label ?? strings.gridChoice.label}>
       <Select
         id={props.id}
         className={styles.select}
@@ -65,7 +67,7 @@ export function GridChoice(props: { id: string }) {
       >
         {grids.map((g) => (
           <option key={g.sheet} value={g.sheet}>
-            {strings.gridChoice.option(g.sheet, g.people)}
+            {strings.gridChoice.option(g.sheet, g.people, g.label, g.writtenAt)}
           </option>
         ))}
       </Select>

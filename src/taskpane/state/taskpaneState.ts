@@ -9,7 +9,7 @@ import type { GridReadiness } from '../../core/layouts/gridShape';
 import type { ActionSummary, FormulaStyle, GridSummary, HostInfo, ImportedFramework, Progress } from '../workbench/types';
 import type { UserProblem } from '../problems/describeProblem';
 
-export type ActionKind = 'matrix' | 'grid' | 'heatmaps' | 'calibration' | 'import';
+export type ActionKind = 'matrix' | 'grid' | 'heatmaps' | 'calibration' | 'import' | 'meeting-start' | 'meeting-end';
 
 export type RosterSourceKind = 'selection' | 'table' | 'csv' | 'blank';
 

@@ -14,6 +14,7 @@ import { strings } from '../strings';
 import { summaryOfReport } from './summaryOfReport';
 import type { ActionSummary, GridRequest, GridSummary, HostInfo, RosterSource, RunControl, Workbench } from './types';
 import { CompetencyError } from '../../core/problems';
+import { meetingActions } from './meetingWorkbench';
 
 /** Everything writing needs, in one lazily loaded chunk. */
 function loadWriting() {
@@ -255,5 +256,9 @@ export function createOfficeWorkbench(): Workbench {
       const summary = summaryOfReport(await w.applyLayoutPlan(pack.plan, applyOptions(run)));
       return { ...summary, warnings: [...pack.warnings, ...summary.warnings] };
     },
+    ...meetingActions(
+      async (sheet, model) => gridOn(sheet, model, await loadWriting()),
+      async (plan, run) => summaryOfReport(await (await loadWriting()).applyLayoutPlan(plan, applyOptions(run))),
+    ),
   };
 }

@@ -47,6 +47,8 @@ export interface ActionSummary {
   /** The sheet that lists ratings that could not be placed, if any. */
   unplacedSheet?: string;
   warnings: string[];
+  /** Other facts the user should hear, in plain sentences (a meeting's outcome). */
+  facts?: string[];
 }
 
 export interface ImportedFramework {
@@ -97,6 +99,45 @@ export interface CalibrationRequest {
   minGroupSize: number;
 }
 
+export interface MeetingRequest {
+  framework: FrameworkModel;
+  gridSheet: string;
+}
+
+/** A rating change in a meeting's log, as the pane lists it. */
+export interface MeetingEntry {
+  /** Its row in the log, counted from 0. */
+  index: number;
+  person: string;
+  competency: string;
+  before: string;
+  after: string;
+  reason: string;
+}
+
+/** What the pane sees of a running meeting. */
+export interface MeetingProgress {
+  entries: readonly MeetingEntry[];
+  /** Changes of several cells at once, left to the end of the meeting. */
+  deferred: number;
+  /** Changes Excel refused to log (found again at the end). */
+  failed: number;
+}
+
+/** A calibration meeting being recorded in the workbook. */
+export interface MeetingSession {
+  gridSheet: string;
+  decisionsSheet: string;
+  snapshotSheet: string;
+  /** True when the meeting was started earlier and picked up again. */
+  resumed: boolean;
+  progress(): MeetingProgress;
+  /** Calls back on every change logged; returns the unsubscribe. */
+  subscribe(listener: (progress: MeetingProgress) => void): () => void;
+  setReason(index: number, reason: string): Promise<void>;
+  end(run: RunControl): Promise<ActionSummary>;
+}
+
 /** Which actions this build of the product offers. */
 export interface Capabilities {
   calibration: boolean;
@@ -122,4 +163,8 @@ export interface Workbench {
   createGrid(request: GridRequest, run: RunControl): Promise<ActionSummary>;
   addHeatmaps(request: HeatmapRequest, run: RunControl): Promise<ActionSummary>;
   buildCalibration(request: CalibrationRequest, run: RunControl): Promise<ActionSummary>;
+  /** Snapshot the grid, start the decision log and record the grid's changes into it. */
+  startMeeting?(request: MeetingRequest, run: RunControl): Promise<{ summary: ActionSummary; session: MeetingSession }>;
+  /** A meeting on a grid of this framework started earlier and never ended (the pane was closed), recording again. */
+  openMeeting?(framework: FrameworkModel): Promise<MeetingSession | undefined>;
 }

@@ -66,6 +66,7 @@ const SAMPLES: Samples<typeof strings> = {
   calibration: {},
   meeting: {
     running: [['Team grid', 'Decisions']],
+    alreadyRunning: [['Decisions']],
     resumed: [['Team grid', 'Decisions']],
     change: [
       ['Ada Lovelace', 'Adaptability', 'B', 'I'],

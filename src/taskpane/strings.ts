@@ -170,6 +170,8 @@ export const strings = {
       'Start the meeting to take a snapshot of the grid; every rating then changed on the grid is logged on a Decisions sheet, with the reason you type here. Ending it writes the before and after, and locks the log.',
     start: 'Start the meeting',
     end: 'End the meeting',
+    alreadyRunning: (log: string) => `A meeting is already being recorded on "${log}". End it before starting another.`,
+    resumeFailed: 'An open meeting in this workbook could not be picked up again:',
     running: (grid: string, log: string) => `Meeting in progress on "${grid}". Changes are logged on "${log}".`,
     resumed: (grid: string, log: string) => `A meeting on "${grid}" was still open; its log "${log}" is recording again.`,
     noChanges: 'No rating has changed yet. Change ratings on the grid; each change appears here.',

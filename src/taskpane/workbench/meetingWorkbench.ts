@@ -12,6 +12,7 @@ import type { Decision } from '../../core/calibration/meeting/decisionLog';
 import type { MeetingFrame } from '../../core/calibration/meeting/meeting';
 import type { ActionSummary, MeetingEntry, MeetingProgress, MeetingRequest, MeetingSession, RunControl } from './types';
 import { strings } from '../strings';
+import { CompetencyError } from '../../core/problems';
 
 /** The grid on a sheet, made with this framework (officeWorkbench's lookup, with its plain errors). */
 export type FindGrid = (sheet: string, model: FrameworkModel) => Promise<{ grid: GridRows; values: unknown[][]; sheetNames: string[] }>;
@@ -110,19 +111,37 @@ async function session(
   };
 }
 
+/**
+ * The meeting actions. The session being recorded is kept here, not in a
+ * component: the pane's sections come and go, and picking the same meeting up
+ * twice would add a second change handler and log every change twice.
+ */
 export function meetingActions(findGrid: FindGrid, apply: (plan: LayoutPlan, run: RunControl) => Promise<ActionSummary>) {
+  let current: MeetingSession | undefined;
+  const keep = (s: MeetingSession): MeetingSession => {
+    current = s;
+    const end = s.end;
+    s.end = async (run) => {
+      const summary = await end(run);
+      if (current === s) current = undefined;
+      return summary;
+    };
+    return s;
+  };
   return {
     async startMeeting(request: MeetingRequest, run: RunControl) {
+      if (current) throw new CompetencyError('invalid-argument', strings.meeting.alreadyRunning(current.decisionsSheet));
       const m = await loadMeeting();
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
       const { ratings, sheetNames } = await gridRatings(m, findGrid, request.gridSheet, request.framework);
       if (run.signal.aborted) throw new DOMException(strings.summary.cancelledBody, 'AbortError');
       const start = m.meetingStartPlan({ ratings, started: m.meetingTime(new Date()), takenSheetNames: sheetNames });
       const summary = await apply(start.plan, run);
-      const s = await session(m, findGrid, request.framework, m.meetingFrame(ratings), start, [], false);
+      const s = keep(await session(m, findGrid, request.framework, m.meetingFrame(ratings), start, [], false));
       return { summary: { ...summary, warnings: [...ratings.warnings, ...summary.warnings] }, session: s };
     },
     async openMeeting(framework: FrameworkModel): Promise<MeetingSession | undefined> {
+      if (current) return current;
       const m = await loadMeeting();
       const host = m.officeHost();
       for (const decisionsSheet of (await m.decisionLogSheets(host)).reverse()) {
@@ -131,7 +150,7 @@ export function meetingActions(findGrid: FindGrid, apply: (plan: LayoutPlan, run
         const snapshot = m.readSnapshot(await m.readSheetRows(host, log.header.snapshotSheet), log.header.snapshotSheet);
         const { ratings } = await gridRatings(m, findGrid, log.header.gridSheet, framework, snapshot.scaleId);
         const sheets = { decisionsSheet, snapshotSheet: log.header.snapshotSheet };
-        return session(m, findGrid, framework, m.meetingFrame(ratings), sheets, log.decisions, true);
+        return keep(await session(m, findGrid, framework, m.meetingFrame(ratings), sheets, log.decisions, true));
       }
       return undefined;
     },

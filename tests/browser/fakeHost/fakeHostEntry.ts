@@ -106,6 +106,9 @@ page[FAKE_GLOBAL] = {
   read: (sheet: string, address: string) => fake.read(sheet, address),
   /** A manager picking a level in a cell, as a person would. */
   type: (sheet: string, address: string, value: string | number) => fake.type(sheet, address, value),
+  /** A person pasting a block of cells: one change event, without before/after details. */
+  paste: (sheet: string, address: string, rows: (string | number)[][]) => fake.paste(sheet, address, rows),
+  isProtected: (sheet: string) => fake.isProtected(sheet),
   damage: () => fake.damage,
   requests: () => fake.requests.map((r) => ({ bytes: r.bytes, actions: r.actions, failed: r.failed })),
   conditionalFormats: (sheet: string) => fake.sheet(sheet).conditionalFormats.map((c) => ({ address: c.address, type: c.type })),

@@ -61,7 +61,14 @@ import { EXCEL_LIMITS, laterSet, since, sheetNameProblem } from './excelLimits';
 const REQUIREMENT = since;
 import type { ModelledMember } from './excelLimits';
 import { fakeChartCollection } from './excelFakeCharts';
-import { changeHandlersSettled, fakeWorksheetEvents, fireChanged, isProtected, refuseIfProtected } from './excelFakeEvents';
+import {
+  changeHandlersSettled,
+  dropChangeHandlers,
+  fakeWorksheetEvents,
+  fireChanged,
+  isProtected,
+  refuseIfProtected,
+} from './excelFakeEvents';
 
 // ---------------------------------------------------------------- addresses
 
@@ -1712,6 +1719,11 @@ export class ExcelFake {
   /** Waits for the change handlers the edits so far set off. */
   settled(): Promise<void> {
     return changeHandlersSettled(this.model);
+  }
+
+  /** The task pane closed: the change handlers it added are gone, the workbook stays. */
+  closePane(): void {
+    dropChangeHandlers(this.model);
   }
 
   /** Whether protection.protect() locked the sheet. */

@@ -58,6 +58,11 @@ export function fakeWorksheetEvents(sheet: SheetProxy): Pick<XMeetingWorksheet, 
   };
 }
 
+/** The add-in's runtime closing (the pane closed): Excel drops the handlers it added. */
+export function dropChangeHandlers(model: FakeWorkbookModel): void {
+  registrations.delete(model);
+}
+
 export function isProtected(sheet: FakeSheet): boolean {
   return locked.has(sheet);
 }

@@ -22,9 +22,12 @@ describe('the person view', () => {
   const C = calibration.matrix.competencies.length;
   const table = (col: number) => Array.from({ length: C }, (_, i) => cellValue(hf, name, PERSON_VIEW.firstCompetencyRow + i, col));
 
-  it('shows the first person as the pack is written, every formula at core’s value', () => {
+  it('shows the first person with a next role as the pack is written, every formula at core’s value', () => {
     expect(name).toBe('Person view');
     expect(mismatches(hf, [view])).toEqual([]);
+    const shown = calibration.matrix.people.find((p) => model.nextRole(model.roles.find((r) => r.name === p.role)!))!;
+    expect(cellValue(hf, name, PERSON_VIEW.pickRow, PERSON_VIEW.pickCol)).toBe(shown.id);
+    expect(table(3).some((v) => typeof v === 'number')).toBe(true);
     expect(view.validations[0].source).toBe(`'${grid.sheetName}'!$A$${grid.firstPersonRow + 1}:$A$${grid.firstPersonRow + 12}`);
   });
 
@@ -55,6 +58,7 @@ describe('the person view', () => {
   it('shows nothing for an id that is not on the grid, rather than someone else', () => {
     hf.setCellContents({ sheet: hf.getSheetId(name)!, row: PERSON_VIEW.pickRow, col: PERSON_VIEW.pickCol }, 'nobody');
     expect(table(1).every((v) => v === '')).toBe(true);
+    expect(cellValue(hf, name, PERSON_VIEW.pickRow + 4, PERSON_VIEW.pickCol)).toBe(''); // the manager: empty, not 0
     expect(table(3).every((v) => v === '')).toBe(true);
   });
 

@@ -22,7 +22,7 @@ export const PERSON_VIEW = {
   pickRow: 3,
   pickCol: 1,
   /** Hidden helper: the picked person's row among the grid's people (MATCH). */
-  matchCol: 3,
+  matchCol: 4,
   detailRows: ['Name', 'Role', 'Next role', 'Manager'] as const,
   headerRow: 9,
   firstCompetencyRow: 10,
@@ -53,7 +53,14 @@ export function personViewSheet(input: PersonViewInput): { sheet: SheetPlan; lay
   const people = Math.max(1, g.personCount);
   const column = (col: number) =>
     `${grid}!$${columnLetters(col)}$${g.firstPersonRow + 1}:$${columnLetters(col)}$${g.firstPersonRow + people}`;
-  const first = rows[g.firstPersonRow] ?? [];
+  // Shown first: the first person with a next role (so all three series draw), else the first person.
+  const rowOf = (i: number) => rows[g.firstPersonRow + i] ?? [];
+  const withNext =
+    g.nextRoleCol === undefined
+      ? -1
+      : (Array.from({ length: g.personCount }, (_, i) => i).find((i) => excelText(rowOf(i)[g.nextRoleCol!]) !== '') ?? -1);
+  const shown = Math.max(0, withNext);
+  const first = rowOf(shown);
   const cached = (col: number | undefined) => (col === undefined ? '' : (first[col] ?? ''));
   const at = (col: number) => `$${columnLetters(col)}$${P.pickRow + 1}`;
   const match = at(P.matchCol);
@@ -73,13 +80,14 @@ export function personViewSheet(input: PersonViewInput): { sheet: SheetPlan; lay
   canvas.set(P.pickRow, 0, 'Person (id)');
   canvas.set(P.pickRow, P.pickCol, excelText(cached(g.idCol)) || null);
   canvas.style({ row: P.pickRow, col: P.pickCol, rows: 1, cols: 1 }, 'cal-input');
-  canvas.set(P.pickRow, P.matchCol, formula(`IFERROR(MATCH(${pick},${column(g.idCol)},0),"")`, g.personCount ? 1 : ''));
+  canvas.set(P.pickRow, P.matchCol, formula(`IFERROR(MATCH(${pick},${column(g.idCol)},0),"")`, g.personCount ? shown + 1 : ''));
   canvas.style({ row: P.pickRow, col: P.matchCol, rows: 1, cols: 1 }, 'cal-helper');
   const details = [g.nameCol, g.roleCol, g.nextRoleCol, g.managerCol];
   P.detailRows.forEach((label, k) => {
     const col = details[k];
     canvas.set(P.pickRow + 1 + k, 0, label);
-    canvas.set(P.pickRow + 1 + k, P.pickCol, col === undefined ? '' : formula(lookup(col), excelText(cached(col))));
+    // &"" shows an empty cell as empty text, not 0.
+    canvas.set(P.pickRow + 1 + k, P.pickCol, col === undefined ? '' : formula(`${lookup(col)}&""`, excelText(cached(col))));
   });
   canvas.style({ row: P.pickRow, col: 0, rows: 1 + P.detailRows.length, cols: 1 }, 'cal-label');
 
@@ -112,7 +120,7 @@ export function personViewSheet(input: PersonViewInput): { sheet: SheetPlan; lay
     id: 'person-view-radar',
     kind: 'radar',
     title: "Ratings against the role's and the next role's targets",
-    anchor: { row: P.pickRow, col: P.chartCol, rows: Math.max(18, C + 8), cols: 8 },
+    anchor: { row: P.pickRow, col: P.chartCol, rows: Math.max(18, C + 8), cols: 7 },
     categories: series(0),
     series: [
       { name: 'Rating', values: series(1), color: CHART_PALETTE.actual },

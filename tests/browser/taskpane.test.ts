@@ -195,6 +195,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     // Picking the same level again is no change of rating, and is not logged.
     await pane.fake('type', 'Team grid', `${adaptability}12`, 'a');
     await pane.screenshot('meeting-running');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: strings.meeting.end }).click();
     await page.getByText(strings.meeting.loggedCount(3)).waitFor();
@@ -483,7 +484,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
       for (const section of [strings.preview.roles(MIT.roles.length), strings.preview.scales(MIT.scales.length)])
         await page.getByRole('button', { name: section }).click();
       expect(await axeViolations(page)).toEqual([]);
-      for (const section of [strings.grid.heading, strings.heatmaps.heading, strings.calibration.heading]) {
+      for (const section of [strings.grid.heading, strings.heatmaps.heading, strings.calibration.heading, strings.meeting.heading]) {
         await pane.openSection(section);
         expect(await axeViolations(page)).toEqual([]);
       }

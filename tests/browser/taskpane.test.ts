@@ -189,7 +189,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     await page.getByLabel(strings.meeting.reason('Alan Turing', 'Analytical Thinking')).fill('Led the incident review');
     const save = page.getByRole('button', { name: `${strings.meeting.saveReason}: Alan Turing, Analytical Thinking` });
     await save.click();
-    await save.filter({ hasText: strings.meeting.reasonSaved }).waitFor();
+    await page.getByTestId('meeting-entry').filter({ hasText: 'Alan Turing' }).getByText(strings.meeting.reasonSaved).waitFor();
     await pane.fake('type', 'Team grid', `${adaptability}14`, 'A'); // Ken: E -> A
     await page.getByTestId('meeting-entry').nth(2).waitFor();
     // Picking the same level again is no change of rating, and is not logged.

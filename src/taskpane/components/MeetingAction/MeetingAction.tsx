@@ -80,9 +80,10 @@ function Decisions(props: { session: MeetingSession; progress: MeetingProgress }
                 />
               </Field>
               <Button aria-label={`${strings.meeting.saveReason}: ${e.person}, ${e.competency}`} onClick={() => void save(e.index)}>
-                {saved[e.index] ? strings.meeting.reasonSaved : strings.meeting.saveReason}
+                {strings.meeting.saveReason}
               </Button>
             </div>
+            {saved[e.index] && <Caption1>{strings.meeting.reasonSaved}</Caption1>}
           </li>
         ))}
       </ul>

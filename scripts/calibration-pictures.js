@@ -110,6 +110,8 @@ async function main() {
       size: [1150, 420],
     },
     { file: pack, sheet: 'Talent grid', area: 'A1:I26', out: 'talent-grid.png', size: [1150, 440] },
+    // The pick, the table under it and the radar beside it.
+    { file: pack, sheet: 'Person view', area: 'A1:P24', out: 'person-view.png', size: [1200, 520] },
   ];
   const profile = path.join(work, 'profile');
   fs.mkdirSync(path.join(profile, 'user'), { recursive: true });

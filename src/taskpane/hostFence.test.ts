@@ -36,6 +36,7 @@ describe('the task pane', () => {
     const importsHost = (f: string) =>
       /(?:from\s+|import\s*\(\s*(?:\/\*.*?\*\/\s*)?)['"](?:\.\.\/)+host\//.test(fs.readFileSync(f, 'utf8'));
     expect(files.filter(importsHost).map(rel)).toEqual([
+      path.join('workbench', 'meetingWorkbench.ts'),
       path.join('workbench', 'officeWorkbench.ts'),
       path.join('workbench', 'summaryOfReport.ts'),
     ]);

@@ -65,6 +65,21 @@ const SAMPLES: Samples<typeof strings> = {
   },
   heatmaps: {},
   calibration: {},
+  meeting: {
+    running: [['Team grid', 'Decisions']],
+    alreadyRunning: [['Decisions']],
+    resumed: [['Team grid', 'Decisions']],
+    change: [
+      ['Ada Lovelace', 'Adaptability', 'B', 'I'],
+      ['Ada Lovelace', 'Adaptability', '', 'A'],
+    ],
+    reason: [['Ada Lovelace', 'Adaptability']],
+    deferred: [[1], [3]],
+    ended: [['Decisions']],
+    loggedCount: [[0], [1], [3]],
+    foundAtEnd: [[1], [2]],
+    differ: [[1], [3]],
+  },
   progress: { label: [['Create grid']], step: [[1, 4]] },
   undo: {
     offer: [['Create grid']],

@@ -172,6 +172,33 @@ export const strings = {
     run: 'Build calibration pack',
   },
 
+  meeting: {
+    heading: 'Calibration meeting',
+    description:
+      'Start the meeting to take a snapshot of the grid; every rating then changed on the grid is logged on a Decisions sheet, with the reason you type here. Ending it writes the before and after, and locks the log.',
+    start: 'Start the meeting',
+    end: 'End the meeting',
+    alreadyRunning: (log: string) => `A meeting is already being recorded on "${log}". End it before starting another.`,
+    resumeFailed: 'An open meeting in this workbook could not be picked up again:',
+    running: (grid: string, log: string) => `Meeting in progress on "${grid}". Changes are logged on "${log}".`,
+    resumed: (grid: string, log: string) => `A meeting on "${grid}" was still open; its log "${log}" is recording again.`,
+    noChanges: 'No rating has changed yet. Change ratings on the grid; each change appears here.',
+    changesHeading: 'Changes logged',
+    change: (person: string, competency: string, before: string, after: string) =>
+      `${person}, ${competency}: ${before || 'blank'} → ${after || 'blank'}`,
+    reason: (person: string, competency: string) => `Reason for ${person}, ${competency}`,
+    saveReason: 'Save reason',
+    reasonSaved: 'Saved',
+    deferred: (n: number) =>
+      `${plural(n, 'change', 'changes')} of several cells at once (a paste) will be compared with the snapshot when the meeting ends.`,
+    failed: 'Excel refused to log a change; it will be found by comparing with the snapshot when the meeting ends.',
+    ended: (log: string) => `The meeting has ended. "${log}" holds its decisions and is now read-only.`,
+    loggedCount: (n: number) => `${plural(n, 'change', 'changes')} logged during the meeting.`,
+    foundAtEnd: (n: number) =>
+      `${plural(n, 'change was', 'changes were')} not seen as it happened (pasted, or made while the pane was closed) and ${n === 1 ? 'was' : 'were'} added from the snapshot.`,
+    differ: (n: number) => `${plural(n, 'rating differs', 'ratings differ')} from the snapshot taken at the start.`,
+  },
+
   progress: {
     label: (action: string) => `${action}…`,
     step: (done: number, total: number) => `Step ${done} of ${total}`,
@@ -273,6 +300,8 @@ export const strings = {
     import: 'Import framework',
     undo: 'Undo',
     keep: 'Keep',
+    'meeting-start': 'Start the meeting',
+    'meeting-end': 'End the meeting',
   },
 
   undo: {

@@ -80,8 +80,14 @@ describe('native charts in the .xlsx files the command line writes', () => {
       ['Team grid', ['competency-matrix: grid-coverage']],
       ['Calibration', ['competency-matrix: calibration-distribution', 'competency-matrix: calibration-rater-estimates']],
       ['Changes', ['competency-matrix: changes-before-after']],
+      ['Person view', ['competency-matrix: person-view-radar']],
     ]);
     const [distribution, raters] = product[1].charts.map((c) => c.xml);
+    // The person view's radar reads its own rating and target columns.
+    expect(product[3].charts[0].xml).toContain('<c:radarChart>');
+    expect(formulas(product[3].charts[0].xml)).toEqual(
+      expect.arrayContaining(["'Person view'!$A$11:$A$19", "'Person view'!$B$11:$B$19", "'Person view'!$D$11:$D$19"]),
+    );
     const book = await open(bytes);
 
     // Clustered columns: the level codes, everyone's shares (they add up to 1) and the guideline's.

@@ -160,6 +160,78 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
     expect(pane.watch.errors).toEqual([]);
   });
 
+  it('records a calibration meeting: three changes, one with a reason, on a Decisions sheet locked at the end with the before and after', async () => {
+    pane = await open(450, RATED_ROSTER_HOST);
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    expect((await pane.run(strings.grid.run)).state).toBe('succeeded');
+    await pane.openSection(strings.meeting.heading);
+    await page.getByLabel(strings.gridChoice.label).waitFor();
+    const started = await pane.run(strings.meeting.start);
+    expect(started.state).toBe('succeeded');
+    const sheets = await pane.fake<string[]>('sheetNames');
+    expect(sheets).toContain('Decisions');
+    const snapshot = sheets.find((n) => n.startsWith('Snapshot Meeting '));
+    expect(snapshot).toBeDefined();
+    await page.getByText(strings.meeting.running('Team grid', 'Decisions')).waitFor();
+
+    // The facilitator changes three ratings on the grid, as a person types them.
+    // Competency columns are found by their heading, in whichever header row the grid shows it.
+    const top = await pane.fake<string[][]>('read', 'Team grid', 'A1:Z9');
+    const column = (name: string) => String.fromCharCode(65 + Math.max(...top.map((r) => r.indexOf(name))));
+    const adaptability = column('Adaptability');
+    const analytical = column('Analytical Thinking');
+    await pane.fake('type', 'Team grid', `${adaptability}10`, 'I'); // Ada: B -> I
+    await page.getByTestId('meeting-entry').nth(0).waitFor();
+    await pane.fake('type', 'Team grid', `${analytical}11`, 'A'); // Alan: I -> A
+    await page.getByTestId('meeting-entry').nth(1).waitFor();
+    await page.getByLabel(strings.meeting.reason('Alan Turing', 'Analytical Thinking')).fill('Led the incident review');
+    const save = page.getByRole('button', { name: `${strings.meeting.saveReason}: Alan Turing, Analytical Thinking` });
+    await save.click();
+    await page.getByTestId('meeting-entry').filter({ hasText: 'Alan Turing' }).getByText(strings.meeting.reasonSaved).waitFor();
+    await pane.fake('type', 'Team grid', `${adaptability}14`, 'A'); // Ken: E -> A
+    await page.getByTestId('meeting-entry').nth(2).waitFor();
+    // Picking the same level again is no change of rating, and is not logged.
+    await pane.fake('type', 'Team grid', `${adaptability}12`, 'a');
+    await pane.screenshot('meeting-running');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: strings.meeting.end }).click();
+    await page.getByText(strings.meeting.loggedCount(3)).waitFor();
+    const ended = await pane.outcome();
+    expect(ended.state).toBe('succeeded');
+    expect(ended.text).toContain(strings.meeting.differ(3));
+
+    const log = await pane.fake<string[][]>('read', 'Decisions', 'B9:J12');
+    expect(log.map((r) => [r[0], r[4], r[5], r[6], r[7], r[8]])).toEqual([
+      ['E01', 'Adaptability', 'B', 'I', '', 'edit'],
+      ['E02', 'Analytical Thinking', 'I', 'A', 'Led the incident review', 'edit'],
+      ['E05', 'Adaptability', 'E', 'A', '', 'edit'],
+      ['', '', '', '', '', ''],
+    ]);
+    expect(await pane.fake<boolean>('isProtected', 'Decisions')).toBe(true);
+    // The before/after of the room: ratings per level (BD, B, I, A, E) then the changes per manager.
+    const summary = await pane.fake<(string | number)[][]>('read', 'Decisions', 'L4:P14');
+    expect(summary.slice(0, 7).map((r) => r.slice(0, 3))).toEqual([
+      ['Ratings per level', 'Before', 'After'],
+      ['BD', 0, 0],
+      ['B', 2, 1],
+      ['I', 4, 4],
+      ['A', 3, 5],
+      ['E', 1, 0],
+      ['Total', 10, 10],
+    ]);
+    expect(summary.slice(8, 11).map((r) => r.slice(0, 4))).toEqual([
+      ['Changes per manager', 'Compared', 'Changed', 'Net change'],
+      ['Grace', 6, 2, 2],
+      ['Ken', 4, 1, -1],
+    ]);
+    await pane.screenshot('meeting-ended');
+    expect(await pane.fake<string[]>('damage')).toEqual([]);
+    expect(pane.watch.errors).toEqual([]);
+  });
+
   it('says what to select when the selection is empty, and writes nothing', async () => {
     pane = await open(320, { selection: { sheet: 'Sheet1', address: 'C3' } });
     await pane.chooseFramework(MIT.name);
@@ -412,7 +484,7 @@ describeIfChromium('the task pane in Excel (fake host, production build)', () =>
       for (const section of [strings.preview.roles(MIT.roles.length), strings.preview.scales(MIT.scales.length)])
         await page.getByRole('button', { name: section }).click();
       expect(await axeViolations(page)).toEqual([]);
-      for (const section of [strings.grid.heading, strings.heatmaps.heading, strings.calibration.heading]) {
+      for (const section of [strings.grid.heading, strings.heatmaps.heading, strings.calibration.heading, strings.meeting.heading]) {
         await pane.openSection(section);
         expect(await axeViolations(page)).toEqual([]);
       }

@@ -22,7 +22,7 @@ function pack(people: number) {
 describe('a calibration pack on a team grid', () => {
   it('computes every figure to core’s value in a formula engine', () => {
     const { workbook, calibration } = pack(60);
-    const hf = buildEngine([...workbook.plan.sheets, ...calibration.plan.sheets]);
+    const hf = buildEngine([...workbook.plan.sheets, ...calibration.plan.sheets], workbook.plan.names);
     // Readiness counts read the grid's Blocking column, whose INDEX(range, row, 0) HyperFormula cannot evaluate;
     // the LibreOffice suite checks those rows (calibrationPack.libreoffice.test.ts).
     const readiness = calibration.layout.readiness!;
@@ -42,7 +42,7 @@ describe('a calibration pack on a team grid', () => {
 
   it('moves people between the talent grid’s boxes when the room edits a cut-off', () => {
     const { workbook, calibration } = pack(60);
-    const hf = buildEngine([...workbook.plan.sheets, ...calibration.plan.sheets]);
+    const hf = buildEngine([...workbook.plan.sheets, ...calibration.plan.sheets], workbook.plan.names);
     const { layout } = calibration.talent!;
     const sheet = hf.getSheetId('Talent grid')!;
     const counts = () =>

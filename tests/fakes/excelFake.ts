@@ -55,11 +55,20 @@ import type {
   XWorksheet,
   XWorksheetCollection,
 } from '../../src/host/excelApi';
+import type { XMeetingWorksheet } from '../../src/host/meetingApi';
 import { EXCEL_LIMITS, laterSet, since, sheetNameProblem } from './excelLimits';
 // FakeTable has a field named `since`; this alias reaches the table lookup from inside it.
 const REQUIREMENT = since;
 import type { ModelledMember } from './excelLimits';
 import { fakeChartCollection } from './excelFakeCharts';
+import {
+  changeHandlersSettled,
+  dropChangeHandlers,
+  fakeWorksheetEvents,
+  fireChanged,
+  isProtected,
+  refuseIfProtected,
+} from './excelFakeEvents';
 
 // ---------------------------------------------------------------- addresses
 
@@ -427,6 +436,11 @@ interface Queued {
   apply: () => void;
 }
 
+/** A cell's value as Office.js reports it: '' for empty. */
+function shown(cell: FakeCell | undefined): Scalar | '' {
+  return cell ? cell.value : '';
+}
+
 function utf8Bytes(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -564,6 +578,9 @@ class FakeWorksheet extends Loaded implements XWorksheet {
   readonly pageLayout: XPageLayout;
   /** The charts API, modelled in excelFakeCharts.ts. */
   readonly charts: XChartCollection;
+  /** The change event and protection, modelled in excelFakeEvents.ts. */
+  readonly onChanged: XMeetingWorksheet['onChanged'];
+  readonly protection: XMeetingWorksheet['protection'];
   constructor(
     readonly ctx: FakeContext,
     readonly path: string,
@@ -641,6 +658,7 @@ class FakeWorksheet extends Loaded implements XWorksheet {
     });
     this.pageLayout = layout;
     this.charts = fakeChartCollection(this);
+    ({ onChanged: this.onChanged, protection: this.protection } = fakeWorksheetEvents(this));
   }
 
   need(member: ModelledMember): string {
@@ -1081,7 +1099,10 @@ class FakeRange extends Loaded implements XRange {
       const sheet = this.sheet.live();
       const at = fitArray(v, rect, this.path);
       // Excel refuses the whole write before changing a cell.
+      refuseIfProtected(sheet, this.path);
       for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) refuseOverlongInput(at(i, j), this.path);
+      const single = rect.rows === 1 && rect.cols === 1;
+      const before = single ? shown(sheet.cell(rect.row, rect.col)) : '';
       for (let i = 0; i < rect.rows; i++) {
         for (let j = 0; j < rect.cols; j++) {
           const input = at(i, j);
@@ -1096,6 +1117,9 @@ class FakeRange extends Loaded implements XRange {
           sheet.put(row, col, { ...typed, origin: 'api' }, 'overwritten');
         }
       }
+      // An add-in's own writes raise the change event too.
+      const after = single ? shown(sheet.cell(rect.row, rect.col)) : '';
+      fireChanged(this.ctx.fake.apiVersion, sheet, rect, rectA1(rect), single ? { before, after } : undefined);
     });
   }
 
@@ -1693,7 +1717,42 @@ export class ExcelFake {
   type(sheetName: string, address: string, value: Scalar | ''): void {
     const sheet = this.sheet(sheetName);
     const at = parseA1(address);
+    if (isProtected(sheet)) throw new Error(`"${sheetName}" is protected: a person cannot type into ${address}`);
+    const before = shown(sheet.cell(at.row, at.col));
     sheet.put(at.row, at.col, value === '' ? undefined : { ...readAsTyped(value), origin: 'typed' }, 'typed over');
+    fireChanged(this.apiVersion, sheet, { ...at, rows: 1, cols: 1 }, cellA1(at.row, at.col), {
+      before,
+      after: shown(sheet.cell(at.row, at.col)),
+    });
+  }
+
+  /** A person pasting a block of values (from `address`'s top-left cell): one change event for all of them, without details. */
+  paste(sheetName: string, address: string, rows: (Scalar | '')[][]): void {
+    const sheet = this.sheet(sheetName);
+    const at = parseA1(address);
+    if (isProtected(sheet)) throw new Error(`"${sheetName}" is protected: a person cannot paste into ${address}`);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) =>
+        sheet.put(at.row + i, at.col + j, v === '' ? undefined : { ...readAsTyped(v), origin: 'typed' }, 'pasted over'),
+      ),
+    );
+    const rect = { row: at.row, col: at.col, rows: rows.length, cols: Math.max(...rows.map((r) => r.length)) };
+    fireChanged(this.apiVersion, sheet, rect, rectA1(rect));
+  }
+
+  /** Waits for the change handlers the edits so far set off. */
+  settled(): Promise<void> {
+    return changeHandlersSettled(this.model);
+  }
+
+  /** The task pane closed: the change handlers it added are gone, the workbook stays. */
+  closePane(): void {
+    dropChangeHandlers(this.model);
+  }
+
+  /** Whether protection.protect() locked the sheet. */
+  isProtected(sheetName: string): boolean {
+    return isProtected(this.sheet(sheetName));
   }
 
   addName(name: string, formula: string): void {

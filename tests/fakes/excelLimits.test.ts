@@ -11,7 +11,8 @@ const EXCEL_NAMESPACE = TYPES.slice(TYPES.indexOf('declare namespace Excel {'));
 
 /** The ExcelApi versions in the doc comment of Excel.<cls>.<member>, as written there. */
 function documentedSets(cls: string, member: string): string[] {
-  const start = EXCEL_NAMESPACE.search(new RegExp(`\\n    class ${cls} extends `));
+  // Event arguments are interfaces, objects are classes.
+  const start = EXCEL_NAMESPACE.search(new RegExp(`\\n    (class ${cls} extends |interface ${cls} \\{)`));
   if (start < 0) throw new Error(`no class Excel.${cls} in @types/office-js`);
   const end = EXCEL_NAMESPACE.indexOf('\n    }', start);
   const body = EXCEL_NAMESPACE.slice(start, end);

@@ -125,6 +125,7 @@ export const REQUIREMENT_SETS = {
   'Worksheet.getUsedRangeOrNullObject': '1.4',
   'Worksheet.load': '1.1',
   'Worksheet.name': '1.1',
+  'Worksheet.onChanged': '1.7',
   'Worksheet.position': '1.1',
   'Worksheet.tabColor': '1.7',
   'Worksheet.visibility': '1.2',
@@ -136,6 +137,8 @@ export const REQUIREMENT_SETS = {
   'WorksheetFreezePanes.freezeAt': '1.7',
   'WorksheetFreezePanes.freezeColumns': '1.7',
   'WorksheetFreezePanes.freezeRows': '1.7',
+  'WorksheetChangedEventArgs.details': '1.9',
+  'WorksheetProtection.protect': '1.7',
 } as const;
 
 export type ModelledMember = keyof typeof REQUIREMENT_SETS;

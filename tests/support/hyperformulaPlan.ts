@@ -3,7 +3,7 @@
  * what it computes with the results core wrote into the plan.
  */
 import { HyperFormula, DetailedCellError, type RawCellContent } from 'hyperformula';
-import { isFormula, type PlanCell, type SheetPlan } from '../../src/core/layouts/plan';
+import { isFormula, type NamedRange, type PlanCell, type SheetPlan } from '../../src/core/layouts/plan';
 
 export function toHyperFormulaCell(cell: PlanCell | undefined): RawCellContent {
   if (cell === undefined || cell === null) return null;
@@ -28,10 +28,15 @@ export function sheetContent(sheet: SheetPlan): RawCellContent[][] {
   return rows;
 }
 
-export function buildEngine(sheets: readonly SheetPlan[]): HyperFormula {
+/** An engine over the plan's sheets, with the workbook's defined names when given. */
+export function buildEngine(sheets: readonly SheetPlan[], names: readonly NamedRange[] = []): HyperFormula {
   const content: Record<string, RawCellContent[][]> = {};
   for (const s of sheets) content[s.name] = sheetContent(s);
-  return HyperFormula.buildFromSheets(content, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  return HyperFormula.buildFromSheets(
+    content,
+    { licenseKey: 'gpl-v3', useArrayArithmetic: true },
+    names.map((n) => ({ name: n.name, expression: `=${n.ref}` })),
+  );
 }
 
 /** What HyperFormula computes in one cell (0-based row and column). */

@@ -47,7 +47,7 @@ describe('competency-matrix calibration', () => {
     const { code, io } = await run({ 'team.xlsx': await gridFile() }, '--grid', 'team.xlsx', '--out', 'pack.xlsx', '--cycle', '2025 H1');
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
-    expect(io.stdout).toMatch(/^Wrote pack\.xlsx: Calibration, Talent grid, Changes, Snapshot 2025 H1, Calibration data\./);
+    expect(io.stdout).toMatch(/^Wrote pack\.xlsx: Calibration, Talent grid, Changes, Snapshot 2025 H1, Person view, Calibration data\./);
     expect(io.stdout).toContain('40 people, 5 managers, 9 competencies');
     const book = await open(io.files.get('pack.xlsx')!);
     const names = book.worksheets.map((w) => w.name);
@@ -215,7 +215,9 @@ describe('competency-matrix workbook --calibration', () => {
     const code = await main(['workbook', '--framework', 'mit-devops', '--roster', 'team.csv', '--out', 'team.xlsx', '--calibration'], io);
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
-    expect(io.stdout).toMatch(/calibration pack: Calibration, Talent grid, Changes, Snapshot \d{4}-\d{2}-\d{2}, Calibration data/);
+    expect(io.stdout).toMatch(
+      /calibration pack: Calibration, Talent grid, Changes, Snapshot \d{4}-\d{2}-\d{2}, Person view, Calibration data/,
+    );
     const book = await open(io.files.get('team.xlsx')!);
     expect(book.getWorksheet('Calibration data')!.getCell('E5').formula).toContain("'Team grid'!L10");
   });
@@ -233,7 +235,7 @@ describe('competency-matrix workbook --calibration', () => {
     const code = await main(['workbook', '--framework', 'mit-devops', '--roster', 'more.csv', '--into', 'team.xlsx'], io);
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
-    expect(io.stdout).toMatch(/calibration pack \(rebuilt\): Calibration, Talent grid, Changes, Calibration data/);
+    expect(io.stdout).toMatch(/calibration pack \(rebuilt\): Calibration, Talent grid, Changes, Person view, Calibration data/);
     const book = await open(io.files.get('team.xlsx')!);
     expect(book.worksheets.filter((w) => w.name.startsWith('Snapshot'))).toHaveLength(1);
     const data = book.getWorksheet('Calibration data')!;

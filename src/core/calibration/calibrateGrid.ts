@@ -17,6 +17,8 @@ import { excelText } from './levelReader';
 import { ratingsFromGridRows } from './ratingsFromGridRows';
 import type { CalibrationSettingsInput } from './settings';
 import type { RatingSnapshot } from './snapshot';
+import { personViewSheet } from './sheets/personViewSheet';
+import { uniqueSheetName } from '../layouts/sheetNames';
 
 export interface GridCalibrationInput {
   model: FrameworkModel;
@@ -152,7 +154,31 @@ export function calibrateGrid(input: GridCalibrationInput): GridCalibration {
     earlier: input.earlier,
     earlierSheet: input.earlierSheet,
   });
-  return { ...pack, matrix, warnings };
+  // The person view reads the grid's targets and values by column, so it is laid out from the grid's geometry here.
+  const person = uniqueSheetName('Person view', [
+    ...(input.takenSheetNames ?? []),
+    input.geometry.sheetName,
+    ...pack.plan.sheets.map((s) => s.name),
+  ]);
+  const view = personViewSheet({
+    name: person,
+    model: input.model,
+    geometry: input.geometry,
+    rows: originRows(input.rows, input.origin),
+    competencies: matrix.competencies.map((c) => ({ j: input.geometry.competencyIds.indexOf(c.id), name: c.name })),
+    scale,
+  });
+  const data = pack.plan.sheets.findIndex((s) => s.name === pack.sheetNames.data);
+  pack.plan.sheets.splice(data, 0, view.sheet);
+  return { ...pack, sheetNames: { ...pack.sheetNames, person }, matrix, warnings };
+}
+
+/** Rows from A1, whatever `origin` the caller's rows start at. */
+function originRows(rows: GridCalibrationInput['rows'], origin = { row: 0, col: 0 }): (readonly unknown[])[] {
+  if (!origin.row && !origin.col) return rows as (readonly unknown[])[];
+  const out: unknown[][] = [];
+  rows.forEach((r, i) => (out[origin.row + i] = [...Array<unknown>(origin.col).fill(null), ...r]));
+  return out;
 }
 
 /** What the calibration's readiness table can and cannot show for this grid's readiness mode. */

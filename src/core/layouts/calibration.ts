@@ -49,7 +49,15 @@ export interface CalibrationPlan {
   plan: LayoutPlan;
   statistics: CalibrationStatistics;
   /** The names the sheets got, after making them unique. */
-  sheetNames: { calibration: string; data: string; changes?: string; snapshot?: string; earlier?: string; talent?: string };
+  sheetNames: {
+    calibration: string;
+    data: string;
+    changes?: string;
+    snapshot?: string;
+    earlier?: string;
+    talent?: string;
+    person?: string;
+  };
   layout: CalibrationSheetLayout;
   /** The snapshot taken now, and the comparison the Changes sheet shows. */
   snapshot?: RatingSnapshot;

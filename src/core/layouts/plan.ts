@@ -177,7 +177,9 @@ export type SheetKind =
   /** A cycle master's self-assessments beside the manager ratings (cycle/selfRatingsSheet.ts). */
   | 'self-ratings'
   /** A cycle master's collection report (cycle/collectionSheet.ts). */
-  | 'collection';
+  | 'collection'
+  /** A calibration meeting's decision log (calibration/meeting/decisionLog.ts). */
+  | 'decisions';
 
 export interface SheetPlan {
   /** The name the product would like; renderers make it unique and valid (see sheetNames.ts). */

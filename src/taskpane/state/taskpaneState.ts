@@ -9,7 +9,8 @@ import type { GridReadiness } from '../../core/layouts/gridShape';
 import type { ActionSummary, FormulaStyle, GridSummary, HostInfo, ImportedFramework, Progress, UndoPreview } from '../workbench/types';
 import type { UserProblem } from '../problems/describeProblem';
 
-export type ActionKind = 'matrix' | 'grid' | 'update-grid' | 'heatmaps' | 'calibration' | 'import' | 'undo' | 'keep';
+export type ActionKind =
+  'matrix' | 'grid' | 'update-grid' | 'heatmaps' | 'calibration' | 'import' | 'undo' | 'keep' | 'meeting-start' | 'meeting-end';
 
 export type RosterSourceKind = 'selection' | 'table' | 'csv' | 'blank';
 

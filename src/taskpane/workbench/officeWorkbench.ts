@@ -20,6 +20,7 @@ import type { GridRecord } from '../../core/layouts/gridRecords';
 function finalName(summary: ActionSummary & { renamed?: { wanted: string; name: string }[] }, planned: string): string {
   return summary.renamed?.find((r) => r.wanted === planned)?.name ?? planned;
 }
+import { meetingActions } from './meetingWorkbench';
 
 /** Everything writing needs, in one lazily loaded chunk. */
 function loadWriting() {
@@ -331,5 +332,12 @@ export function createOfficeWorkbench(): Workbench {
       await keepLastAction();
       return { sheetsCreated: [], sheetsReplaced: [], ratingsKept: 0, ratingsUnplaced: 0, warnings: [], notes: [strings.undo.kept] };
     },
+    ...meetingActions(
+      async (sheet, model) => {
+        const { grid, values, read } = await gridOn(sheet, model, await loadWriting());
+        return { grid, values, sheetNames: read.sheetNames };
+      },
+      async (plan, run) => summaryOfReport(await (await loadWriting()).applyLayoutPlan(plan, applyOptions(run))),
+    ),
   };
 }

@@ -53,6 +53,8 @@ export interface ActionSummary {
   undoable?: boolean;
   /** Sentences that come first in the summary (what an undo or a "Keep" did). */
   notes?: string[];
+  /** Other facts the user should hear, in plain sentences (a meeting's outcome). */
+  facts?: string[];
 }
 
 /** What undoing the last action would do to entries made since, asked before anything changes. */
@@ -120,6 +122,45 @@ export interface CalibrationRequest {
   minGroupSize: number;
 }
 
+export interface MeetingRequest {
+  framework: FrameworkModel;
+  gridSheet: string;
+}
+
+/** A rating change in a meeting's log, as the pane lists it. */
+export interface MeetingEntry {
+  /** Its row in the log, counted from 0. */
+  index: number;
+  person: string;
+  competency: string;
+  before: string;
+  after: string;
+  reason: string;
+}
+
+/** What the pane sees of a running meeting. */
+export interface MeetingProgress {
+  entries: readonly MeetingEntry[];
+  /** Changes of several cells at once, left to the end of the meeting. */
+  deferred: number;
+  /** Changes Excel refused to log (found again at the end). */
+  failed: number;
+}
+
+/** A calibration meeting being recorded in the workbook. */
+export interface MeetingSession {
+  gridSheet: string;
+  decisionsSheet: string;
+  snapshotSheet: string;
+  /** True when the meeting was started earlier and picked up again. */
+  resumed: boolean;
+  progress(): MeetingProgress;
+  /** Calls back on every change logged; returns the unsubscribe. */
+  subscribe(listener: (progress: MeetingProgress) => void): () => void;
+  setReason(index: number, reason: string): Promise<void>;
+  end(run: RunControl): Promise<ActionSummary>;
+}
+
 /** Which actions this build of the product offers. */
 export interface Capabilities {
   calibration: boolean;
@@ -151,4 +192,8 @@ export interface Workbench {
   undo(run: RunControl): Promise<ActionSummary>;
   /** Keeps the last action: removes what was kept to undo it. */
   keepUndo(run: RunControl): Promise<ActionSummary>;
+  /** Snapshot the grid, start the decision log and record the grid's changes into it. */
+  startMeeting?(request: MeetingRequest, run: RunControl): Promise<{ summary: ActionSummary; session: MeetingSession }>;
+  /** A meeting on a grid of this framework started earlier and never ended (the pane was closed), recording again. */
+  openMeeting?(framework: FrameworkModel): Promise<MeetingSession | undefined>;
 }

@@ -111,6 +111,9 @@ page[FAKE_GLOBAL] = {
   sheetRecord: (sheet: string) => fake.sheetRecord(sheet),
   /** A manager picking a level in a cell, as a person would. */
   type: (sheet: string, address: string, value: string | number) => fake.type(sheet, address, value),
+  /** A person pasting a block of cells: one change event, without before/after details. */
+  paste: (sheet: string, address: string, rows: (string | number)[][]) => fake.paste(sheet, address, rows),
+  isProtected: (sheet: string) => fake.isProtected(sheet),
   damage: () => fake.damage,
   /** The whole workbook as the fake holds it, for deep comparison (undo). */
   snapshot: () => snapshotWorkbook(fake),

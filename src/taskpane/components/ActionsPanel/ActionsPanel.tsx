@@ -7,6 +7,7 @@ import { MatrixAction } from '../MatrixAction/MatrixAction';
 import { GridAction } from '../GridAction/GridAction';
 import { HeatmapAction } from '../HeatmapAction/HeatmapAction';
 import { CalibrationAction } from '../CalibrationAction/CalibrationAction';
+import { MeetingAction } from '../MeetingAction/MeetingAction';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -49,6 +50,14 @@ export function ActionsPanel() {
             <AccordionHeader as="h3">{strings.calibration.heading}</AccordionHeader>
             <AccordionPanel className={styles.panel}>
               <CalibrationAction framework={framework} />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        {calibration && workbench.startMeeting && (
+          <AccordionItem value="meeting">
+            <AccordionHeader as="h3">{strings.meeting.heading}</AccordionHeader>
+            <AccordionPanel className={styles.panel}>
+              <MeetingAction framework={framework} />
             </AccordionPanel>
           </AccordionItem>
         )}

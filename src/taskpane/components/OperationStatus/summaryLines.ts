@@ -18,6 +18,7 @@ export function summaryLines(summary: ActionSummary): string[] {
     lines.push(strings.summary.ratingsUnplaced(summary.ratingsUnplaced));
     if (summary.unplacedSheet) lines.push(strings.summary.unplacedSheet(summary.unplacedSheet));
   }
+  lines.push(...(summary.facts ?? []));
   if (!lines.length) lines.push(strings.summary.nothingChanged);
   return lines;
 }

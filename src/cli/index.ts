@@ -36,21 +36,29 @@ Commands:
   levels <id> [--format text|csv]         each scale: code, name, value, definition
   workbook --framework <id|file> [--roster roster.csv] [--out file.xlsx] [--formulas portable|addin]
            [--roles "Role A,Role B"] [--readiness strict|tolerant|none] [--sheet NAME]
-           [--into existing.xlsx] [--calibration] [--force]
+           [--into existing.xlsx [--grid NAME | --new-grid]] [--team NAME] [--calibration]
+           [--password TEXT] [--force]
                                           an .xlsx with the proficiency matrix, scales, descriptors and
                                           roles; with a roster, a team grid (dropdowns, targets, gaps,
-                                          meets %, readiness, coverage, heatmaps); --into rebuilds those
-                                          sheets in a workbook, keeping every rating and other sheet
+                                          meets %, readiness, coverage, heatmaps); --into adds a grid for
+                                          a roster of other people, or rebuilds the grid of the same people
+                                          (--grid NAME picks it), keeping every rating and other sheet;
+                                          --password: the file written opens only with this password
   calibration --grid team.xlsx --out pack.xlsx [--min-group 4] [--guideline 10,20,40,20,10]
-              [--coverage-level A] [--snapshot earlier.xlsx] [--cycle label] [--sheet name] [--force]
-                                          a calibration pack beside a team grid: rater leniency and
-                                          flags, distributions, heatmap, team views, changes since a
-                                          snapshot; live formulas that follow edits on the grid
+              [--coverage-level A] [--snapshot earlier.xlsx] [--cycle label] [--sheet name] [--team NAME]
+              [--password TEXT] [--passwords FILE] [--force]
+                                          a calibration pack beside a team grid: rater effects and
+                                          flags, distributions, heatmap, team views, talent grid, person
+                                          view, changes since a snapshot; live formulas that follow edits
+                                          on the grid; --team picks a grid where the workbook has several
   cycle split --framework <id|file> --roster <file> --out <folder> [--cycle LABEL] [--self]
               [--include direct|all] [--password TEXT] [--sheet NAME] [--force]
+              [--encrypt [--passwords FILE] [--show-passwords]] [--encrypt-master]
                                           an assessment cycle: master.xlsx for HR, one protected workbook
-                                          per manager with only their team, and with --self one per person
-  cycle collect <folder|files...> --into master.xlsx [--prefer FILE]... [--dry-run]
+                                          per manager with only their team, and with --self one per person;
+                                          --password locks sheet protection, --encrypt gives each file a
+                                          password to open (listed in passwords.csv beside the master)
+  cycle collect <folder|files...> --into master.xlsx [--prefer FILE]... [--passwords FILE] [--dry-run]
                                           every returned rating into the master by person id and
                                           competency; the report printed and on a "Collection" sheet
 `;

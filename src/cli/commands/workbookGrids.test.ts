@@ -108,6 +108,29 @@ describe('workbook --into with several grids', () => {
     expect(readGrid(wb, 'SRE grid (sre-ladder)').people.map((p) => p.id)).toEqual(['S1', 'S2']);
   });
 
+  it('rebuilds the grid for the same team with one person gone and one joined, ids matched under the one id rule', async () => {
+    const book = await firstBook();
+    const { code, io } = await run(
+      { 'book.xlsx': book, 'team-a.csv': roster(MIT, [' a1 ', 'a2', 'A4']) },
+      'workbook',
+      '--framework',
+      'mit-devops',
+      '--roster',
+      'team-a.csv',
+      '--into',
+      'book.xlsx',
+    );
+    expect(code).toBe(0);
+    expect(io.stdout).toContain(
+      `grid: rebuilt "Team grid" (most of the roster's people are the grid's (2 of 3 on it, of its 3): the same team with people joined or left)`,
+    );
+    // A2's rating, given when the grid was made, is carried to the roster's "a2" (A3, gone, had none).
+    expect(io.stdout).toContain('ratings kept: 1');
+    const wb = await open(io.files.get('book.xlsx')!);
+    expect(readGrid(wb, 'Team grid').people).toHaveLength(3);
+    expect(gridsOf(readRegistry(wb)!)).toHaveLength(1);
+  });
+
   it('asks which grid when the roster shares only some people with one, and names the grids a --grid can pick', async () => {
     const book = await firstBook();
     const partial = await run(

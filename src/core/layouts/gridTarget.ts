@@ -1,10 +1,12 @@
 /**
  * Which grid a new roster is for, on the command line: a roster whose people
  * are on no grid adds one; one that holds a grid's people (or is held by
- * them: people joined or left) rebuilds that grid; anything in between is
- * not guessed at, and the message says how to choose.
+ * them), or shares most of its people with one grid and most of that grid's
+ * (a team where some joined and some left), rebuilds that grid; anything in
+ * between is not guessed at, and the message says how to choose.
  */
 import { CompetencyError, listForHumans } from '../problems';
+import { personIdKey } from '../personId';
 import type { Registry } from './registry';
 import { findGrid, gridPeople, gridSheetName, type GridRecord } from './gridRecords';
 
@@ -53,11 +55,12 @@ export function gridTarget(
       `the workbook has ${grids.length} grids; say which to rebuild with --grid ${quotedNames(registry, grids)}`,
     );
   }
-  const roster = new Set(people);
+  // The one id rule: " e001 " on the roster is the grid's E001.
+  const roster = new Set(people.map(personIdKey));
   const overlaps = grids
     .map((g) => {
       const on = gridPeople(registry, g);
-      const shared = on.filter((p) => roster.has(p)).length;
+      const shared = on.filter((p) => roster.has(personIdKey(p))).length;
       return { grid: g, shared, on: on.length };
     })
     .filter((o) => o.shared > 0);
@@ -65,6 +68,13 @@ export function gridTarget(
   const [only] = overlaps;
   if (overlaps.length === 1 && (only.shared === roster.size || only.shared === only.on)) {
     return { rebuild: only.grid, why: `the roster's people are the grid's (${only.shared} in both)` };
+  }
+  // Most of the roster is on the grid and most of the grid on the roster: the same team, some people changed.
+  if (overlaps.length === 1 && only.shared * 2 > roster.size && only.shared * 2 > only.on) {
+    return {
+      rebuild: only.grid,
+      why: `most of the roster's people are the grid's (${only.shared} of ${roster.size} on it, of its ${only.on}): the same team with people joined or left`,
+    };
   }
   const shown = overlaps.map((o) => `${o.shared} of them on "${gridSheetName(registry, o.grid)}" (of ${o.on})`).join(', ');
   throw new CompetencyError(

@@ -55,7 +55,7 @@ describe('two teams on one framework', () => {
     fake().type('Team grid', ratingCell(1), level);
     const firstSheets = fake()
       .sheetNames()
-      .filter((n) => n !== 'Sheet1' && n !== 'CompetencyMatrix.Registry');
+      .filter((n) => n !== 'Sheet1' && !n.startsWith('CompetencyMatrix.') && !n.startsWith('CM-undo '));
     const before = records(firstSheets);
 
     const added = await createGrid(bench, MIT, 'devops-b.csv', ['B1', 'B2']);
@@ -133,7 +133,7 @@ describe('two teams on two frameworks', () => {
     fake().type('Team grid', ratingCell(0), level);
     const firstSheets = fake()
       .sheetNames()
-      .filter((n) => n !== 'Sheet1' && n !== 'CompetencyMatrix.Registry');
+      .filter((n) => n !== 'Sheet1' && !n.startsWith('CompetencyMatrix.') && !n.startsWith('CM-undo '));
     const before = records(firstSheets);
 
     const sre = await createGrid(bench, SRE, 'sre.csv', ['S1', 'S2', 'S3']);

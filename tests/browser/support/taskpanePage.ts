@@ -68,7 +68,7 @@ export async function openTaskpane(
     },
     outcome,
     async run(button) {
-      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('button', { name: button, exact: true }).click();
       return outcome();
     },
     async screenshot(name) {

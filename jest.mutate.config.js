@@ -17,5 +17,8 @@ module.exports = {
     '/tests/bundle/',
     '/tests/manifest/',
     '\\.libreoffice\\.test\\.ts$',
+    // The pane's own tests run in jsdom (a per-file docblock), which reports no per-test coverage to
+    // Stryker and stops its first run; nothing they cover is in the mutated scope.
+    '/src/taskpane/',
   ],
 };

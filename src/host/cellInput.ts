@@ -8,9 +8,10 @@
  */
 import type { PlanCell } from '../core/layouts/plan';
 import { isFormula } from '../core/layouts/plan';
+import { EXCEL_CELL_TEXT_MAX } from '../core/cellText';
 
-/** Excel's limit on the text in one cell ("Excel specifications and limits": 32,767 characters). */
-export const EXCEL_MAX_TEXT = 32767;
+/** Excel's limit on the text in one cell: core's constant, where the source is cited. */
+export const EXCEL_MAX_TEXT = EXCEL_CELL_TEXT_MAX;
 /** Excel's limit on a formula, its "=" included ("Excel specifications and limits": 8,192 characters). */
 export const EXCEL_MAX_FORMULA = 8192;
 

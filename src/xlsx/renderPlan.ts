@@ -6,6 +6,7 @@
  * one rule per range. A plan sheet whose name is taken gets a unique name, and
  * every reference to it in formulas, dropdown sources and names follows.
  */
+import { EXCEL_CELL_TEXT_MAX } from '../core/cellText';
 import { clipText } from '../core/layouts/validationText';
 import type {
   AddWorksheetOptions,
@@ -62,7 +63,7 @@ const PROTECTION_ALLOWS = {
 };
 
 /** Excel's note limit is not stated; its cell limit (32,767 characters, "Excel specifications and limits") bounds the text we write. */
-export const NOTE_MAX = 32767;
+export const NOTE_MAX = EXCEL_CELL_TEXT_MAX;
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 

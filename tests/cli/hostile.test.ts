@@ -75,7 +75,8 @@ function machine(root: string): Record<NonNullable<HostileCase['needs']>, boolea
   if (chattr) works('chattr', ['-i', path.join(probe, 'f')]);
   const mount = works('unshare', ['-m', 'sh', '-c', 'mount --bind -o ro "$0" "$0" && ! touch "$0/x" 2>/dev/null', probe]);
   const root0 = process.getuid?.() === 0;
-  const user = root0 && spawnSync(process.execPath, ['-e', '0'], { uid: NOBODY, gid: NOBODY }).status === 0;
+  // The ordinary user must be able to run the built command line: a clone in a 0700 folder (mktemp -d) is not theirs to read.
+  const user = root0 && spawnSync(process.execPath, [BUILT, '--help'], { uid: NOBODY, gid: NOBODY, stdio: 'ignore' }).status === 0;
   fs.rmSync(probe, { recursive: true, force: true });
   return { chattr, 'read-only-mount': mount, 'unprivileged-user': user };
 }

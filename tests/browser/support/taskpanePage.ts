@@ -68,7 +68,21 @@ export async function openTaskpane(
     },
     outcome,
     async run(button) {
+      // The status still shows the previous action's outcome when the click lands: watch for it to
+      // change, so the outcome read is this action's and never the one before it.
+      await page.evaluate(() => {
+        const w = window as never as { __statusChanged: boolean; __statusObserver?: MutationObserver };
+        w.__statusObserver?.disconnect();
+        w.__statusChanged = false;
+        const el = document.querySelector('[data-testid="operation-status"]');
+        if (!el) return;
+        w.__statusObserver = new MutationObserver(() => {
+          w.__statusChanged = true;
+        });
+        w.__statusObserver.observe(el, { attributes: true, childList: true, subtree: true, characterData: true });
+      });
       await page.getByRole('button', { name: button, exact: true }).click();
+      await page.waitForFunction(() => (window as never as { __statusChanged: boolean }).__statusChanged);
       return outcome();
     },
     async screenshot(name) {

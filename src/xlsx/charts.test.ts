@@ -5,7 +5,9 @@ import { builtIn } from '../core/frameworks/library';
 import type { LayoutPlan } from '../core/layouts/plan';
 import { plainValue } from './cellValue';
 import { workbookCharts, workbookBytesWithCharts, renderedCharts } from './charts';
-import { renderPlan } from './renderPlan';
+import { renderPlan, writePlanBytes } from './renderPlan';
+import { workbookLayout } from '../core/layouts/workbook';
+import { generatedRoster } from '../../tests/xlsx/support/rosters';
 import { ZipParts } from './zipEntries';
 import { teamRows } from '../../tests/calibration/team';
 
@@ -48,6 +50,33 @@ async function cli(files: Record<string, Buffer | string>, ...argv: string[]) {
   if (code !== 0) throw new Error(`exit ${code}: ${io.stderr}`);
   return io;
 }
+
+describe('charts on a streamed sheet', () => {
+  it('wires the drawing as the sheet streams, where CT_Worksheet puts it: after the page setup, before the notes’ legacyDrawing', async () => {
+    const { plan } = workbookLayout(mit, { roster: generatedRoster(mit, 30, { seed: 4 }) });
+    const grid = plan.sheets.find((s) => s.charts?.length)!;
+    const withNote = { ...plan, sheets: plan.sheets.map((s) => (s === grid ? { ...s, notes: [{ row: 0, col: 0, text: 'A note' }] } : s)) };
+    const { bytes } = await writePlanBytes(withNote);
+    const zip = new ZipParts(bytes, 'book.xlsx');
+    const sheetXml = zip.text('xl/worksheets/sheet1.xml')!;
+    const order = ['</sheetData>', '<pageMargins', '<drawing r:id=', '<legacyDrawing', '</worksheet>'].map((tag) => sheetXml.indexOf(tag));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(sheetXml.match(/<drawing\b/g)).toHaveLength(1);
+    // The relationship the element names leads to the drawing that holds the chart.
+    const rid = /<drawing r:id="([^"]+)"/.exec(sheetXml)![1];
+    const rels = zip.text('xl/worksheets/_rels/sheet1.xml.rels')!;
+    expect(rels).toMatch(new RegExp(`Id="${rid}"[^>]*Target="../drawings/drawing1.xml"|Target="../drawings/drawing1.xml"[^>]*Id="${rid}"`));
+    expect(zip.text('xl/drawings/drawing1.xml')).toContain('competency-matrix: grid-coverage');
+    expect(zip.text('[Content_Types].xml')).toContain('/xl/drawings/drawing1.xml');
+    const { product, others } = chartsOf(bytes);
+    expect(others).toEqual([]);
+    expect(product.map((s) => s.sheet)).toEqual([grid.name]);
+    // ExcelJS reads the file, note and all.
+    const book = await open(bytes);
+    expect(book.getWorksheet(grid.name)!.getCell('A1').note).toBe('A note');
+  });
+});
 
 describe('native charts in the .xlsx files the command line writes', () => {
   it('draws coverage per competency under a new (streamed) grid, reading the coverage row', async () => {

@@ -23,6 +23,46 @@ const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export interface SheetCharts {
   sheet: string;
   charts: DrawnChart[];
+  /**
+   * The drawing part the sheet already points to, when the streaming writer wrote the sheet's
+   * <drawing> element and relationship as it went (see wireDrawing): the sheet's XML is then left
+   * alone, so a 50,000-row grid is never unpacked into memory to add one element.
+   */
+  wiredDrawing?: string;
+}
+
+/** The drawing part of the n-th charted sheet of a workbook that has no drawings yet. */
+export function drawingPartName(n: number): string {
+  return `xl/drawings/drawing${n}.xml`;
+}
+
+/** The parts of ExcelJS's streaming WorksheetWriter this module hooks into (internal, ExcelJS 4.4). */
+interface StreamedSheetInternals {
+  _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
+  _writeLegacyData(): void;
+  stream: { write(text: string): void };
+}
+
+/**
+ * Makes a streamed sheet point to a drawing part: its relationship is written now, and the
+ * <drawing> element where CT_Worksheet wants it, just before <legacyDrawing> (ECMA-376 Part 1,
+ * 18.3.1.99). ExcelJS writes nothing between its row breaks and legacyDrawing, so the element
+ * lands after pageSetup/headerFooter/rowBreaks and before legacyDrawing/picture, as the schema
+ * requires. Call before the sheet is committed.
+ */
+export function wireDrawing(worksheet: unknown, drawingPart: string): void {
+  const sheet = worksheet as StreamedSheetInternals;
+  if (typeof sheet._sheetRelsWriter?.addRelationship !== 'function' || typeof sheet._writeLegacyData !== 'function')
+    throw new Error('charts: this ExcelJS streaming writer has no relationship writer to hook (ExcelJS changed?)');
+  const rid = sheet._sheetRelsWriter.addRelationship({
+    Type: REL_DRAWING,
+    Target: `../drawings/${drawingPart.slice('xl/drawings/'.length)}`,
+  });
+  const writeLegacyData = sheet._writeLegacyData.bind(sheet);
+  sheet._writeLegacyData = () => {
+    sheet.stream.write(`<drawing r:id="${rid}"/>`);
+    writeLegacyData();
+  };
 }
 
 /** The plan's charts of every rendered sheet, as drawn charts named for the sheets they were written to. */
@@ -158,12 +198,13 @@ export function addCharts(bytes: Buffer, sheets: readonly SheetCharts[]): Buffer
   const parts = sheetParts(read);
   const types: string[] = [];
   const override = (part: string, type: string) => `<Override PartName="/${part}" ContentType="${type}"/>`;
-  let drawingNo = nextNumber(zip.names, 'xl/drawings', 'drawing');
+  // Fresh drawings are numbered past the parts already there and past those the sheets were wired to.
+  let drawingNo = nextNumber([...zip.names, ...drawn.flatMap((s) => s.wiredDrawing ?? [])], 'xl/drawings', 'drawing');
   let chartNo = nextNumber(zip.names, 'xl/charts', 'chart');
   for (const s of drawn) {
     const sheetPart = parts.get(s.sheet);
     if (!sheetPart) throw new Error(`charts: the workbook has no sheet "${s.sheet}"`);
-    const drawing = `xl/drawings/drawing${drawingNo++}.xml`;
+    const drawing = s.wiredDrawing ?? drawingPartName(drawingNo++);
     const chartRels: string[] = [];
     for (const chart of s.charts) {
       const part = `xl/charts/chart${chartNo++}.xml`;
@@ -179,6 +220,7 @@ export function addCharts(bytes: Buffer, sheets: readonly SheetCharts[]): Buffer
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">${chartRels.join('')}</Relationships>`,
     ]);
     types.push(override(drawing, CT_DRAWING));
+    if (s.wiredDrawing) continue;
     const sheetRels = relsPath(sheetPart);
     const existing = read(sheetRels);
     const rels = withRelationship(existing, REL_DRAWING, `../drawings/${drawing.slice('xl/drawings/'.length)}`);

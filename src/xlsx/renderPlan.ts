@@ -26,7 +26,7 @@ import { rectRef } from '../core/layouts/a1';
 import { uniqueSheetName } from '../core/layouts/sheetNames';
 import { renameSheetRefs, sheetRenames, type SheetRenames } from '../core/layouts/sheetRefs';
 import { excelStyle, type ExcelStyleParts } from './excelStyle';
-import { addCharts, planHasCharts, renderedCharts } from './charts';
+import { addCharts, drawingPartName, planHasCharts, renderedCharts, wireDrawing } from './charts';
 
 export interface RenderedSheet {
   plan: SheetPlan;
@@ -317,9 +317,16 @@ export async function writePlanStream(
   const { names, renames } = planNames(plan, [...(options.taken ?? [])]);
   const rename = (f: string) => renameSheetRefs(f, renames);
   const sheets: RenderedSheet[] = [];
+  const wired = new Map<string, string>();
   plan.sheets.forEach((sheet, i) => {
     const worksheet = workbook.addWorksheet(names[i], worksheetOptions(sheet));
     renderSheet(worksheet, sheet, plan.styles, rename, true, options.password);
+    // The sheet points to its drawing as it streams, so adding the charts never unpacks its XML.
+    if (sheet.charts?.length) {
+      const drawing = drawingPartName(wired.size + 1);
+      wireDrawing(worksheet, drawing);
+      wired.set(names[i], drawing);
+    }
     worksheet.commit();
     options.onSheet?.(names[i], i, plan.sheets.length);
     sheets.push({ plan: sheet, worksheet, name: names[i] });
@@ -330,7 +337,8 @@ export async function writePlanStream(
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: options.activeSheet ?? 0, visibility: 'visible' }];
   await workbook.commit();
   if (charted) {
-    const bytes = addCharts(Buffer.concat(zipped), renderedCharts(rendered));
+    const charts = renderedCharts(rendered).map((c) => ({ ...c, wiredDrawing: wired.get(c.sheet) }));
+    const bytes = addCharts(Buffer.concat(zipped), charts);
     await new Promise<void>((done, fail) => {
       output.once('error', fail);
       output.end(bytes, () => done());

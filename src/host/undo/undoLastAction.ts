@@ -23,7 +23,8 @@ import { quoted } from '../writes';
 import { applyLayoutPlan } from '../applyLayoutPlan';
 import type { ApplyProgress } from '../applyReport';
 import { emptyRegistry } from '../../core/layouts/registry';
-import { ratingKey, type UnplacedRating } from '../../core/layouts/carryRatings';
+import type { UnplacedRating } from '../../core/layouts/carryRatings';
+import { typedSinceAction } from '../../core/undo/typedSince';
 import { UNPLACED_STYLES, unplacedRatingsSheet } from '../../core/layouts/unplacedRatingsSheet';
 import { uniqueSheetName } from '../../core/layouts/sheetNames';
 import { CompetencyError } from '../../core/problems';
@@ -78,10 +79,6 @@ interface Inspection {
   cleared: number;
   /** Ratings on an "Unplaced ratings" sheet the undo brings back or leaves: merged with the typed ones. */
   earlierUnplaced: OldRating[];
-}
-
-function ratingText(v: unknown): string {
-  return String(v ?? '').trim();
 }
 
 /** Every kept sheet must still be there under its kept name, and no sheet of the user's may hold a name undo gives back. */
@@ -143,24 +140,14 @@ async function inspect(ctx: XRequestContext, round: Round, budget: number): Prom
     .filter((r) => r.live.entry.kind === 'unplaced')
     .flatMap((r) => r.ratings);
 
-  // Every rating on the action's sheets came from the old ones; any other was typed since.
-  const old = new Map<string, Set<string>>();
-  for (const r of before.flatMap((b) => b.ratings)) {
-    const key = ratingKey(r.region, r.person, r.competency);
-    old.set(key, (old.get(key) ?? new Set()).add(ratingText(r.value)));
-  }
-  for (const r of record.planInputs ?? []) {
-    const key = ratingKey(r.region, r.person, r.competency);
-    old.set(key, (old.get(key) ?? new Set()).add(r.value));
-  }
-  const seen = new Set<string>();
-  const typed: UnplacedRating[] = [];
-  for (const r of now.flatMap((n) => n.ratings)) {
-    const key = ratingKey(r.region, r.person, r.competency);
-    seen.add(key);
-    if (!old.get(key)?.has(ratingText(r.value))) typed.push({ ...r, reason: 'person-not-in-plan' });
-  }
-  const cleared = before.flatMap((b) => b.ratings).filter((r) => !seen.has(ratingKey(r.region, r.person, r.competency))).length;
+  // Every rating on the action's sheets came from the old ones or the action's input; any other was typed since.
+  const found = typedSinceAction({
+    before: before.flatMap((b) => b.ratings),
+    brought: record.planInputs ?? [],
+    now: now.flatMap((n) => n.ratings),
+  });
+  const typed: UnplacedRating[] = found.typed.map((r) => ({ ...r, reason: 'person-not-in-plan' }));
+  const { cleared } = found;
   const readingOf = new Map(now.map((r) => [r.live.sheet.id, r]));
   const created = record.created
     .map((c) => byId.get(c.id))

@@ -90,7 +90,8 @@ export async function writeCollectPlan(
     const row = c?.rows.get(personIdKey(p.person));
     const col = c?.cols.get(p.field);
     // The merge only places people and fields the master has; a miss here is a bug, not a user's mistake.
-    if (!c || row === undefined || col === undefined) throw new Error(`collect: no cell in the master for ${p.rater} ${p.person} / ${p.field}`);
+    if (!c || row === undefined || col === undefined)
+      throw new Error(`collect: no cell in the master for ${p.rater} ${p.person} / ${p.field}`);
     return { sheet: c.sheet, address: cellRef(row - 1, col - 1), value: p.value };
   });
   if (cells.length) {

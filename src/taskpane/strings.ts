@@ -182,7 +182,8 @@ export const strings = {
     readingFiles: (n: number) => `Reading ${n} returned ${n === 1 ? 'workbook' : 'workbooks'}`,
     otherFramework: (splitWith: string, chosen: string) =>
       `This master was split with the framework "${splitWith}", and "${chosen}" is chosen above. Choose "${splitWith}" and collect again; nothing was changed.`,
-    done: (sheet: string) => `Collected. The report is on the sheet "${sheet}". This cannot be undone from the pane; collecting the same files again changes nothing.`,
+    done: (sheet: string) =>
+      `Collected. The report is on the sheet "${sheet}". This cannot be undone from the pane; collecting the same files again changes nothing.`,
   },
 
   meeting: {
@@ -310,6 +311,7 @@ export const strings = {
     'update-grid': 'Update this grid',
     heatmaps: 'Heatmaps',
     calibration: 'Calibration pack',
+    collect: 'Collect returned workbooks',
     import: 'Import framework',
     undo: 'Undo',
     keep: 'Keep',

@@ -41,14 +41,21 @@ export async function readPickedReturns(files: readonly PickedFile[]): Promise<R
   for (const f of files) {
     if (COMPOUND_FILE.every((b, i) => f.bytes[i] === b)) {
       const encrypted = contains(f.bytes, ENCRYPTION_INFO);
-      out.push(refused(f.name, encrypted ? ENCRYPTED_IN_PANE : 'it is an Excel 97-2003 workbook (.xls), not an .xlsx; ask for the file as it was sent'));
+      out.push(
+        refused(
+          f.name,
+          encrypted ? ENCRYPTED_IN_PANE : 'it is an Excel 97-2003 workbook (.xls), not an .xlsx; ask for the file as it was sent',
+        ),
+      );
       continue;
     }
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(f.bytes as unknown as ArrayBuffer);
     } catch (e) {
-      out.push(refused(f.name, `it cannot be read as an .xlsx workbook (${(e as Error).message}); was it saved as "Excel Workbook (.xlsx)"?`));
+      out.push(
+        refused(f.name, `it cannot be read as an .xlsx workbook (${(e as Error).message}); was it saved as "Excel Workbook (.xlsx)"?`),
+      );
       continue;
     }
     out.push(readReturnedWorkbook(workbook, f.name));

@@ -33,7 +33,14 @@ const ROSTER = [
 
 function split(cycleId: string, label: string): SplitPlan {
   const roster = parseRosterCsv(ROSTER, MIT);
-  return planSplit(MIT, roster, { cycleId, label, writtenAt: '2026-03-01T09:00:00.000Z', include: 'direct', self: true, source: 'org.csv' });
+  return planSplit(MIT, roster, {
+    cycleId,
+    label,
+    writtenAt: '2026-03-01T09:00:00.000Z',
+    include: 'direct',
+    self: true,
+    source: 'org.csv',
+  });
 }
 
 async function putMasterInExcel(s: SplitPlan): Promise<void> {
@@ -41,7 +48,11 @@ async function putMasterInExcel(s: SplitPlan): Promise<void> {
   await applyLayoutPlan({ ...built.plan, cycle: s.records }, { host: fake().host });
 }
 
-async function teamFile(s: SplitPlan, manager: string, edits: Record<string, string | number>): Promise<{ name: string; bytes: Uint8Array }> {
+async function teamFile(
+  s: SplitPlan,
+  manager: string,
+  edits: Record<string, string | number>,
+): Promise<{ name: string; bytes: Uint8Array }> {
   const f = s.files.find((x) => x.kind === 'team' && x.holderId === manager)!;
   const built = cycleWorkbookPlan(MIT, f.roster, { kind: 'team', formulas: 'portable', readiness: 'strict', withSelfSheet: true });
   const bytes = await writeCycleWorkbook(built.plan, { identity: f.identity, issued: [], returned: [], provenance: [] });
@@ -93,7 +104,11 @@ describe('Collect returned workbooks in the pane', () => {
     const cycle = split('cycle-one', 'Spring 2026');
     await putMasterInExcel(cycle);
     // Row 2 of M1's file typed over with B1, a real id of the other team.
-    const file = await teamFile(cycle, 'M1', { [cell(0, 0)]: 'Excellent-ish', [`A${GRID_SHAPE.firstPersonRow + 2}`]: 'B1', [cell(1, 0)]: level(3) });
+    const file = await teamFile(cycle, 'M1', {
+      [cell(0, 0)]: 'Excellent-ish',
+      [`A${GRID_SHAPE.firstPersonRow + 2}`]: 'B1',
+      [cell(1, 0)]: level(3),
+    });
     const summary = await createOfficeWorkbench().collectReturns!({ framework: MIT, files: [file] }, run());
     expect(value('Team grid', cell(1, 0))).toBe('');
     expect(value('Team grid', cell(4, 0))).toBe('');

@@ -177,7 +177,6 @@ export const strings = {
     description:
       'With the master of an assessment cycle open, pick the team and self-assessment workbooks that came back. Each rating goes into the master by person id and competency; the report is written to the Collection sheet. Files are read here, never uploaded.',
     pick: 'Choose returned workbooks…',
-    notMaster: 'Open the master.xlsx that cycle split wrote first.',
     readingMaster: 'Reading the master',
     readingFiles: (n: number) => `Reading ${n} returned ${n === 1 ? 'workbook' : 'workbooks'}`,
     otherFramework: (splitWith: string, chosen: string) =>

@@ -357,12 +357,13 @@ class PlanWriter {
         );
       } else if (!names.some((x) => x.toLowerCase() === key)) names.push(n.name);
     }
-    // A cycle workbook's records outlive a regenerate of its sheets; so do the grids, unless the plan builds one.
+    // A cycle workbook's records outlive a regenerate of its sheets (unless the plan is a collect's); so do the grids, unless the plan builds one.
     const grids = plan.grids ?? state.registry.grids;
+    const cycle = plan.cycle ?? state.registry.cycle;
     return {
       sheets: [...untouched, ...fresh],
       names,
-      ...(state.registry.cycle ? { cycle: state.registry.cycle } : {}),
+      ...(cycle ? { cycle } : {}),
       ...(grids ? { grids } : {}),
     };
   }

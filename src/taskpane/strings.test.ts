@@ -12,6 +12,11 @@ const SAMPLES: Samples<typeof strings> = {
   app: {},
   outsideExcel: {},
   limits: {},
+  collect: {
+    readingFiles: [[1], [40]],
+    otherFramework: [['mit-devops', 'sre-ladder']],
+    done: [['Collection']],
+  },
   picker: {
     fromSheet: [['Matrix']],
     scaleNeeded: [['skills.case.json']],

@@ -172,6 +172,19 @@ export const strings = {
     run: 'Build calibration pack',
   },
 
+  collect: {
+    heading: 'Collect returned workbooks',
+    description:
+      'With the master of an assessment cycle open, pick the team and self-assessment workbooks that came back. Each rating goes into the master by person id and competency; the report is written to the Collection sheet. Files are read here, never uploaded.',
+    pick: 'Choose returned workbooks…',
+    readingMaster: 'Reading the master',
+    readingFiles: (n: number) => `Reading ${n} returned ${n === 1 ? 'workbook' : 'workbooks'}`,
+    otherFramework: (splitWith: string, chosen: string) =>
+      `This master was split with the framework "${splitWith}", and "${chosen}" is chosen above. Choose "${splitWith}" and collect again; nothing was changed.`,
+    done: (sheet: string) =>
+      `Collected. The report is on the sheet "${sheet}". This cannot be undone from the pane; collecting the same files again changes nothing.`,
+  },
+
   meeting: {
     heading: 'Calibration meeting',
     description:
@@ -297,6 +310,7 @@ export const strings = {
     'update-grid': 'Update this grid',
     heatmaps: 'Heatmaps',
     calibration: 'Calibration pack',
+    collect: 'Collect returned workbooks',
     import: 'Import framework',
     undo: 'Undo',
     keep: 'Keep',

@@ -24,7 +24,8 @@ import { cycleWorkbookPlan } from '../../core/cycle/cycleWorkbook';
 import { planSplit, MASTER_FILE_NAME, type CycleFile } from '../../core/cycle/splitCycle';
 import { TEAM_INCLUDE_MODES } from '../../core/cycle/teams';
 import type { CycleRecords } from '../../core/cycle/identity';
-import { COMMENT_FIELD, mergeReturns, type CellValue, type ReturnedWorkbook } from '../../core/cycle/merge';
+import { mergeReturns, type ReturnedWorkbook } from '../../core/cycle/merge';
+import { fieldNameOf, levelCanonical } from '../../core/cycle/collectInputs';
 import { reportText } from '../../core/cycle/collectReport';
 import { openCycleWorkbook, writeCycleWorkbook } from '../../xlsx/cycleWorkbookFile';
 import { readReturnedWorkbook } from '../../xlsx/cycleReturns';
@@ -271,14 +272,9 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
     (p) => !files.some((f) => p === f || p === path.basename(f) || path.resolve(p) === path.resolve(f)),
   );
   if (unknownPrefer.length) throw new UsageError(`--prefer "${unknownPrefer[0]}" is not one of the files being collected`);
-  const canonical = (field: string, value: CellValue): string | null | undefined => {
-    if (field === COMMENT_FIELD) return String(value).trim() || null;
-    const level = model.scaleOf(model.competency(field)).tryParse(typeof value === 'string' ? value.trim() : value);
-    return level === undefined ? undefined : level ? level.code : null;
-  };
-  const plan = mergeReturns(master.state, returns, { collectedAt: new Date().toISOString(), prefer, canonical });
+  const plan = mergeReturns(master.state, returns, { collectedAt: new Date().toISOString(), prefer, canonical: levelCanonical(model) });
   io.out(`Collected into ${into}${values['dry-run'] ? ' (dry run: nothing written)' : ''}\n`);
-  const fieldName = (field: string) => (field === COMMENT_FIELD ? 'Comment' : (model.findCompetency(field)?.name ?? field));
+  const fieldName = fieldNameOf(model);
   io.out(reportText(plan, fieldName));
   if (values['dry-run']) return;
   progress('writing the master');

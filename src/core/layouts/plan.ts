@@ -9,6 +9,7 @@
  */
 
 import type { GridRecord } from './gridRecords';
+import type { CycleRecords } from '../cycle/identity';
 
 /** A rectangle on a sheet, 0-based. */
 export interface Rect {
@@ -229,6 +230,8 @@ export interface LayoutPlan {
   styles: Record<string, CellStyle>;
   /** The workbook's team grids once this plan is written (a plan that builds a grid says so): the registry's grid records. */
   grids?: GridRecord[];
+  /** The workbook's assessment-cycle records once this plan is written (a collect updates them); absent: kept as they are. */
+  cycle?: CycleRecords;
 }
 
 /** Counts a renderer can report without looking at the workbook. */

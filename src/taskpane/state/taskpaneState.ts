@@ -10,7 +10,7 @@ import type { ActionSummary, FormulaStyle, GridSummary, HostInfo, ImportedFramew
 import type { UserProblem } from '../problems/describeProblem';
 
 export type ActionKind =
-  'matrix' | 'grid' | 'update-grid' | 'heatmaps' | 'calibration' | 'import' | 'undo' | 'keep' | 'meeting-start' | 'meeting-end';
+  'matrix' | 'grid' | 'update-grid' | 'heatmaps' | 'calibration' | 'collect' | 'import' | 'undo' | 'keep' | 'meeting-start' | 'meeting-end';
 
 export type RosterSourceKind = 'selection' | 'table' | 'csv' | 'blank';
 

@@ -318,6 +318,41 @@ export function createOfficeWorkbench(): Workbench {
       const summary = summaryOfReport(await w.applyLayoutPlan(pack.plan, applyOptions(run)));
       return { ...summary, warnings: [...pack.warnings, ...summary.warnings] };
     },
+    async collectReturns(request, run): Promise<ActionSummary> {
+      const [collect, inputs, merge, report, returned, undo] = await Promise.all([
+        import(/* webpackChunkName: "writing" */ '../../host/collectIntoMaster'),
+        import(/* webpackChunkName: "collect" */ '../../core/cycle/collectInputs'),
+        import(/* webpackChunkName: "collect" */ '../../core/cycle/merge'),
+        import(/* webpackChunkName: "collect" */ '../../core/cycle/collectReport'),
+        // ExcelJS, to read the returned files in the browser: its own chunk, loaded only when someone collects.
+        import(/* webpackChunkName: "collect-xlsx" */ '../../xlsx/returnedFiles'),
+        loadUndo(),
+      ]);
+      run.onProgress({ done: 0, total: 0, detail: strings.collect.readingMaster });
+      const master = await collect.readOpenMaster();
+      const splitWith = master.state.records.identity.frameworkId;
+      if (splitWith !== request.framework.id)
+        throw new CompetencyError('invalid-argument', strings.collect.otherFramework(splitWith, request.framework.id));
+      throwIfCancelled(run.signal);
+      run.onProgress({ done: 0, total: request.files.length, detail: strings.collect.readingFiles(request.files.length) });
+      const returns = await returned.readPickedReturns(request.files);
+      throwIfCancelled(run.signal);
+      const plan = merge.mergeReturns(master.state, returns, {
+        collectedAt: new Date().toISOString(),
+        canonical: inputs.levelCanonical(request.framework),
+      });
+      const fieldName = inputs.fieldNameOf(request.framework);
+      // The placed ratings are cell writes the sheet-level undo cannot take back, so the previous action's undo is settled first.
+      await undo.keepLastAction();
+      const written = await collect.writeCollectPlan(master, plan, fieldName);
+      const summary = summaryOfReport(written.apply);
+      return {
+        ...summary,
+        undoable: false,
+        notes: [strings.collect.done(written.collectionSheet)],
+        facts: report.reportText(plan, fieldName).trimEnd().split('\n'),
+      };
+    },
     async checkUndo() {
       const { checkUndo } = await loadUndo();
       return checkUndo();

@@ -122,6 +122,13 @@ export interface CalibrationRequest {
   minGroupSize: number;
 }
 
+export interface CollectRequest {
+  /** The framework chosen in the pane: it must be the one the master was split with. */
+  framework: FrameworkModel;
+  /** The returned team and self-assessment workbooks the user picked, read in the browser. */
+  files: { name: string; bytes: Uint8Array }[];
+}
+
 export interface MeetingRequest {
   framework: FrameworkModel;
   gridSheet: string;
@@ -186,6 +193,8 @@ export interface Workbench {
   createGrid(request: GridRequest, run: RunControl): Promise<ActionSummary>;
   addHeatmaps(request: HeatmapRequest, run: RunControl): Promise<ActionSummary>;
   buildCalibration(request: CalibrationRequest, run: RunControl): Promise<ActionSummary>;
+  /** Merge returned cycle workbooks into the master open in Excel, as `cycle collect` does. */
+  collectReturns?(request: CollectRequest, run: RunControl): Promise<ActionSummary>;
   /** What undoing the last action would cost; changes nothing. */
   checkUndo(): Promise<UndoPreview>;
   /** Puts the workbook back as it was before the last action. */

@@ -8,6 +8,7 @@ import { GridAction } from '../GridAction/GridAction';
 import { HeatmapAction } from '../HeatmapAction/HeatmapAction';
 import { CalibrationAction } from '../CalibrationAction/CalibrationAction';
 import { MeetingAction } from '../MeetingAction/MeetingAction';
+import { CollectAction } from '../CollectAction/CollectAction';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -58,6 +59,14 @@ export function ActionsPanel() {
             <AccordionHeader as="h3">{strings.meeting.heading}</AccordionHeader>
             <AccordionPanel className={styles.panel}>
               <MeetingAction framework={framework} />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        {workbench.collectReturns && (
+          <AccordionItem value="collect">
+            <AccordionHeader as="h3">{strings.collect.heading}</AccordionHeader>
+            <AccordionPanel className={styles.panel}>
+              <CollectAction framework={framework} />
             </AccordionPanel>
           </AccordionItem>
         )}

@@ -1,0 +1,109 @@
+/**
+ * Collect returned workbooks into the master open in Excel. The master is read
+ * through Office.js (the registry's cycle records, the grid, the Self ratings
+ * sheet) into core's MasterReading; the pane merges with core's mergeReturns,
+ * the one the command line uses; this writes the plan back: the report as the
+ * "Collection" sheet and the updated records through the layout writer, then
+ * each placed value into its cell. Decisions are the merge's; this only finds
+ * cells and writes them.
+ */
+import type { XRequestContext } from './excelApi';
+import type { ExcelHost } from './excelHost';
+import { officeHost } from './excelHost';
+import { hostCapabilities } from './capabilities';
+import { DEFAULT_READ_BUDGET_BYTES } from './payload';
+import { readRowsInSlices } from './readSlices';
+import { liveEntries, readWorkbookState } from './workbookState';
+import { applyLayoutPlan } from './applyLayoutPlan';
+import type { ApplyReport } from './applyReport';
+import { textInput } from './cellInput';
+import { masterRecords, readMasterSheets, type MasterReading, type SheetRows } from '../core/cycle/collectInputs';
+import { collectionSheet } from '../core/cycle/collectionSheet';
+import type { FieldName } from '../core/cycle/collectReport';
+import type { CollectPlan } from '../core/cycle/merge';
+import { cellRef } from '../core/layouts/a1';
+import { LAYOUT_STYLES } from '../core/layouts/styles';
+import { personIdKey } from '../core/personId';
+
+export interface CollectHostOptions {
+  host?: ExcelHost;
+  readBudgetBytes?: number;
+}
+
+/** Placed values written per round trip: each is one small range write, far under Excel's 5 MB request cap. */
+const PLACEMENTS_PER_SYNC = 2_000;
+
+/** The open workbook as a cycle master, or a refusal saying what it is instead (nothing is changed). */
+export async function readOpenMaster(options: CollectHostOptions = {}): Promise<MasterReading> {
+  const host = options.host ?? officeHost();
+  hostCapabilities(host);
+  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
+  return host.run(async (ctx: XRequestContext) => {
+    const state = await readWorkbookState(ctx, async () => void (await ctx.sync()), budget);
+    const records = masterRecords(state.registry.cycle, 'This workbook');
+    const live = liveEntries(state).filter((e) => e.entry.footprint && !e.entry.damaged);
+    const read = async (kind: string): Promise<SheetRows[]> => {
+      const out: SheetRows[] = [];
+      for (const { entry, sheet } of live.filter((e) => e.entry.kind === kind).sort((a, b) => a.sheet.position - b.sheet.position)) {
+        const f = entry.footprint!;
+        const rows = await readRowsInSlices(
+          ctx,
+          sheet.handle,
+          { row: 0, col: 0, rows: f.row + f.rows, cols: f.col + f.cols },
+          { budgetBytes: budget, label: `“${sheet.name}”` },
+        );
+        out.push({ name: sheet.name, rows });
+      }
+      return out;
+    };
+    const grids = await read('grid');
+    const [self] = await read('self-ratings');
+    return readMasterSheets(records, grids, self, 'This workbook');
+  });
+}
+
+export interface CollectWriteResult {
+  collectionSheet: string;
+  apply: ApplyReport;
+}
+
+/**
+ * Writes a collect plan into the open master: first the Collection sheet and
+ * the records (the layout writer checks the workbook and refuses before a
+ * cell changes), then the placed values. Collecting again is safe either way:
+ * values the master holds count as unchanged.
+ */
+export async function writeCollectPlan(
+  master: MasterReading,
+  plan: CollectPlan,
+  fieldName: FieldName,
+  options: CollectHostOptions = {},
+): Promise<CollectWriteResult> {
+  const host = options.host ?? officeHost();
+  const sheet = collectionSheet(plan, master.state.records.identity, fieldName);
+  const apply = await applyLayoutPlan(
+    { title: 'Cycle collection', sheets: [sheet], names: [], styles: { ...LAYOUT_STYLES }, cycle: plan.records },
+    { host, readBudgetBytes: options.readBudgetBytes },
+  );
+  const cells = plan.placements.map((p) => {
+    const c = master.cells[p.rater];
+    const row = c?.rows.get(personIdKey(p.person));
+    const col = c?.cols.get(p.field);
+    // The merge only places people and fields the master has; a miss here is a bug, not a user's mistake.
+    if (!c || row === undefined || col === undefined)
+      throw new Error(`collect: no cell in the master for ${p.rater} ${p.person} / ${p.field}`);
+    return { sheet: c.sheet, address: cellRef(row - 1, col - 1), value: p.value };
+  });
+  if (cells.length) {
+    await host.run(async (ctx: XRequestContext) => {
+      for (let i = 0; i < cells.length; i += PLACEMENTS_PER_SYNC) {
+        for (const c of cells.slice(i, i + PLACEMENTS_PER_SYNC))
+          // As text, as the grid writes ratings: a level code "3" stays the code, not a number.
+          ctx.workbook.worksheets.getItem(c.sheet).getRange(c.address).values = [[textInput(c.value)]];
+        await ctx.sync();
+      }
+    });
+  }
+  const name = apply.sheetsCreated[0] ?? apply.sheetsReplaced[0] ?? sheet.name;
+  return { collectionSheet: name, apply };
+}

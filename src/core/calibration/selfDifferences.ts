@@ -20,15 +20,19 @@ export interface SelfDifferences {
   managerCol: number;
   /** 0-based difference columns, one per competency calibrated that the sheet has. */
   diffCols: number[];
-  /** Sum and count of the differences, by manager (compared as COUNTIFS does: trimmed, case-insensitive). */
+  /** Sum and count of the differences, by manager (compared as SUMIF's criterion does: case-insensitive, spaces as they are). */
   byManager: Map<string, { sum: number; n: number }>;
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
-/** The key a manager's name is grouped under, as a spreadsheet criterion compares text. */
+/**
+ * The key a manager's name is grouped under, as SUMIF's criterion compares it
+ * with the Self ratings sheet's manager cell: ignoring case only. (People
+ * with no manager never match the "(no manager)" row: they are left out.)
+ */
 export function managerGroupKey(manager: string): string {
-  return manager.trim().toLowerCase();
+  return manager.toLowerCase();
 }
 
 /** The Self ratings sheet's difference block, from its cells as rows from A1; undefined when the sheet is not one. */
@@ -58,7 +62,8 @@ export function selfDifferences(
     const row = cells[r];
     const p = personAt.get(personIdKey(text(row?.[0])));
     if (p === undefined) continue;
-    const group = managerGroupKey(text(row?.[managerCol]));
+    const manager = row?.[managerCol];
+    const group = managerGroupKey(manager === null || manager === undefined ? '' : String(manager));
     for (const c of comps) {
       const self = levelOf.get(text(row?.[c.self]).toLowerCase());
       const rank = matrix.ranks[p * C + c.j];

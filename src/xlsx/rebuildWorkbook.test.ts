@@ -87,6 +87,17 @@ describe('rebuilding the product’s sheets in an existing workbook', () => {
     expect(report.unplaced).toEqual([]);
   });
 
+  it('keeps a blank the grid shows over a roster’s new level even where it was never rated there, and lists it', async () => {
+    // Kim's Review was never rated (blank on the roster the grid was built from); the new roster file gives H.
+    // The workbook cannot tell a cell cleared by hand from one never rated: the blank stays and the roster's H is listed.
+    const wb = await productWorkbook();
+    const report = rebuildWorkbook(wb, tiny, {
+      roster: parseRosterCsv(team.replace('K1,Kim,Junior,Lee,M,', 'K1,Kim,Junior,Lee,M,H'), tiny),
+    });
+    expect(ratings(await reload(wb)).K1).toEqual({ deploy: 'M' });
+    expect(report.disagreements).toEqual([{ person: 'K1', competency: 'review', typed: '', roster: 'H' }]);
+  });
+
   it('matches people under the one id rule: " k1 " on the roster is the grid’s K1, with its ratings', async () => {
     const wb = await productWorkbook(team, (w) => setRating(w, 0, 0, 'H'));
     const report = rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(team.replace('K1,Kim', ' k1 ,Kim'), tiny) });

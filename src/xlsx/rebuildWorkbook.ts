@@ -86,7 +86,8 @@ export interface RebuildReport {
   /**
    * Cells where the workbook and the roster file disagree: what was typed in
    * the workbook (a level, N/A, or a blank someone cleared) is in the new grid;
-   * the roster's value is not used. `typed` is "" for a cleared cell.
+   * the roster's value is not used. `typed` is "" for a cell the grid showed
+   * blank: cleared by hand, or never rated there (the file cannot tell which).
    */
   disagreements: Disagreement[];
   /** The grid written: added beside the workbook's others or rebuilt, and why. */

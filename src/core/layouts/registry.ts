@@ -442,13 +442,23 @@ export function sheetSignature(sheet: SheetPlan): { cell: string; text: string }
 /** Which cells of a region the plan writes a rating into (anything but empty or blank text), row by row. */
 function ratedMarks(sheet: SheetPlan, region: InputRegion): string[] {
   const { row, col, rows, cols } = region.range;
-  return Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => {
-      const v = planCellAt(sheet, row + i, col + j);
-      const rated = v !== null && v !== undefined && (typeof v !== 'string' || v.trim() !== '');
-      return rated ? RATED_MARK : UNRATED_MARK;
-    }).join(''),
-  );
+  const marks = Array.from({ length: rows }, () => new Array<string>(cols).fill(UNRATED_MARK));
+  // Blocks in order, a later one over an earlier (as planCellAt reads them): one pass over the cells, not a search per cell.
+  for (const b of sheet.blocks) {
+    const first = Math.max(row, b.row);
+    const last = Math.min(row + rows, b.row + b.cells.length);
+    for (let r = first; r < last; r++) {
+      const line = b.cells[r - b.row];
+      const from = Math.max(col, b.col);
+      const to = Math.min(col + cols, b.col + line.length);
+      for (let c = from; c < to; c++) {
+        const v = line[c - b.col];
+        const rated = v !== null && v !== undefined && (typeof v !== 'string' || v.trim() !== '');
+        marks[r - row][c - col] = rated ? RATED_MARK : UNRATED_MARK;
+      }
+    }
+  }
+  return marks.map((m) => m.join(''));
 }
 
 export function registeredSheet(sheet: SheetPlan, name: string, title: string, hostId?: string): RegisteredSheet {

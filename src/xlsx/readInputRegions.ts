@@ -9,7 +9,7 @@ import type { PlanCell } from '../core/layouts/plan';
 import { isRating, ratingKey, type UnplacedRating } from '../core/layouts/carryRatings';
 import { personKey } from '../core/layouts/personKey';
 import { personIdKey } from '../core/personId';
-import type { RegisteredSheet } from '../core/layouts/registry';
+import { RATED_MARK, type RegisteredSheet } from '../core/layouts/registry';
 import type { PlainValue } from './cellValue';
 
 export interface InputValues {
@@ -18,11 +18,15 @@ export interface InputValues {
   /** A second, different value for a key already read (two rows with one id): kept aside, never dropped. */
   duplicates: UnplacedRating[];
   /**
-   * Every cell of a region whose rows are keyed by a person id on the sheet,
-   * blank or not, as ratingKey(region, personIdKey(id), column key): a cell
-   * shown blank is a rating someone cleared, and that beats an older source.
+   * Cells of a region whose rows are keyed by a person id on the sheet, as
+   * ratingKey(region, personIdKey(id), column key), that held a rating when
+   * the product wrote them (the registry's rated record): one shown blank now
+   * is a rating someone cleared, and that beats an older source. A cell the
+   * product wrote blank and that is still blank was never rated: not here.
    */
   covered: Set<string>;
+  /** Covered cells of regions whose registry has no rated record (written by an older version): cleared or never rated, it cannot tell. */
+  unrecorded: Set<string>;
 }
 
 const text = (v: PlainValue | undefined) => (v === null || v === undefined ? '' : String(v).trim());
@@ -32,6 +36,7 @@ export function readInputRegions(rowsOf: (sheet: string) => PlainValue[][], shee
   const values = new Map<string, PlanCell>();
   const duplicates: UnplacedRating[] = [];
   const covered = new Set<string>();
+  const unrecorded = new Set<string>();
   // The first key read for each person under the one id rule: "E001" and " e001 " are one person.
   const firstKey = new Map<string, string>();
   for (const sheet of sheets) {
@@ -43,6 +48,13 @@ export function readInputRegions(rowsOf: (sheet: string) => PlainValue[][], shee
       const colKeys = Array.from({ length: cols }, (_, j) =>
         input.keyRow !== undefined ? text(at(input.keyRow, col + j)) || input.colKeys[j] : input.colKeys[j],
       );
+      // Where the product wrote a rating, by person and column key: the sheet may have been sorted since.
+      const ratedRow = new Map(input.rated ? input.rowKeys.map((k, i) => [personIdKey(k), input.rated![i]] as const) : []);
+      const colOf = new Map(input.colKeys.map((k, j) => [k, j] as const));
+      const wasRated = (person: string, colKey: string) => {
+        const j = colOf.get(colKey);
+        return j !== undefined && ratedRow.get(personIdKey(person))?.[j] === RATED_MARK;
+      };
       for (let i = 0; i < rows; i++) {
         // A row whose id was cleared is read under "(row N)": its ratings are kept, not dropped.
         const person = input.keyColumn !== undefined ? personKey(text(at(row + i, input.keyColumn)), row + i) : input.rowKeys[i];
@@ -50,7 +62,10 @@ export function readInputRegions(rowsOf: (sheet: string) => PlainValue[][], shee
         for (let j = 0; j < cols; j++) {
           const value = at(row + i, col + j);
           const same = ratingKey(input.id, personIdKey(person), colKeys[j]);
-          if (input.keyColumn !== undefined) covered.add(same);
+          if (input.keyColumn !== undefined && (!input.rated || wasRated(person, colKeys[j]))) {
+            covered.add(same);
+            if (!input.rated) unrecorded.add(same);
+          }
           if (!isRating(value)) continue;
           const key = firstKey.get(same);
           const earlier = key === undefined ? undefined : values.get(key);
@@ -64,5 +79,5 @@ export function readInputRegions(rowsOf: (sheet: string) => PlainValue[][], shee
       }
     }
   }
-  return { values, duplicates, covered };
+  return { values, duplicates, covered, unrecorded };
 }

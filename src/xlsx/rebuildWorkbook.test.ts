@@ -1,3 +1,4 @@
+import { REGISTRY_SHEET_NAME } from '../core/layouts/registry';
 import ExcelJS from 'exceljs';
 import { FrameworkModel } from '../core/framework/model';
 import { validateFramework } from '../core/framework/validate';
@@ -85,6 +86,30 @@ describe('rebuilding the product’s sheets in an existing workbook', () => {
       { person: 'K3', competency: 'deploy', typed: '', roster: 'L' },
     ]);
     expect(report.unplaced).toEqual([]);
+  });
+
+  it('fills a cell the grid was written blank and still shows blank with the roster’s new level: it was never rated, not cleared', async () => {
+    // Kim's Review was never rated (blank on the roster the grid was built from); the new roster file gives H.
+    const wb = await productWorkbook();
+    const report = rebuildWorkbook(wb, tiny, {
+      roster: parseRosterCsv(team.replace('K1,Kim,Junior,Lee,M,', 'K1,Kim,Junior,Lee,M,H'), tiny),
+    });
+    expect(ratings(await reload(wb)).K1).toEqual({ review: 'H', deploy: 'M' });
+    expect(report.disagreements).toEqual([]);
+  });
+
+  it('keeps a blank over the roster in a workbook from before the rated record, and says it may never have been rated', async () => {
+    const wb = await productWorkbook(team, (w) => {
+      const registry = w.getWorksheet(REGISTRY_SHEET_NAME)!;
+      registry.eachRow((row) => {
+        if (row.getCell(1).value === 'rowKey') row.getCell(5).value = null;
+      });
+    });
+    const report = rebuildWorkbook(wb, tiny, {
+      roster: parseRosterCsv(team.replace('K1,Kim,Junior,Lee,M,', 'K1,Kim,Junior,Lee,M,H'), tiny),
+    });
+    expect(ratings(await reload(wb)).K1).toEqual({ deploy: 'M' });
+    expect(report.disagreements).toEqual([{ person: 'K1', competency: 'review', typed: '', roster: 'H', unsure: true }]);
   });
 
   it('matches people under the one id rule: " k1 " on the roster is the grid’s K1, with its ratings', async () => {

@@ -86,7 +86,9 @@ export interface RebuildReport {
   /**
    * Cells where the workbook and the roster file disagree: what was typed in
    * the workbook (a level, N/A, or a blank someone cleared) is in the new grid;
-   * the roster's value is not used. `typed` is "" for a cleared cell.
+   * the roster's value is not used. `typed` is "" for a cell someone cleared
+   * (it held a rating when the product wrote it); a cell the product wrote
+   * blank and still blank takes the roster's level.
    */
   disagreements: Disagreement[];
   /** The grid written: added beside the workbook's others or rebuilt, and why. */
@@ -99,6 +101,8 @@ export interface Disagreement {
   competency: string;
   typed: string;
   roster: string;
+  /** For a blank: the workbook predates the record of what the product wrote, so it may never have been rated there. */
+  unsure?: true;
 }
 
 const WHY: Record<UnplacedRating['reason'], string> = {
@@ -220,7 +224,7 @@ function hasUserContentOutside(rows: PlainValue[][], footprint: Rect | null): bo
 function mergeRatings(
   model: FrameworkModel,
   roster: Roster,
-  old: { values: Map<string, PlanCell>; covered: Set<string> },
+  old: { values: Map<string, PlanCell>; covered: Set<string>; unrecorded: Set<string> },
   unplaced: UnplacedRating[],
   disagreements: Disagreement[],
 ): Map<string, PlanCell> {
@@ -262,13 +266,20 @@ function mergeRatings(
     p.ratings.set(comp.id, level);
     carry.set(ratingKey(region, p.id, competency), level.code);
   }
-  // A cell the old grid showed blank was cleared (or never rated) in the workbook: the roster's level does not fill it.
+  // A cell that held a rating when written and shows blank was cleared in the workbook: the roster's level does not fill it.
+  // (A workbook from before the rated record cannot tell a cleared cell from one never rated: it is treated as cleared, and said so.)
   for (const p of roster.people) {
     for (const [competency, level] of p.ratings) {
       const key = ratingKey('ratings', personIdKey(p.id), competency);
       if (!old.covered.has(key) || typed.has(key)) continue;
       p.ratings.delete(competency);
-      disagreements.push({ person: p.id, competency, typed: '', roster: level.code });
+      disagreements.push({
+        person: p.id,
+        competency,
+        typed: '',
+        roster: level.code,
+        ...(old.unrecorded.has(key) ? { unsure: true as const } : {}),
+      });
     }
   }
   // Listed as the roster lists people, and each person's competencies as the framework does.
@@ -359,7 +370,7 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
       setAside.push({ sheet: s.name, why: 'someone wrote in it outside the cells the product made' });
     else replace.push(s);
   }
-  const { values, duplicates, covered } = readInputRegions(
+  const { values, duplicates, covered, unrecorded } = readInputRegions(
     (name) => old.rows(name),
     [...replace, ...setAside.map((a) => present.find((p) => p.name === a.sheet)!).filter((s) => !s.damaged)],
   );
@@ -370,7 +381,7 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
   const disagreements: Disagreement[] = [];
   // Only a roster file given on the command line can disagree with the grid; the grid's own people carry its ratings.
   const carry = roster
-    ? mergeRatings(model, roster, { values, covered: options.roster ? covered : new Set() }, unplaced, disagreements)
+    ? mergeRatings(model, roster, { values, covered: options.roster ? covered : new Set(), unrecorded }, unplaced, disagreements)
     : new Map([...values].filter(([k]) => splitRatingKey(k).region !== 'coverage-levels'));
   const coverageLevels = new Map<string, string>();
   for (const [key, value] of values) {

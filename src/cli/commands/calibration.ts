@@ -208,8 +208,15 @@ async function planPack(
     snapshot: reused ? undefined : { cycle: options.cycle ?? date, taken: date },
     earlier,
     earlierSheet: inPlace?.sheet,
+    selfRatings: await selfRatingsOf(source, registry),
   });
   return { added: { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle, charts: [] }, previous, registry };
+}
+
+/** A cycle master's Self ratings sheet, where the product wrote one and it is still there. */
+async function selfRatingsOf(source: WorkbookSource, registry: Registry) {
+  const s = registry.sheets.find((x) => x.kind === 'self-ratings' && source.sheetNames.includes(x.name));
+  return s ? { sheet: s.name, rows: await source.rows(s.name) } : undefined;
 }
 
 /** The registry after the pack: the earlier pack's entries replaced by the new sheets'. */

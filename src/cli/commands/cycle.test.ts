@@ -175,6 +175,31 @@ describe('competency-matrix cycle', () => {
     expect(self.getCell('E9').value).toBe('E');
   });
 
+  it('gives the master’s calibration pack the mean self − manager per manager, read live from the Self ratings sheet', async () => {
+    const io = captureIO({ 'org.csv': organisationCsv(people) });
+    await split(io, '--self');
+    const selfFile = 'out/Self - ZedDq Morrow (ZQ3X).xlsx';
+    io.files.set(selfFile, await edited(io.files.get(selfFile)!, { L10: 'E' }));
+    io.files.set(TEAM2, await edited(io.files.get(TEAM2)!, { L10: 'B' }));
+    await collect(io, selfFile, TEAM2);
+    expect(await main(['calibration', '--grid', 'out/master.xlsx', '--out', 'out/pack.xlsx'], io)).toBe(0);
+    const sheet = (await load(io.files.get('out/pack.xlsx')!)).getWorksheet('Calibration')!;
+    const rows = sheet.getSheetValues() as unknown[][];
+    const header = rows.findIndex((r) => r?.[1] === 'Manager');
+    const col = (rows[header] ?? []).indexOf('Self − manager (mean)');
+    expect(col).toBeGreaterThan(0);
+    const cell = (label: string) =>
+      sheet.getCell(
+        rows.findIndex((r, i) => i > header && r?.[1] === label),
+        col,
+      ).value as { formula: string; result: unknown };
+    // ZQ3X rates adaptability E (5) herself, her manager ZQ2X B (2): +3, the only pair of the cycle.
+    expect(cell('ZQ2X').result).toBe(3);
+    expect(cell('ZQ2X').formula).toContain("'Self ratings'!");
+    expect(cell('Everyone').result).toBe(3);
+    expect(cell('ZedGq Morrow').result).toBe('no self ratings');
+  });
+
   it('lists a person shown under another manager in a return, without moving them, and still takes their ratings', async () => {
     const io = captureIO({ 'org.csv': organisationCsv(people) });
     await split(io);

@@ -151,7 +151,9 @@ function rebuildReport(io: CliIO, report: RebuildReport, file: string, model: Fr
     );
     for (const d of differ.slice(0, DISAGREEMENTS_SHOWN)) {
       const name = model.findCompetency(d.competency)?.name ?? d.competency;
-      io.out(`    ${d.person} / ${name}: workbook ${d.typed ? `"${d.typed}"` : 'blank (cleared)'}, roster "${d.roster}"\n`);
+      io.out(
+        `    ${d.person} / ${name}: workbook ${d.typed ? `"${d.typed}"` : d.unsure ? 'blank (cleared, or never rated: the workbook predates the record of what was written)' : 'blank (cleared)'}, roster "${d.roster}"\n`,
+      );
     }
     if (differ.length > DISAGREEMENTS_SHOWN) io.out(`    … and ${differ.length - DISAGREEMENTS_SHOWN} more\n`);
   }

@@ -6,6 +6,7 @@
  * user should be told.
  */
 import type { FrameworkModel } from '../framework/model';
+import { selfDifferences } from './selfDifferences';
 import type { Scale } from '../scale';
 import type { GridGeometry } from '../layouts/grid';
 import { calibrationPlan, type CalibrationPlan } from '../layouts/calibration';
@@ -38,6 +39,8 @@ export interface GridCalibrationInput {
   earlier?: RatingSnapshot;
   /** The sheet of this workbook that holds `earlier`, when it is there already. */
   earlierSheet?: string;
+  /** A cycle master's "Self ratings" sheet (its name and cells as rows from A1): the rater table gains the mean self − manager. */
+  selfRatings?: { sheet: string; rows: readonly (readonly unknown[])[] };
 }
 
 export interface GridCalibration extends CalibrationPlan {
@@ -153,6 +156,7 @@ export function calibrateGrid(input: GridCalibrationInput): GridCalibration {
     snapshot: input.snapshot,
     earlier: input.earlier,
     earlierSheet: input.earlierSheet,
+    self: input.selfRatings && selfDifferences(input.selfRatings.sheet, input.selfRatings.rows, matrix),
   });
   // The person view reads the grid's targets and values by column, so it is laid out from the grid's geometry here.
   const person = uniqueSheetName('Person view', [

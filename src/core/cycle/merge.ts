@@ -12,6 +12,7 @@
  * collecting the same file again changes nothing.
  */
 import { personIdKey } from '../personId';
+import { placeRatings, placementTarget } from '../placeRatings';
 import type { CycleRecords, IssuedFile, ProvenanceRecord, Rater, ReturnedFileRecord } from './identity';
 import type { CycleIdentity } from './identity';
 
@@ -175,6 +176,7 @@ export function mergeReturns(master: MasterState, returns: readonly ReturnedWork
   const people: PersonChange[] = [];
   const candidates = new Map<string, { rater: Rater; person: string; field: string; values: { file: string; value: string }[] }>();
   const accepted: { ret: ReturnedWorkbook; outcome: FileOutcome }[] = [];
+  const fields = [...master.fields];
 
   for (const ret of returns) {
     const why = refusal(ret, master.records, issued, master.hasSelfSheet !== false);
@@ -211,15 +213,14 @@ export function mergeReturns(master: MasterState, returns: readonly ReturnedWork
     }
     for (const p of file.people) if (!seen.has(personIdKey(p))) people.push({ file: ret.file, person: p, change: 'removed' });
 
-    for (const c of ret.cells) {
+    // The shared placement: only the people this file was issued for, only the master's fields.
+    const target = [placementTarget(file.people, fields)];
+    for (const { rating: c, why } of placeRatings(ret.cells, () => target)) {
       const key = personIdKey(c.person);
       const base = { file: ret.file, sheet: ret.sheet, cell: c.cell, person: c.person, field: c.field, value: c.value };
-      if (!allowed.has(key)) {
-        notPlaced.push({ ...base, reason: master.people.has(key) ? 'not-issued' : 'not-on-master' });
-        continue;
-      }
-      if (!master.fields.has(c.field)) {
-        notPlaced.push({ ...base, reason: 'unknown-competency' });
+      if (why) {
+        const reason = why === 'field-not-in-target' ? 'unknown-competency' : master.people.has(key) ? 'not-issued' : 'not-on-master';
+        notPlaced.push({ ...base, reason });
         continue;
       }
       const value = options.canonical(c.field, c.value);

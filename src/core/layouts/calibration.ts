@@ -8,6 +8,7 @@ import type { LayoutPlan, SheetPlan } from './plan';
 import { uniqueSheetName } from './sheetNames';
 import type { RatingMatrix } from '../calibration/ratingMatrix';
 import type { GridSource } from '../calibration/gridSource';
+import type { SelfDifferences } from '../calibration/selfDifferences';
 import { resolveCalibrationSettings, type CalibrationSettingsInput } from '../calibration/settings';
 import { calibrationStatistics, type CalibrationStatistics } from '../calibration/statistics';
 import { calibrationDataSheet, dataSheetLayout, DataRefs } from '../calibration/sheets/dataSheet';
@@ -43,6 +44,8 @@ export interface CalibrationPlanOptions {
   earlierSheet?: string;
   /** The talent grid's cut-offs (where the grid has meets % and readiness). */
   talentCutoffs?: TalentCutoffs;
+  /** A cycle master's Self ratings sheet, read (calibration/selfDifferences.ts): the rater table gains the mean self − manager. */
+  self?: SelfDifferences;
 }
 
 export interface CalibrationPlan {
@@ -105,7 +108,15 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
   const dataLayout = dataSheetLayout(dataName, matrix);
   const data = new DataRefs(dataLayout);
   const readiness = options.roles && grid.blockingCol !== undefined ? readinessByRole(matrix.people, options.roles) : undefined;
-  const { sheet, layout } = calibrationSheet({ name: calibrationName, matrix, stats: statistics, grid, data, readiness });
+  const { sheet, layout } = calibrationSheet({
+    name: calibrationName,
+    matrix,
+    stats: statistics,
+    grid,
+    data,
+    readiness,
+    self: options.self,
+  });
   const sheets: SheetPlan[] = [sheet];
   let talent: CalibrationPlan['talent'];
   if (talentName) {

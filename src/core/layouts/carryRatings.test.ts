@@ -46,6 +46,24 @@ describe('carrying ratings into a regenerated plan', () => {
     expect(planCellAt(out.sheets[0], 1, 1)).toBe(3);
   });
 
+  it('keeps the first of two old ratings for one cell (one id written two ways) and lists the other, never overwriting it', () => {
+    const next = plan(grid(['E001'], ['c1']));
+    const {
+      plan: out,
+      kept,
+      unplaced,
+    } = carryRatings(
+      next,
+      old([
+        ['E001', 'c1', 'Expert'],
+        [' e001 ', 'c1', 'Novice'],
+      ]),
+    );
+    expect(planCellAt(out.sheets[0], 1, 1)).toBe('Expert');
+    expect(kept).toBe(1);
+    expect(unplaced).toEqual([{ person: ' e001 ', competency: 'c1', value: 'Novice', region: 'ratings', reason: 'conflict' }]);
+  });
+
   it('does not change the plan it was given', () => {
     const next = plan(grid(['ann'], ['c1']));
     const before = JSON.stringify(next);

@@ -11,7 +11,14 @@ import type { CellBlock, InputRegion, LayoutPlan, PlanCell, SheetPlan } from './
 import { isFormula } from './plan';
 import { planCellAt } from './registry';
 import { UNPLACED_STYLES, unplacedRatingsSheet } from './unplacedRatingsSheet';
-import { personIdKey } from '../personId';
+import { placeRatings, placementTarget, type PlacementTarget, type UnplacedWhy } from '../placeRatings';
+
+/** The shared placement's reasons as the rebuild reports them. */
+const CARRY_REASON: Record<UnplacedWhy, UnplacedReason> = {
+  'no-target': 'region-not-in-plan',
+  'person-not-in-target': 'person-not-in-plan',
+  'field-not-in-target': 'competency-not-in-plan',
+};
 
 export type UnplacedReason =
   /** The person is not in any input region of the new plan with that region id. */
@@ -73,19 +80,9 @@ function sameValue(a: PlanCell, b: PlanCell): boolean {
   return a === b;
 }
 
-interface RegionIndex {
+interface RegionIndex extends PlacementTarget {
   sheet: number;
   region: InputRegion;
-  rows: Map<string, number>;
-  cols: Map<string, number>;
-}
-
-function firstIndex(keys: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  keys.forEach((k, i) => {
-    if (!m.has(k)) m.set(k, i);
-  });
-  return m;
 }
 
 interface Placement {
@@ -146,44 +143,55 @@ export function carryRatings(plan: LayoutPlan, oldRatings: ReadonlyMap<string, P
     for (const region of sheet.inputs ?? []) {
       const list = regions.get(region.id) ?? [];
       // Rows are found under the one id rule (personIdKey): " e001 " on a roster is the grid's "E001".
-      list.push({ sheet: s, region, rows: firstIndex(region.rowKeys.map(personIdKey)), cols: firstIndex(region.colKeys) });
+      list.push({ sheet: s, region, ...placementTarget(region.rowKeys, region.colKeys) });
       regions.set(region.id, list);
     }
   });
+  const ratings = [...oldRatings]
+    .filter(([, value]) => isRating(value))
+    .map(([key, value]) => {
+      const { region, person, competency } = splitRatingKey(key);
+      return { region, person, field: competency, value };
+    });
   const placements = new Map<number, Placement[]>();
   const unplaced: UnplacedRating[] = [];
   const keptByRegion: Record<string, number> = {};
+  const carried = new Map<string, PlanCell>();
   let kept = 0;
-  for (const [key, value] of oldRatings) {
-    if (!isRating(value)) continue;
-    const { region, person, competency } = splitRatingKey(key);
-    const candidates = regions.get(region);
-    if (!candidates) {
-      unplaced.push({ person, competency, value, region, reason: 'region-not-in-plan' });
+  // The shared placement finds each rating's cells; the rebuild's own rule is what to do where the new plan already holds a value.
+  for (const outcome of placeRatings(ratings, (r) => regions.get(r.region) ?? [])) {
+    const { region, person, field: competency, value } = outcome.rating;
+    if (outcome.why) {
+      unplaced.push({ person, competency, value, region, reason: CARRY_REASON[outcome.why] });
       continue;
     }
-    let placed = false;
-    let personSeen = false;
-    for (const c of candidates) {
-      const i = c.rows.get(personIdKey(person));
-      if (i === undefined) continue;
-      personSeen = true;
-      const j = c.cols.get(competency);
-      if (j === undefined) continue;
-      const row = c.region.range.row + i;
-      const col = c.region.range.col + j;
+    const candidates = regions.get(region)!;
+    let clash = false;
+    for (const at of outcome.at) {
+      const c = candidates[at.target];
+      const row = c.region.range.row + at.row;
+      const col = c.region.range.col + at.col;
+      const cell = `${c.sheet}:${row}:${col}`;
+      // Two old ratings for one cell (" e001 " and "E001" read as two keys): the first stays, a different second is set aside, never overwritten.
+      const earlier = carried.get(cell);
+      if (earlier !== undefined) {
+        if (!sameValue(earlier, value)) clash = true;
+        continue;
+      }
+      carried.set(cell, value);
       const existing = planCellAt(plan.sheets[c.sheet], row, col) ?? null;
-      placed = true;
       if (isRating(existing) && sameValue(existing, value)) continue;
       if (isRating(existing)) unplaced.push({ person, competency, value: existing, region, reason: 'conflict' });
       const list = placements.get(c.sheet) ?? [];
       list.push({ row, col, value });
       placements.set(c.sheet, list);
     }
-    if (placed) {
-      kept++;
-      keptByRegion[region] = (keptByRegion[region] ?? 0) + 1;
-    } else unplaced.push({ person, competency, value, region, reason: personSeen ? 'competency-not-in-plan' : 'person-not-in-plan' });
+    if (clash) {
+      unplaced.push({ person, competency, value, region, reason: 'conflict' });
+      continue;
+    }
+    kept++;
+    keptByRegion[region] = (keptByRegion[region] ?? 0) + 1;
   }
   const sheets = plan.sheets.map((sheet, s) => (placements.has(s) ? placeInto(sheet, placements.get(s)!) : sheet));
   const all = [...unplaced, ...(options.alsoUnplaced ?? [])];

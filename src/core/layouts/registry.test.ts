@@ -55,6 +55,18 @@ describe('the registry of sheets the product made', () => {
     expect(parseRegistry(rows)).toEqual(registry);
   });
 
+  it('records which rating cells the product wrote a rating into, and trusts no record that does not cover every cell', () => {
+    const entry = registeredSheet(gridSheet(), 'Team grid', 'Team grid');
+    // Ann: nothing rated; Bo: C1 rated (Expert), C2 blank.
+    expect(entry.inputs[0].rated).toEqual(['__', 'R_']);
+    const rows = registryRows({ sheets: [entry], names: [] });
+    expect(parseRegistry(rows).sheets[0].inputs[0].rated).toEqual(['__', 'R_']);
+    const edited = rows.map((r) => (r[0] === 'rowKey' && r[3] === 'P2' ? [...r.slice(0, 4), 'R', ...r.slice(5)] : r));
+    const back = parseRegistry(edited).sheets[0];
+    expect(back.inputs[0].rated).toBeUndefined();
+    expect(back.damaged).toBeUndefined();
+  });
+
   it('reads an unplaced-ratings sheet that older versions registered as a snapshot as the unplaced kind', () => {
     const rows = registryRows({
       sheets: [

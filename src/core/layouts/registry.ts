@@ -61,7 +61,17 @@ export interface RegisteredInput extends InputRegion {
   keyColumn?: number;
   /** 0-based row whose cells (one per region column) show the column keys, if the sheet shows them. */
   keyRow?: number;
+  /**
+   * Per row (in rowKeys order), which cells held a rating when the product wrote them: one
+   * RATED_MARK or UNRATED_MARK per column. A blank there now was cleared only where it held one.
+   * Recorded for regions keyed by a person id column; absent in registries written before it was.
+   */
+  rated?: string[];
 }
+
+/** Marks of the rated record: letters, so no spreadsheet reads a row of them as a number. */
+export const RATED_MARK = 'R';
+export const UNRATED_MARK = '_';
 
 export interface RegisteredSheet {
   /** The sheet's name when the product last wrote it. */
@@ -146,7 +156,7 @@ export function registryRows(registry: Registry): (string | number)[][] {
           input.keyRow === undefined ? '' : input.keyRow + 1,
         ]),
       );
-      for (const key of input.rowKeys) rows.push(pad(['rowKey', s.name, ordinal, key]));
+      input.rowKeys.forEach((key, i) => rows.push(pad(['rowKey', s.name, ordinal, key, input.rated?.[i] ?? ''])));
       for (const key of input.colKeys) rows.push(pad(['colKey', s.name, ordinal, key]));
     });
   }
@@ -240,6 +250,7 @@ export function parseRegistry(rows: readonly (readonly unknown[])[]): Registry {
           continue;
         }
         (type === 'rowKey' ? found.input.rowKeys : found.input.colKeys).push(c[3]);
+        if (type === 'rowKey' && c[4]) (found.input.rated ??= [])[found.input.rowKeys.length - 1] = c[4];
       } else if (type === 'name') {
         if (c[1]) registry.names.push(c[1]);
       } else if (type === 'cycle') {
@@ -285,6 +296,10 @@ export function parseRegistry(rows: readonly (readonly unknown[])[]): Registry {
       if (input.rowKeys.length !== input.range.rows || input.colKeys.length !== input.range.cols) {
         s.damaged ??= `the keys of its input region "${input.id}" do not match its size`;
       }
+      // A rated record that does not cover every cell is not trusted: the region reads as if it had none.
+      const marks = new RegExp(`^[${RATED_MARK}${UNRATED_MARK}]{${input.range.cols}}$`);
+      if (input.rated && (input.rated.length !== input.rowKeys.length || ![...input.rated].every((m) => m !== undefined && marks.test(m))))
+        delete input.rated;
     }
   }
   return registry;
@@ -424,6 +439,28 @@ export function sheetSignature(sheet: SheetPlan): { cell: string; text: string }
 }
 
 /** The registry record for a sheet the product has just written under `name`. */
+/** Which cells of a region the plan writes a rating into (anything but empty or blank text), row by row. */
+function ratedMarks(sheet: SheetPlan, region: InputRegion): string[] {
+  const { row, col, rows, cols } = region.range;
+  const marks = Array.from({ length: rows }, () => new Array<string>(cols).fill(UNRATED_MARK));
+  // Blocks in order, a later one over an earlier (as planCellAt reads them): one pass over the cells, not a search per cell.
+  for (const b of sheet.blocks) {
+    const first = Math.max(row, b.row);
+    const last = Math.min(row + rows, b.row + b.cells.length);
+    for (let r = first; r < last; r++) {
+      const line = b.cells[r - b.row];
+      const from = Math.max(col, b.col);
+      const to = Math.min(col + cols, b.col + line.length);
+      for (let c = from; c < to; c++) {
+        const v = line[c - b.col];
+        const rated = v !== null && v !== undefined && (typeof v !== 'string' || v.trim() !== '');
+        marks[r - row][c - col] = rated ? RATED_MARK : UNRATED_MARK;
+      }
+    }
+  }
+  return marks.map((m) => m.join(''));
+}
+
 export function registeredSheet(sheet: SheetPlan, name: string, title: string, hostId?: string): RegisteredSheet {
   const entry: RegisteredSheet = {
     name,
@@ -443,6 +480,7 @@ export function registeredSheet(sheet: SheetPlan, name: string, title: string, h
       const keyRow = keyRowOf(sheet, region);
       if (keyColumn !== undefined) input.keyColumn = keyColumn;
       if (keyRow !== undefined) input.keyRow = keyRow;
+      if (keyColumn !== undefined) input.rated = ratedMarks(sheet, region);
       return input;
     }),
   };

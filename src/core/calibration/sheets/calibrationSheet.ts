@@ -21,6 +21,7 @@
  * file must spell _xlfn.STDEV.P or LibreOffice reads #NAME?).
  */
 import type { Rect, SheetPlan } from '../../layouts/plan';
+import type { SelfDifferences } from '../selfDifferences';
 import type { RatingMatrix } from '../ratingMatrix';
 import type { CalibrationStatistics } from '../statistics';
 import type { GridSource } from '../gridSource';
@@ -72,6 +73,8 @@ export interface CalibrationSheetInput {
   data: DataRefs;
   /** Readiness per role, shown when the grid has a Blocking column. */
   readiness?: readonly RoleReadiness[];
+  /** A cycle master's self-minus-manager differences, for the rater table. */
+  self?: SelfDifferences;
 }
 
 export function calibrationSheet(input: CalibrationSheetInput): { sheet: SheetPlan; layout: CalibrationSheetLayout } {
@@ -88,7 +91,7 @@ export function calibrationSheet(input: CalibrationSheetInput): { sheet: SheetPl
   cursor.row++;
 
   const settings = settingsTable(cursor, scale, stats.settings, data);
-  const raters = raterTable(cursor, { matrix, stats, grid, data, settings });
+  const raters = raterTable(cursor, { matrix, stats, grid, data, settings, self: input.self });
   const guideline = guidelineTable(cursor, stats, raters, settings.guidelineRow);
   const guidelineWidth = guideline.width;
   const { heatmap, competencyFirstRow } = teamHeatmap(cursor, {

@@ -8,7 +8,7 @@
  * means, spreads and medians come from the counts per level, exactly as
  * levelDistribution.ts computes them (no AVERAGEIFS, which HyperFormula lacks).
  */
-import { cellRef, columnLetters, rectRef } from '../../../layouts/a1';
+import { cellRef, columnLetters, rectRef, sheetRef } from '../../../layouts/a1';
 import type { RatingMatrix } from '../../ratingMatrix';
 import type { CalibrationStatistics, GroupStatistics } from '../../statistics';
 import type { GridSource } from '../../gridSource';
@@ -17,6 +17,7 @@ import { exactCriterion, formula } from '../sheetCanvas';
 import { abs, type CalibrationCursor, COUNT_COL, rect } from './calibrationCursor';
 import type { SettingsTable } from './settingsTable';
 import { gridRatingsRef } from './gridRefs';
+import { managerGroupKey, type SelfDifferences } from '../../selfDifferences';
 
 const FLAG_FILL = 'FCE4D6';
 const COMPRESSED_FILL = 'FFF2CC';
@@ -30,7 +31,13 @@ export interface RaterTableInput {
   grid: GridSource;
   data: DataRefs;
   settings: SettingsTable;
+  /** A cycle master's self-minus-manager differences: one more column, their mean per manager. */
+  self?: SelfDifferences;
 }
+
+export const NO_SELF_RATINGS = 'no self ratings';
+/** Excel's limit on a formula's length ("Excel specifications and limits": 8,192 characters). */
+const FORMULA_MAX = 8192;
 
 export interface RaterTable {
   everyoneRow: number;
@@ -96,6 +103,10 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
   cursor.note(
     'Shrunk: the estimate pulled toward 0 by τ² ÷ (τ² + SE²), τ² the spread of true rater effects: small teams are pulled most. Shrunk SE: its uncertainty. Flag: Lenient or Harsh when BH flags the manager.',
   );
+  if (input.self)
+    cursor.note(
+      `Self − manager (mean): where self-assessments came back, the mean over the manager's people of self minus manager, in level values, from "${input.self.sheet}" (positive: people rate themselves higher than their manager does); "${NO_SELF_RATINGS}" where none of the manager's people has a self rating beside a manager rating.`,
+    );
   const m = {
     people: 1,
     n: 2,
@@ -125,7 +136,8 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
     shrunkSe: COUNT_COL + K + 23,
     flag: COUNT_COL + K + 24,
   };
-  const raterCols = m.flag + 1;
+  const selfCol = input.self ? m.flag + 1 : undefined;
+  const raterCols = (selfCol ?? m.flag) + 1;
 
   let row = cursor.row;
   canvas.setRow(row, 0, ['Manager', 'People', 'Ratings (n)']);
@@ -156,6 +168,7 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
     'Shrunk',
     'Shrunk SE',
     'Flag',
+    ...(input.self ? ['Self − manager (mean)'] : []),
   ]);
   canvas.style(rect(row, 0, 1, raterCols), 'cal-header');
   row++;
@@ -184,6 +197,7 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
     canvas.style(rect(r, m.bottomVs), 'cal-signed-percent');
     canvas.style(rect(r, m.mode), 'cal-percent');
     canvas.style(rect(r, m.compressed), 'cal-text');
+    if (selfCol !== undefined) canvas.style(rect(r, selfCol), 'cal-signed');
   };
   const shares = (r: number, s: GroupStatistics) => {
     const n = at(r, m.n);
@@ -207,6 +221,7 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
   canvas.set(everyoneRow, m.median, formula(`IF(${nAll}=0,"",MEDIAN(${data.allValues}))`, overall.median));
   canvas.set(everyoneRow, m.sd, formula(`IF(${nAll}=0,"",STDEVP(${data.allValues}))`, overall.sd));
   shares(everyoneRow, overall);
+  if (input.self && selfCol !== undefined) canvas.set(everyoneRow, selfCol, selfMean(input.self));
   styleRaterRow(everyoneRow);
   canvas.style(rect(everyoneRow, 0, 1, raterCols), 'cal-total');
   const mu = abs(everyoneRow, m.mean);
@@ -314,6 +329,7 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
         s.compressed ? COMPRESSED_TEXT : '',
       ),
     );
+    if (input.self && selfCol !== undefined) canvas.set(r, selfCol, selfMean(input.self, criterion, s.manager));
     styleRaterRow(r);
   });
   if (G) {
@@ -404,4 +420,25 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
     summary: { pooledVariance: pooledRef, tested: testedRef, tau2: tau2Ref, cutoff: cutoffRef },
     width: raterCols,
   };
+}
+
+/**
+ * The mean self-minus-manager difference of one manager's people (or, without
+ * a criterion, of everyone), live from the Self ratings sheet's difference
+ * columns: SUMIF and COUNTIFS per column, since a difference cell left "" is
+ * text that SUMIF skips and a numeric criterion does not count.
+ */
+function selfMean(self: SelfDifferences, criterion?: string, manager?: string) {
+  const col = (c: number) => sheetRef(self.sheet, { row: self.firstRow, col: c, rows: self.rows, cols: 1 }, true);
+  const managers = col(self.managerCol);
+  const figures = manager === undefined ? [...self.byManager.values()] : [self.byManager.get(managerGroupKey(manager))];
+  const sum = figures.reduce((a, f) => a + (f?.sum ?? 0), 0);
+  const n = figures.reduce((a, f) => a + (f?.n ?? 0), 0);
+  const result = n ? sum / n : NO_SELF_RATINGS;
+  const sums = self.diffCols.map((c) => (criterion ? `SUMIF(${managers},${criterion},${col(c)})` : `SUM(${col(c)})`));
+  const counts = self.diffCols.map((c) => (criterion ? `COUNTIFS(${managers},${criterion},${col(c)},">-1E+99")` : `COUNT(${col(c)})`));
+  if (!self.diffCols.length) return formula(`"${NO_SELF_RATINGS}"`, NO_SELF_RATINGS);
+  const text = `IF((${counts.join('+')})=0,"${NO_SELF_RATINGS}",(${sums.join('+')})/(${counts.join('+')}))`;
+  // Past Excel's formula limit (some 45 competencies) the figure is written as core's value, not live.
+  return text.length < FORMULA_MAX ? formula(text, result) : result;
 }

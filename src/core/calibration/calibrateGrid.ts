@@ -17,6 +17,7 @@ import { excelText } from './levelReader';
 import { ratingsFromGridRows } from './ratingsFromGridRows';
 import type { CalibrationSettingsInput } from './settings';
 import type { RatingSnapshot } from './snapshot';
+import type { TalentCutoffs } from './talentGrid';
 import { personViewSheet } from './sheets/personViewSheet';
 import { uniqueSheetName } from '../layouts/sheetNames';
 
@@ -38,6 +39,8 @@ export interface GridCalibrationInput {
   earlier?: RatingSnapshot;
   /** The sheet of this workbook that holds `earlier`, when it is there already. */
   earlierSheet?: string;
+  /** The talent grid's cut-offs, e.g. as an earlier pack's sheet had them (defaults otherwise). */
+  talentCutoffs?: TalentCutoffs;
 }
 
 export interface GridCalibration extends CalibrationPlan {
@@ -153,6 +156,7 @@ export function calibrateGrid(input: GridCalibrationInput): GridCalibration {
     snapshot: input.snapshot,
     earlier: input.earlier,
     earlierSheet: input.earlierSheet,
+    talentCutoffs: input.talentCutoffs,
   });
   // The person view reads the grid's targets and values by column, so it is laid out from the grid's geometry here.
   const person = uniqueSheetName('Person view', [

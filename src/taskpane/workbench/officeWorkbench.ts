@@ -159,6 +159,13 @@ async function rosterOf(
 }
 
 export function createOfficeWorkbench(): Workbench {
+  const { refuseWhileRecording, ...meeting } = meetingActions(
+    async (sheet, model) => {
+      const { grid, values, read } = await gridOn(sheet, model, await loadWriting());
+      return { grid, values, sheetNames: read.sheetNames };
+    },
+    async (plan, run) => summaryOfReport(await (await loadWriting()).applyLayoutPlan(plan, applyOptions(run))),
+  );
   return {
     async connect(): Promise<HostInfo> {
       const env = await officeEnvironment();
@@ -244,6 +251,7 @@ export function createOfficeWorkbench(): Workbench {
       return summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
     },
     async createGrid(request: GridRequest, run): Promise<ActionSummary> {
+      if (request.update) refuseWhileRecording(strings.meeting.busyRebuild, request.update);
       const w = await loadWriting();
       const model = request.framework;
       const { roster, label } = await rosterOf(request.roster, model, w, run);
@@ -323,6 +331,7 @@ export function createOfficeWorkbench(): Workbench {
       return checkUndo();
     },
     async undo(run) {
+      refuseWhileRecording(strings.meeting.busyUndo);
       const { undoLastAction } = await loadUndo();
       return summaryOfUndo(await undoLastAction({ onProgress: applyOptions(run).onProgress }));
     },
@@ -332,12 +341,6 @@ export function createOfficeWorkbench(): Workbench {
       await keepLastAction();
       return { sheetsCreated: [], sheetsReplaced: [], ratingsKept: 0, ratingsUnplaced: 0, warnings: [], notes: [strings.undo.kept] };
     },
-    ...meetingActions(
-      async (sheet, model) => {
-        const { grid, values, read } = await gridOn(sheet, model, await loadWriting());
-        return { grid, values, sheetNames: read.sheetNames };
-      },
-      async (plan, run) => summaryOfReport(await (await loadWriting()).applyLayoutPlan(plan, applyOptions(run))),
-    ),
+    ...meeting,
   };
 }

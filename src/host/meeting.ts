@@ -13,7 +13,7 @@
  */
 import type { XRequestContext } from './excelApi';
 import type { ExcelHost } from './excelHost';
-import type { XChangedEventArgs, XMeetingWorksheet } from './meetingApi';
+import type { XChangedEventArgs, XEventHandlerResult, XMeetingWorksheet } from './meetingApi';
 import { textInput } from './cellInput';
 import { readRowsInSlices } from './readSlices';
 import { liveEntries, readWorkbookState } from './workbookState';
@@ -59,12 +59,14 @@ export interface MeetingListener {
 
 /**
  * Records the grid's edits into the log until stopped. Excel keeps an event
- * handler for as long as the pane is open; stop() makes it ignore further
- * edits (a closed pane drops it anyway).
+ * handler for as long as the pane is open, so stop() removes it (a closed or
+ * reloaded pane drops it with the add-in's runtime); edits seen before it
+ * went are still written.
  */
 export class MeetingRecorder {
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
+  private handler?: XEventHandlerResult;
 
   constructor(
     private readonly host: ExcelHost,
@@ -82,7 +84,7 @@ export class MeetingRecorder {
 
   async listen(): Promise<void> {
     await this.host.run(async (ctx) => {
-      sheet(ctx, this.frame.gridSheet).onChanged.add((args) => {
+      this.handler = sheet(ctx, this.frame.gridSheet).onChanged.add((args) => {
         this.chain = this.chain.then(() => this.record(args));
         return this.chain;
       });
@@ -90,9 +92,19 @@ export class MeetingRecorder {
     });
   }
 
-  /** Waits for the changes already seen to be written, then ignores any later one. */
+  /** Ignores any later change, removes the handler from Excel, and waits for the changes already seen to be written. */
   async stop(): Promise<void> {
     this.stopped = true;
+    const handler = this.handler;
+    this.handler = undefined;
+    if (handler) {
+      handler.remove();
+      try {
+        await handler.context.sync();
+      } catch {
+        // The grid sheet was deleted (its handler with it); `stopped` keeps a late event out of the log anyway.
+      }
+    }
     await this.chain;
   }
 

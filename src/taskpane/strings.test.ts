@@ -73,6 +73,7 @@ const SAMPLES: Samples<typeof strings> = {
   meeting: {
     running: [['Team grid', 'Decisions']],
     alreadyRunning: [['Decisions']],
+    busy: [['Team grid', 'Decisions', 'undo']],
     resumed: [['Team grid', 'Decisions']],
     change: [
       ['Ada Lovelace', 'Adaptability', 'B', 'I'],

@@ -192,6 +192,10 @@ export const strings = {
     start: 'Start the meeting',
     end: 'End the meeting',
     alreadyRunning: (log: string) => `A meeting is already being recorded on "${log}". End it before starting another.`,
+    busy: (grid: string, log: string, action: string) =>
+      `A meeting on "${grid}" is being recorded in "${log}". End the meeting before you ${action}: its log would take the add-in's own writes for decisions.`,
+    busyUndo: 'undo',
+    busyRebuild: 'update its grid',
     resumeFailed: 'An open meeting in this workbook could not be picked up again:',
     running: (grid: string, log: string) => `Meeting in progress on "${grid}". Changes are logged on "${log}".`,
     resumed: (grid: string, log: string) => `A meeting on "${grid}" was still open; its log "${log}" is recording again.`,

@@ -64,6 +64,7 @@ import { fakeChartCollection } from './excelFakeCharts';
 import {
   changeHandlersSettled,
   dropChangeHandlers,
+  changeHandlerCount,
   fakeWorksheetEvents,
   fireChanged,
   isProtected,
@@ -1748,6 +1749,11 @@ export class ExcelFake {
   /** The task pane closed: the change handlers it added are gone, the workbook stays. */
   closePane(): void {
     dropChangeHandlers(this.model);
+  }
+
+  /** How many change handlers the add-in has registered on the sheet and not removed. */
+  changeHandlers(sheetName: string): number {
+    return changeHandlerCount(this.sheet(sheetName));
   }
 
   /** Whether protection.protect() locked the sheet. */

@@ -53,6 +53,36 @@ describe('the fake worksheet change event', () => {
     expect(seen.map((a) => [a.address, a.details])).toEqual([['C3', { valueBefore: '', valueAfter: 'E' }]]);
   });
 
+  it('counts a handler from its add until its remove() is synced, and then stops calling it', async () => {
+    const fake = new ExcelFake();
+    fake.addSheet('Grid');
+    fake.addSheet('Other');
+    const seen: string[] = [];
+    const added = await fake.run(async (ctx) => {
+      const result = (ctx.workbook.worksheets.getItem('Grid') as XMeetingWorksheet).onChanged.add(async (a) => void seen.push(a.address));
+      expect(fake.changeHandlers('Grid')).toBe(0); // queued, not yet synced
+      await ctx.sync();
+      return result;
+    });
+    expect([fake.changeHandlers('Grid'), fake.changeHandlers('Other')]).toEqual([1, 0]);
+    added.remove();
+    expect(fake.changeHandlers('Grid')).toBe(1);
+    await added.context.sync();
+    expect(fake.changeHandlers('Grid')).toBe(0);
+    fake.type('Grid', 'A1', 'x');
+    await fake.settled();
+    expect(seen).toEqual([]);
+  });
+
+  it('drops every handler when the pane closes', async () => {
+    const fake = new ExcelFake();
+    fake.addSheet('Grid');
+    await listen(fake, 'Grid');
+    expect(fake.changeHandlers('Grid')).toBe(1);
+    fake.closePane();
+    expect(fake.changeHandlers('Grid')).toBe(0);
+  });
+
   it('cannot be added below ExcelApi 1.7', async () => {
     const fake = new ExcelFake({ apiVersion: '1.6' });
     await expect(listen(fake, 'Sheet1')).rejects.toThrow(/onChanged\.add needs ExcelApi 1\.7/);

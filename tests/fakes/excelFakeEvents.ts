@@ -10,8 +10,12 @@
  *   property cannot be retrieved": below 1.9, or for several cells, it is absent.
  * - WorksheetProtection.protect (ExcelApi 1.2; 1.7 with a password) locks the sheet: writing its
  *   cells then fails with AccessDenied, and a person cannot type into them.
+ * - onChanged.add returns an EventHandlerResult; its remove() takes effect when its context syncs
+ *   (excel-add-ins-events, "Remove an event handler"). Handlers go with the add-in's runtime when
+ *   the pane closes or reloads, and with their sheet when it is deleted.
  * (learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs,
- * excel.changedeventdetail, excel.worksheetprotection)
+ * excel.changedeventdetail, excel.worksheetprotection,
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events)
  */
 import type { XChangedEventArgs, XMeetingWorksheet } from '../../src/host/meetingApi';
 import { FakeOfficeError, type FakeContext, type FakeRect, type FakeSheet, type FakeWorkbookModel, type Scalar } from './excelFake';
@@ -39,13 +43,28 @@ export function fakeWorksheetEvents(sheet: SheetProxy): Pick<XMeetingWorksheet, 
   return {
     onChanged: {
       add(handler) {
-        ctx.enqueue(`${path}.onChanged`, 'call', 'add', null, sheet.need('Worksheet.onChanged'), () => {
+        const since = sheet.need('Worksheet.onChanged');
+        let added: Registration | undefined;
+        ctx.enqueue(`${path}.onChanged`, 'call', 'add', null, since, () => {
           const model = sheet.live().workbook;
           const list = registrations.get(model) ?? [];
-          list.push({ sheet: sheet.live(), handler });
+          added = { sheet: sheet.live(), handler };
+          list.push(added);
           registrations.set(model, list);
         });
-        return {};
+        return {
+          context: ctx,
+          remove() {
+            ctx.enqueue(`${path}.onChanged`, 'call', 'remove', null, since, () => {
+              if (!added) throw new FakeOfficeError('InvalidOperation', 'The event handler was never added.', `${path}.onChanged`);
+              const list = registrations.get(added.sheet.workbook) ?? [];
+              registrations.set(
+                added.sheet.workbook,
+                list.filter((r) => r !== added),
+              );
+            });
+          },
+        };
       },
     },
     protection: {
@@ -61,6 +80,11 @@ export function fakeWorksheetEvents(sheet: SheetProxy): Pick<XMeetingWorksheet, 
 /** The add-in's runtime closing (the pane closed): Excel drops the handlers it added. */
 export function dropChangeHandlers(model: FakeWorkbookModel): void {
   registrations.delete(model);
+}
+
+/** How many change handlers are registered on the sheet now (added and not removed, the pane open). */
+export function changeHandlerCount(sheet: FakeSheet): number {
+  return (registrations.get(sheet.workbook) ?? []).filter((r) => r.sheet === sheet).length;
 }
 
 export function isProtected(sheet: FakeSheet): boolean {

@@ -6,6 +6,7 @@ import { workbookLayout } from '../../core/layouts/workbook';
 import { renderPlan } from '../../xlsx/renderPlan';
 import { registryFor, writeRegistry, readRegistry } from '../../xlsx/workbookRegistry';
 import { plainValue } from '../../xlsx/cellValue';
+import { isFormula } from '../../core/layouts/plan';
 import Papa from 'papaparse';
 import { team, teamRows } from '../../../tests/calibration/team';
 import { ZipParts } from '../../xlsx/zipEntries';
@@ -109,6 +110,65 @@ describe('competency-matrix calibration', () => {
     expect(names.filter((n) => n.startsWith('Calibration'))).toEqual(['Calibration', 'Calibration data']);
     expect(names.filter((n) => n.startsWith('Snapshot'))).toEqual(['Snapshot before', 'Snapshot after']);
     expect(after.getWorksheet('Calibration')!.getCell('B6').value).toBe(6);
+  });
+
+  it('keeps the talent grid cut-offs the room edited when the pack is rebuilt, and its counts follow them', async () => {
+    const first = await run({ 'team.xlsx': await gridFile() }, '--grid', 'team.xlsx', '--out', 'pack.xlsx', '--cycle', 'before');
+    const book = await open(first.io.files.get('pack.xlsx')!);
+    const talent = book.getWorksheet('Talent grid')!;
+    expect([6, 7, 8, 9].map((r) => talent.getCell(`B${r}`).value)).toEqual([0.5, 0.8, 0.5, 0.8]);
+    talent.getCell('B6').value = 0.3; // meets %: medium from, edited in the meeting
+    talent.getCell('B9').value = 0.95; // readiness: high from
+    const second = await run(
+      { 'pack.xlsx': Buffer.from(await book.xlsx.writeBuffer()) },
+      '--grid',
+      'pack.xlsx',
+      '--out',
+      'pack2.xlsx',
+      '--force',
+    );
+    expect(second.io.stderr).toBe('');
+    expect(second.code).toBe(0);
+    const after = await open(second.io.files.get('pack2.xlsx')!);
+    const rebuilt = after.getWorksheet('Talent grid')!;
+    expect([6, 7, 8, 9].map((r) => rebuilt.getCell(`B${r}`).value)).toEqual([0.3, 0.8, 0.5, 0.95]);
+    // The counts, counted here from the grid's meets % and readiness (the grid plan's results: a file read back
+    // cannot tell a cached 0 from a blank) with the edited cut-offs.
+    const roster = team(model, { people: 40, managers: 5, seed: 3, lenientManager: 'Manager 02' });
+    const { plan, grid: g } = workbookLayout(model, { roster });
+    const gridPlan = plan.sheets.find((s) => s.name === g!.sheetName)!;
+    const figure = (row: number, col: number) => {
+      for (const b of gridPlan.blocks) {
+        const cell = b.cells[row - b.row]?.[col - b.col];
+        if (cell !== undefined) return isFormula(cell) ? cell.result : cell;
+      }
+      return undefined;
+    };
+    const expected = Array<number>(9).fill(0);
+    for (let i = 0; i < 40; i++) {
+      const m = figure(g!.firstPersonRow + i, g!.meetsCol);
+      const q = figure(g!.firstPersonRow + i, g!.readinessCol!);
+      if (typeof m !== 'number' || typeof q !== 'number') continue;
+      const across = m < 0.3 ? 0 : m < 0.8 ? 1 : 2;
+      const up = q < 0.5 ? 0 : q < 0.95 ? 1 : 2;
+      expected[across + 3 * up]++;
+    }
+    // Box b sits on row 14 - (b div 3), column B + (b mod 3).
+    // (ExcelJS reads a cached 0 back as no value.)
+    const counts = expected.map((_, b) => plainValue(rebuilt.getCell(14 - Math.floor(b / 3), 2 + (b % 3)).value) ?? 0);
+    expect(counts).toEqual(expected);
+    expect(expected.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it('refuses a rebuild whose talent grid cut-offs are the wrong way round, and says which to correct', async () => {
+    const first = await run({ 'team.xlsx': await gridFile() }, '--grid', 'team.xlsx', '--out', 'pack.xlsx');
+    const book = await open(first.io.files.get('pack.xlsx')!);
+    book.getWorksheet('Talent grid')!.getCell('B8').value = 0.9; // readiness: medium from, above high from (0.8)
+    const edited = Buffer.from(await book.xlsx.writeBuffer());
+    const second = await run({ 'pack.xlsx': edited }, '--grid', 'pack.xlsx', '--out', 'pack.xlsx', '--force');
+    expect(second.code).not.toBe(0);
+    expect(second.io.stderr).toContain("the talent grid's cut-offs for readiness are 0.9 (medium from) and 0.8 (high from)");
+    expect(second.io.files.get('pack.xlsx')).toEqual(edited);
   });
 
   it('gives a meeting run on a plain workbook its before/after record: per level, per manager, and a chart', async () => {

@@ -209,6 +209,7 @@ async function planPack(
     earlier,
     earlierSheet: inPlace?.sheet,
     selfRatings: await selfRatingsOf(source, registry),
+    talentCutoffs: kept.talentCutoffs,
   });
   return { added: { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle, charts: [] }, previous, registry };
 }
@@ -390,12 +391,17 @@ function signed(x: number): string {
 
 /** The settings the room edited on an earlier pack's Calibration sheet, read through its registered input regions. */
 async function settingsOfPreviousPack(source: WorkbookSource, previous: string[], registry: Registry): Promise<SheetSettings> {
+  // The settings sit on the Calibration sheet, the talent grid's cut-offs on its own sheet: each is read where it is.
+  const kept: SheetSettings = { settings: {} };
   for (const name of previous) {
     const entry = registry.sheets.find((s) => s.name === name);
     const regions = entry?.inputs ?? [];
     if (!regions.some((r) => r.id.startsWith('calibration-'))) continue;
     const rows = await source.rows(name);
-    return calibrationSheetSettings(regions, (row, col) => rows[row]?.[col] ?? null);
+    const read = calibrationSheetSettings(regions, (row, col) => rows[row]?.[col] ?? null);
+    kept.settings = { ...read.settings, ...kept.settings };
+    kept.guideline ??= read.guideline;
+    kept.talentCutoffs ??= read.talentCutoffs;
   }
-  return { settings: {} };
+  return kept;
 }

@@ -18,6 +18,7 @@ import { excelText } from './levelReader';
 import { ratingsFromGridRows } from './ratingsFromGridRows';
 import type { CalibrationSettingsInput } from './settings';
 import type { RatingSnapshot } from './snapshot';
+import type { TalentCutoffs } from './talentGrid';
 import { personViewSheet } from './sheets/personViewSheet';
 import { uniqueSheetName } from '../layouts/sheetNames';
 
@@ -41,6 +42,8 @@ export interface GridCalibrationInput {
   earlierSheet?: string;
   /** A cycle master's "Self ratings" sheet (its name and cells as rows from A1): the rater table gains the mean self − manager. */
   selfRatings?: { sheet: string; rows: readonly (readonly unknown[])[] };
+  /** The talent grid's cut-offs, e.g. as an earlier pack's sheet had them (defaults otherwise). */
+  talentCutoffs?: TalentCutoffs;
 }
 
 export interface GridCalibration extends CalibrationPlan {
@@ -157,6 +160,7 @@ export function calibrateGrid(input: GridCalibrationInput): GridCalibration {
     earlier: input.earlier,
     earlierSheet: input.earlierSheet,
     self: input.selfRatings && selfDifferences(input.selfRatings.sheet, input.selfRatings.rows, matrix),
+    talentCutoffs: input.talentCutoffs,
   });
   // The person view reads the grid's targets and values by column, so it is laid out from the grid's geometry here.
   const person = uniqueSheetName('Person view', [

@@ -6,6 +6,7 @@
  */
 import type { InputRegion } from '../layouts/plan';
 import type { CalibrationSettingsInput } from './settings';
+import { TALENT_CUTOFFS_REGION, type TalentCutoffs } from './talentGrid';
 
 export const SETTINGS_REGION = 'calibration-settings';
 export const GUIDELINE_REGION = 'calibration-guideline';
@@ -25,6 +26,8 @@ export interface SheetSettings {
   settings: CalibrationSettingsInput;
   /** The guideline share per level code, as the sheet had it. */
   guideline?: Map<string, number>;
+  /** The talent grid's cut-offs, when all four cells hold numbers (checked when the grid is built). */
+  talentCutoffs?: TalentCutoffs;
 }
 
 /** Reads the settings from input regions; `cellAt(row, col)` gives a cell's value (0-based). Cells left blank or garbled are skipped. */
@@ -45,6 +48,14 @@ export function calibrationSheetSettings(regions: readonly InputRegion[], cellAt
   if (guideline) {
     const shares = guideline.colKeys.map((code, j) => [code, cellAt(guideline.range.row, guideline.range.col + j)] as const);
     if (shares.every(([, v]) => typeof v === 'number')) out.guideline = new Map(shares as [string, number][]);
+  }
+  const cut = regions.find((r) => r.id === TALENT_CUTOFFS_REGION);
+  if (cut) {
+    const v = cut.rowKeys.map((_, i) => cellAt(cut.range.row + i, cut.range.col));
+    if (v.length === 4 && v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      const [ml, mh, rl, rh] = v as number[];
+      out.talentCutoffs = { meets: { low: ml, high: mh }, readiness: { low: rl, high: rh } };
+    }
   }
   return out;
 }

@@ -7,6 +7,7 @@
  */
 import type { RatedPerson } from './ratingMatrix';
 import { personLabel } from './ratingMatrix';
+import { CompetencyError } from '../problems';
 
 export interface TalentCutoffs {
   /** Meets %: below `low` is low, at or above `high` is high. */
@@ -15,6 +16,11 @@ export interface TalentCutoffs {
 }
 
 export const DEFAULT_TALENT_CUTOFFS: TalentCutoffs = { meets: { low: 0.5, high: 0.8 }, readiness: { low: 0.5, high: 0.8 } };
+
+/** The input region of the cut-off cells, read back so a rebuilt pack keeps what the room set. */
+export const TALENT_CUTOFFS_REGION = 'calibration-talent-cutoffs';
+/** Row keys of that region, in sheet order. */
+export const TALENT_CUTOFF_KEYS = ['meetsLow', 'meetsHigh', 'readinessLow', 'readinessHigh'] as const;
 
 export const BAND_NAMES = ['Low', 'Medium', 'High'] as const;
 
@@ -38,13 +44,28 @@ export interface TalentGrid {
 }
 
 export function talentGrid(people: readonly RatedPerson[], cut: TalentCutoffs = DEFAULT_TALENT_CUTOFFS): TalentGrid {
-  if (!(cut.meets.low <= cut.meets.high) || !(cut.readiness.low <= cut.readiness.high)) {
-    throw new Error('talent grid: each axis needs its low cut-off at or below its high one');
-  }
+  checkTalentCutoffs(cut);
   const names: string[][] = Array.from({ length: 9 }, () => []);
   const boxes = people.map((p) => talentBox(p, cut));
   boxes.forEach((b, i) => {
     if (b !== null) names[b].push(personLabel(people[i]));
   });
   return { names, boxes, unplaced: boxes.filter((b) => b === null).length };
+}
+
+/** Each axis needs its "medium from" at or below its "high from": the message says which axis and what to change. */
+export function checkTalentCutoffs(cut: TalentCutoffs): TalentCutoffs {
+  const axes = [
+    ['meets %', cut.meets],
+    ['readiness', cut.readiness],
+  ] as const;
+  for (const [axis, { low, high }] of axes) {
+    if (!Number.isFinite(low) || !Number.isFinite(high) || !(low <= high)) {
+      throw new CompetencyError(
+        'invalid-argument',
+        `the talent grid's cut-offs for ${axis} are ${low} (medium from) and ${high} (high from); the medium cut-off must be at or below the high one: correct them on the Talent grid sheet and run again`,
+      );
+    }
+  }
+  return cut;
 }

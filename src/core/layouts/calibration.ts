@@ -72,6 +72,16 @@ export interface CalibrationPlan {
   talent?: { grid: TalentGrid; layout: TalentGridLayout };
 }
 
+/** The registry title of a pack's sheets, which names the grid it reads. */
+export function calibrationPackTitle(gridSheet: string, people: number, managers: number): string {
+  return `Calibration of ${gridSheet} (${people} people, ${managers} managers)`;
+}
+
+/** Whether a registered sheet's title says it belongs to the pack of this grid. */
+export function isPackOfGrid(title: string, gridSheet: string): boolean {
+  return title.startsWith(`Calibration of ${gridSheet} (`);
+}
+
 export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPlan {
   const { matrix, grid } = options;
   if (!matrix.people.length) {
@@ -149,7 +159,7 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
   sheets.push(calibrationDataSheet(dataLayout, matrix, grid, statistics.raterEffects));
   return {
     plan: {
-      title: `Calibration of ${grid.sheet} (${matrix.people.length} people, ${statistics.managers.length} managers)`,
+      title: calibrationPackTitle(grid.sheet, matrix.people.length, statistics.managers.length),
       sheets,
       names: [],
       styles: { ...CALIBRATION_STYLES, ...TALENT_STYLES },

@@ -62,6 +62,46 @@ describe('a calibration meeting recorded by the task pane', () => {
     expect(fake().isProtected('Decisions')).toBe(true);
   });
 
+  it('removes its change handler when the meeting ends, so later edits are not logged', async () => {
+    const { bench, sheet } = await gridWithRatings();
+    expect(fake().changeHandlers(sheet)).toBe(0);
+    const { session } = await bench.startMeeting!({ framework: model, gridSheet: sheet }, run());
+    expect(fake().changeHandlers(sheet)).toBe(1);
+    fake().type(sheet, cell(0, 0), levels[2]);
+    await fake().settled();
+    await session.end(run());
+    expect(fake().changeHandlers(sheet)).toBe(0);
+    fake().type(sheet, cell(1, 1), levels[0]);
+    await fake().settled();
+    expect(logRows()).toEqual([['E1', model.competencies[0].id, levels[1], levels[2], 'edit']]);
+  });
+
+  it('refuses an undo or an update of its grid while the meeting records, and allows them once it has ended', async () => {
+    const { bench, sheet } = await gridWithRatings();
+    const { session } = await bench.startMeeting!({ framework: model, gridSheet: sheet }, run());
+    const busy = `A meeting on "${sheet}" is being recorded in "Decisions". End the meeting before you`;
+    await expect(bench.undo!(run())).rejects.toThrow(`${busy} undo`);
+    const roster = { kind: 'csv' as const, fileName: 'team.csv', text: csv };
+    await expect(bench.createGrid({ framework: model, roster, formulas: 'portable', update: sheet }, run())).rejects.toThrow(
+      `${busy} update its grid`,
+    );
+    expect(fake().changeHandlers(sheet)).toBe(1); // still one handler: nothing was added or lost
+    await session.end(run());
+    await bench.createGrid({ framework: model, roster, formulas: 'portable', update: sheet }, run());
+    expect(fake().changeHandlers(sheet)).toBe(0);
+  });
+
+  it('leaves no handler behind when the pane closes, and one (not two) when the meeting is picked up again', async () => {
+    const { bench, sheet } = await gridWithRatings();
+    await bench.startMeeting!({ framework: model, gridSheet: sheet }, run());
+    fake().closePane();
+    expect(fake().changeHandlers(sheet)).toBe(0);
+    const reopened = createOfficeWorkbench();
+    await reopened.openMeeting!(model);
+    await reopened.openMeeting!(model);
+    expect(fake().changeHandlers(sheet)).toBe(1);
+  });
+
   it('picks a meeting up again after the pane was closed, and finds what changed meanwhile', async () => {
     const { bench, sheet } = await gridWithRatings();
     await bench.startMeeting!({ framework: model, gridSheet: sheet }, run());

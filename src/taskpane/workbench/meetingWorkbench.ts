@@ -129,6 +129,11 @@ export function meetingActions(findGrid: FindGrid, apply: (plan: LayoutPlan, run
     return s;
   };
   return {
+    /** Refuses an action that rewrites the meeting's grid (an undo, or updating that grid) while the meeting records. */
+    refuseWhileRecording(action: string, gridSheet?: string): void {
+      if (current && (gridSheet === undefined || gridSheet === current.gridSheet))
+        throw new CompetencyError('invalid-argument', strings.meeting.busy(current.gridSheet, current.decisionsSheet, action));
+    },
     async startMeeting(request: MeetingRequest, run: RunControl) {
       if (current) throw new CompetencyError('invalid-argument', strings.meeting.alreadyRunning(current.decisionsSheet));
       const m = await loadMeeting();

@@ -77,3 +77,24 @@ describe('the task pane and the readiness rule of a grid', () => {
     expect(await readinessOfGrid()).toBe('tolerant');
   });
 });
+
+describe('the task pane building the calibration pack again', () => {
+  it('starts the new pack from the settings and talent grid cut-offs the room edited on the earlier one', async () => {
+    const bench = createOfficeWorkbench();
+    await bench.createGrid({ framework: model, roster: { kind: 'csv', fileName: 'team.csv', text: csv }, formulas: 'portable' }, run());
+    const [grid] = await bench.listGrids();
+    await bench.buildCalibration({ framework: model, gridSheet: grid.sheet, minGroupSize: 2 }, run());
+    expect(fake().read('Talent grid', 'B6:B9')).toEqual([[0.5], [0.8], [0.5], [0.8]]);
+    // Edited in the meeting: the false-discovery rate, the smallest team, two cut-offs.
+    fake().type('Calibration', 'B7', 0.1);
+    fake().type('Calibration', 'B8', 3);
+    fake().type('Talent grid', 'B6', 0.3);
+    fake().type('Talent grid', 'B9', 0.95);
+    const summary = await bench.buildCalibration({ framework: model, gridSheet: grid.sheet, minGroupSize: 2 }, run());
+    const calibration = summary.sheetsCreated.find((n) => n.startsWith('Calibration') && !n.includes('data'))!;
+    const talent = summary.sheetsCreated.find((n) => n.startsWith('Talent grid'))!;
+    expect([calibration, talent]).toEqual(['Calibration (2)', 'Talent grid (2)']);
+    expect(fake().read(calibration, 'B6:B8')).toEqual([[2], [0.1], [3]]);
+    expect(fake().read(talent, 'B6:B9')).toEqual([[0.3], [0.8], [0.5], [0.95]]);
+  });
+});

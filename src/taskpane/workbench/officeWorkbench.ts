@@ -34,7 +34,8 @@ function loadWriting() {
     import(/* webpackChunkName: "writing" */ '../../host/readProductInputs'),
     import(/* webpackChunkName: "writing" */ '../../core/layouts/coverageLevelsFromInputs'),
     import(/* webpackChunkName: "writing" */ '../../core/layouts/gridWorkbook'),
-  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, coverage, gridWorkbook]) => ({
+    import(/* webpackChunkName: "writing" */ '../../host/readCalibrationSettings'),
+  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, coverage, gridWorkbook, calibrationSettings]) => ({
     ...workbook,
     ...apply,
     ...roster,
@@ -44,6 +45,7 @@ function loadWriting() {
     ...inputs,
     ...coverage,
     ...gridWorkbook,
+    ...calibrationSettings,
   }));
 }
 
@@ -159,6 +161,13 @@ async function rosterOf(
 }
 
 export function createOfficeWorkbench(): Workbench {
+  const { refuseWhileRecording, ...meeting } = meetingActions(
+    async (sheet, model) => {
+      const { grid, values, read } = await gridOn(sheet, model, await loadWriting());
+      return { grid, values, sheetNames: read.sheetNames };
+    },
+    async (plan, run) => summaryOfReport(await (await loadWriting()).applyLayoutPlan(plan, applyOptions(run))),
+  );
   return {
     async connect(): Promise<HostInfo> {
       const env = await officeEnvironment();
@@ -244,6 +253,7 @@ export function createOfficeWorkbench(): Workbench {
       return summaryOfReport(await w.applyLayoutPlan(kept, applyOptions(run)));
     },
     async createGrid(request: GridRequest, run): Promise<ActionSummary> {
+      if (request.update) refuseWhileRecording(strings.meeting.busyRebuild, request.update);
       const w = await loadWriting();
       const model = request.framework;
       const { roster, label } = await rosterOf(request.roster, model, w, run);
@@ -299,7 +309,7 @@ export function createOfficeWorkbench(): Workbench {
       return { ...summary, warnings: [...leftOut, ...summary.warnings] };
     },
     async buildCalibration(request, run): Promise<ActionSummary> {
-      const [w, { calibrateGrid }, { requireIdentifiedRows }] = await Promise.all([
+      const [w, { calibrateGrid, gridScale }, { requireIdentifiedRows }] = await Promise.all([
         loadWriting(),
         import(/* webpackChunkName: "calibration" */ '../../core/calibration/calibrateGrid'),
         import(/* webpackChunkName: "calibration" */ '../../core/calibration/requireIdentifiedRows'),
@@ -307,13 +317,20 @@ export function createOfficeWorkbench(): Workbench {
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
       const { grid, values, read } = await gridOn(request.gridSheet, request.framework, w);
       requireIdentifiedRows(grid.problems);
+      // What the room set on an earlier pack of this grid is kept; the smallest group typed in the pane wins.
+      const [kept, { guidelineFor }] = await Promise.all([
+        w.readCalibrationSettings(request.gridSheet),
+        import(/* webpackChunkName: "calibration" */ '../../core/calibration/sheetSettings'),
+      ]);
       throwIfCancelled(run.signal);
+      const codes = gridScale(request.framework, grid.geometry.competencyIds).scale.levels.map((l) => l.code);
       const pack = calibrateGrid({
         model: request.framework,
         geometry: grid.geometry,
         rows: values,
-        settings: { minGroup: request.minGroupSize },
+        settings: { ...kept.settings, guideline: guidelineFor(kept.guideline, codes), minGroup: request.minGroupSize },
         takenSheetNames: read.sheetNames,
+        talentCutoffs: kept.talentCutoffs,
       });
       const summary = summaryOfReport(await w.applyLayoutPlan(pack.plan, applyOptions(run)));
       return { ...summary, warnings: [...pack.warnings, ...summary.warnings] };
@@ -358,6 +375,7 @@ export function createOfficeWorkbench(): Workbench {
       return checkUndo();
     },
     async undo(run) {
+      refuseWhileRecording(strings.meeting.busyUndo);
       const { undoLastAction } = await loadUndo();
       return summaryOfUndo(await undoLastAction({ onProgress: applyOptions(run).onProgress }));
     },
@@ -367,12 +385,6 @@ export function createOfficeWorkbench(): Workbench {
       await keepLastAction();
       return { sheetsCreated: [], sheetsReplaced: [], ratingsKept: 0, ratingsUnplaced: 0, warnings: [], notes: [strings.undo.kept] };
     },
-    ...meetingActions(
-      async (sheet, model) => {
-        const { grid, values, read } = await gridOn(sheet, model, await loadWriting());
-        return { grid, values, sheetNames: read.sheetNames };
-      },
-      async (plan, run) => summaryOfReport(await (await loadWriting()).applyLayoutPlan(plan, applyOptions(run))),
-    ),
+    ...meeting,
   };
 }

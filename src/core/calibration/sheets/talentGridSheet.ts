@@ -14,7 +14,7 @@ import type { Rect, SheetPlan } from '../../layouts/plan';
 import { cellRef, rectRef, sheetRef } from '../../layouts/a1';
 import type { GridSource } from '../gridSource';
 import type { RatedPerson } from '../ratingMatrix';
-import { BAND_NAMES, type TalentCutoffs, type TalentGrid } from '../talentGrid';
+import { BAND_NAMES, TALENT_CUTOFF_KEYS, TALENT_CUTOFFS_REGION, type TalentCutoffs, type TalentGrid } from '../talentGrid';
 import { formula, SheetCanvas } from './sheetCanvas';
 
 export interface TalentGridLayout {
@@ -80,6 +80,13 @@ export function talentGridSheet(input: {
     canvas.set(cut0 + i, 1, value);
   });
   canvas.style({ row: cut0, col: 1, rows: 4, cols: 1 }, 'cal-input-percent');
+  // Registered as an input region, so a rebuilt pack reads the cut-offs back (sheetSettings.ts).
+  canvas.inputs.push({
+    id: TALENT_CUTOFFS_REGION,
+    range: { row: cut0, col: 1, rows: 4, cols: 1 },
+    rowKeys: [...TALENT_CUTOFF_KEYS],
+    colKeys: ['value'],
+  });
   const [meetsLow, meetsHigh, readyLow, readyHigh] = [0, 1, 2, 3].map((i) => cellRef(cut0 + i, 1, true));
 
   // The people, each with a box and a key (helper columns, grey, right of the tables).

@@ -196,7 +196,7 @@ describe('calibration --grid with several grids', () => {
     const ask = await run({ 'book.xlsx': both }, 'calibration', '--grid', 'book.xlsx', '--out', 'pack.xlsx');
     expect(ask.code).toBe(1);
     expect(ask.io.stderr).toContain(
-      'the workbook has 2 grids; choose one with --team: "team-a" (sheet "Team grid") or "team-b" (sheet "team-b grid")',
+      'the workbook has 2 grids; choose one with --team, or several on one framework with --team repeated or --team all: "team-a" (sheet "Team grid") or "team-b" (sheet "team-b grid")',
     );
     const pack = await run(
       { 'book.xlsx': both },

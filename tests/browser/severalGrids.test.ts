@@ -162,8 +162,10 @@ describeIfChromium('several grids in one workbook (task pane, fake host, product
     // One pooled sheet lists the people of both teams, each beside the grid it comes from.
     const pooled = (await pane.fake<string[]>('sheetNames')).filter((n) => n.startsWith('Pooled '));
     expect(pooled).toHaveLength(1);
+    // The fake keeps formulas as written: each pooled id is a live copy of its grid's id cell (rows 10 to 13).
     const ids = (await pane.fake<unknown[][]>('read', pooled[0], 'B4:B11')).map((r) => r[0]);
-    expect(ids).toEqual(['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4']);
+    const copy = (sheet: string, row: number) => `=IF('${sheet}'!$A$${row}="","",'${sheet}'!$A$${row})`;
+    expect(ids).toEqual([...[10, 11, 12, 13].map((r) => copy('Team grid', r)), ...[10, 11, 12, 13].map((r) => copy('Sheet2 grid', r))]);
     // The Calibration sheet's title names the pooled sheet: its figures read both grids through it.
     const title = await pane.fake<unknown[][]>('read', 'Calibration', 'A1');
     expect(String(title[0][0])).toContain(pooled[0]);

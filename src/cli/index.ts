@@ -45,12 +45,14 @@ Commands:
                                           (--grid NAME picks it), keeping every rating and other sheet;
                                           --password: the file written opens only with this password
   calibration --grid team.xlsx --out pack.xlsx [--min-group 4] [--guideline 10,20,40,20,10]
-              [--coverage-level A] [--snapshot earlier.xlsx] [--cycle label] [--sheet name] [--team NAME]
-              [--password TEXT] [--passwords FILE] [--force]
+              [--coverage-level A] [--snapshot earlier.xlsx] [--cycle label] [--sheet name]
+              [--team NAME ... | --team all] [--password TEXT] [--passwords FILE] [--force]
                                           a calibration pack beside a team grid: rater effects and
                                           flags, distributions, heatmap, team views, talent grid, person
                                           view, changes since a snapshot; live formulas that follow edits
-                                          on the grid; --team picks a grid where the workbook has several
+                                          on the grid; --team picks a grid where the workbook has several;
+                                          --team repeated (or --team all) calibrates grids on one framework
+                                          together, on a pooled sheet that reads each grid live
   cycle split --framework <id|file> --roster <file> --out <folder> [--cycle LABEL] [--self]
               [--include direct|all] [--password TEXT] [--sheet NAME] [--force]
               [--encrypt [--passwords FILE] [--show-passwords]] [--encrypt-master]

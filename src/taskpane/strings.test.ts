@@ -69,7 +69,7 @@ const SAMPLES: Samples<typeof strings> = {
     rowWithoutId: [['row 15 of the grid "Team grid" has no id, between two people', '(row 15)']],
   },
   heatmaps: {},
-  calibration: {},
+  calibration: { together: [[2, 'MIT DevOps']] },
   meeting: {
     running: [['Team grid', 'Decisions']],
     alreadyRunning: [['Decisions']],

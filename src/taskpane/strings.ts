@@ -170,6 +170,8 @@ export const strings = {
     minGroup: 'Hide groups smaller than',
     minGroupInvalid: 'Enter a whole number from 2 to 50.',
     run: 'Build calibration pack',
+    together: (grids: number, framework: string) =>
+      `Calibrate all ${grids} grids on ${framework} together (one pack: managers across teams, expectations from everyone)`,
   },
 
   collect: {

@@ -140,4 +140,37 @@ describeIfChromium('several grids in one workbook (task pane, fake host, product
     },
     180_000,
   );
+  it('calibrates two grids on one framework together: one pack over both teams, both grids untouched', async () => {
+    pane = await openTaskpane(chromium.browser, server.origin, fakeHost, { width: 450, config: host(MIT) });
+    const { page } = pane;
+    await pane.chooseFramework(MIT.name);
+    await pane.openSection(strings.grid.heading);
+    expect((await pane.run(strings.grid.run)).state).toBe('succeeded');
+    await pane.fake('select', 'Sheet2', 'A1:F5');
+    await pane.openSection(strings.grid.heading);
+    expect((await pane.run(strings.grid.run)).state).toBe('succeeded');
+    const grids = ['Team grid', 'Sheet2 grid', 'Matrix', 'Scales', 'Targets'];
+    const before = await records(grids);
+
+    await pane.openSection(strings.calibration.heading);
+    await page.locator('#calibration-grid').waitFor();
+    await page.getByLabel(strings.calibration.together(2, MIT.name)).check();
+    await page.getByLabel(strings.calibration.minGroup).fill('2');
+    const built = await pane.run(strings.calibration.run);
+    expect(built.state).toBe('succeeded');
+
+    // One pooled sheet lists the people of both teams, each beside the grid it comes from.
+    const pooled = (await pane.fake<string[]>('sheetNames')).filter((n) => n.startsWith('Pooled '));
+    expect(pooled).toHaveLength(1);
+    // The fake keeps formulas as written: each pooled id is a live copy of its grid's id cell (rows 10 to 13).
+    const ids = (await pane.fake<unknown[][]>('read', pooled[0], 'B4:B11')).map((r) => r[0]);
+    const copy = (sheet: string, row: number) => `=IF('${sheet}'!$A$${row}="","",'${sheet}'!$A$${row})`;
+    expect(ids).toEqual([...[10, 11, 12, 13].map((r) => copy('Team grid', r)), ...[10, 11, 12, 13].map((r) => copy('Sheet2 grid', r))]);
+    // The Calibration sheet's title names the pooled sheet: its figures read both grids through it.
+    const title = await pane.fake<unknown[][]>('read', 'Calibration', 'A1');
+    expect(String(title[0][0])).toContain(pooled[0]);
+    expect(await records(grids)).toEqual(before);
+    expect(await pane.fake<string[]>('damage')).toEqual([]);
+    expect(pane.watch.errors).toEqual([]);
+  }, 180_000);
 });

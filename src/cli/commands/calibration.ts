@@ -32,7 +32,8 @@ import { renderedCharts, type SheetCharts } from '../../xlsx/charts';
 import { spliceWorkbook } from '../../xlsx/spliceWorkbook';
 import { fileSource, memorySource, type WorkbookSource } from '../../xlsx/workbookSource';
 import { readRegistry, readRegistryFrom, registryFor, streamRegistry, writeRegistry } from '../../xlsx/workbookRegistry';
-import { findGrid, gridSheetName, gridsOf } from '../../core/layouts/gridRecords';
+import { findGrid, gridSheetName, gridsOf, type GridRecord } from '../../core/layouts/gridRecords';
+import { calibratePooledGrids, differentFrameworks, pooledSheetName } from '../../core/calibration/pooledGrids';
 
 const OPTIONS = {
   grid: { type: 'string' },
@@ -49,7 +50,8 @@ const OPTIONS = {
   password: { type: 'string' },
   passwords: { type: 'string' },
   force: { type: 'boolean' },
-  team: { type: 'string' },
+  // Repeated, or "all": several grids on one framework calibrated together.
+  team: { type: 'string', multiple: true },
 } as const;
 
 /** Today's date where the command runs, YYYY-MM-DD. */
@@ -138,6 +140,8 @@ export interface PackOptions {
   sheet?: string;
   /** The grid, when the caller has read it already (it is read from `sheet` otherwise). */
   grid?: GridRead;
+  /** Several grids on one framework to calibrate together (then `grid` is the first of them). */
+  pooled?: readonly { label: string; grid: GridRead }[];
   scaleId?: string;
   minGroup?: number;
   coverageLevel?: string;
@@ -178,13 +182,17 @@ async function planPack(
   options: PackOptions,
   io: CliIO,
 ): Promise<PlannedPack> {
-  requireIdentifiedRows(grid.problems, options.fileName);
+  const pooled = options.pooled && options.pooled.length > 1 ? options.pooled : undefined;
+  for (const g of pooled?.map((p) => p.grid) ?? [grid]) requireIdentifiedRows(g.problems, options.fileName);
   const registry = await source.registry();
-  const previous = await previousPackSheets(source, registry, grid.geometry.sheetName);
+  // A pooled pack is named by its pooled sheet: rebuilt, it replaces the earlier pack of the same grids only.
+  const packSheet = pooled ? pooledSheetName(pooled.map((p) => p.label)) : grid.geometry.sheetName;
+  const previous = await previousPackSheets(source, registry, packSheet);
 
   // What the room set on an earlier pack is kept; options given now win.
   const kept = await settingsOfPreviousPack(source, previous, registry);
-  const { scale } = gridScale(model, grid.geometry.competencyIds, options.scaleId);
+  const competencyIds = [...new Set((pooled?.map((p) => p.grid) ?? [grid]).flatMap((g) => g.geometry.competencyIds))];
+  const { scale } = gridScale(model, competencyIds, options.scaleId);
   const codes = scale.levels.map((l) => l.code);
   const settings: CalibrationSettingsInput = { ...kept.settings, guideline: guidelineFor(kept.guideline, codes) };
   if (options.minGroup !== undefined) settings.minGroup = options.minGroup;
@@ -198,19 +206,30 @@ async function planPack(
   const reused = options.reuseSnapshot && inPlace !== undefined;
 
   const date = today();
-  const pack = calibrateGrid({
+  const common = {
     model,
-    geometry: grid.geometry,
-    rows: await source.rows(grid.geometry.sheetName),
     scaleId: scale.id,
     settings,
     takenSheetNames: source.sheetNames.filter((n) => !previous.includes(n)),
     snapshot: reused ? undefined : { cycle: options.cycle ?? date, taken: date },
     earlier,
     earlierSheet: inPlace?.sheet,
-    selfRatings: await selfRatingsOf(source, registry),
     talentCutoffs: kept.talentCutoffs,
-  });
+  };
+  const pack = pooled
+    ? calibratePooledGrids({
+        ...common,
+        members: await Promise.all(
+          pooled.map(async (p) => ({ label: p.label, geometry: p.grid.geometry, rows: await source.rows(p.grid.geometry.sheetName) })),
+        ),
+      })
+    : calibrateGrid({
+        ...common,
+        geometry: grid.geometry,
+        rows: await source.rows(grid.geometry.sheetName),
+        // A cycle master's self ratings belong to its one grid: a pooled pack has no such column.
+        selfRatings: await selfRatingsOf(source, registry),
+      });
   return { added: { pack, replaced: previous.length > 0, baseline: (earlier ?? pack.snapshot)?.cycle, charts: [] }, previous, registry };
 }
 
@@ -295,7 +314,13 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
   const supplied = await passwordsOption(v.passwords, io);
   const gridAccess = accessByFileName(v.grid, supplied);
   const file = await openWorkbookFile(v.grid, io, 'grid', gridAccess);
-  const grid = await readGridFrom(file, v.sheet ?? (await chosenGrid(file, v.team, v.grid)));
+  const teams = (values.team as string[] | undefined) ?? [];
+  if (v.sheet !== undefined && teams.length) throw new UsageError('calibration: --sheet and --team both pick the grid; give one of them');
+  const chosen = v.sheet !== undefined ? [{ label: v.sheet, sheet: v.sheet }] : await chosenGrids(file, teams, v.grid);
+  const grids = await Promise.all(chosen.map(async (c) => ({ label: c.label, grid: await readGridFrom(file, c.sheet) })));
+  const mixed = differentFrameworks(grids.map((g) => ({ label: g.label, frameworkId: g.grid.geometry.frameworkId })));
+  if (mixed) throw new UsageError(`calibration: ${mixed}`);
+  const grid = grids[0].grid;
   const model = await frameworkOf(grid, fileSource(file), v.framework, io);
   const { added, bytes } = await packIntoFile(
     file,
@@ -303,6 +328,7 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
     {
       fileName: v.grid,
       grid,
+      pooled: grids.length > 1 ? grids : undefined,
       scaleId: v.scale,
       minGroup,
       coverageLevel: v['coverage-level'],
@@ -325,10 +351,11 @@ export async function calibrationCommand(argv: string[], io: CliIO): Promise<voi
 }
 
 /**
- * The grid sheet `--team` names among the workbook's grids (by its label or
- * its sheet); with several grids and no choice, which names there are.
+ * The grid sheets `--team` names among the workbook's grids (by label or
+ * sheet; "all" for every grid); one grid is picked, several are calibrated
+ * together. With several grids and no choice, which names there are.
  */
-async function chosenGrid(file: WorkbookFile, team: string | undefined, fileName: string): Promise<string | undefined> {
+async function chosenGrids(file: WorkbookFile, teams: readonly string[], fileName: string): Promise<{ label: string; sheet?: string }[]> {
   const registry = await readRegistryFrom(file);
   const grids = gridsOf(registry).filter((g) => file.sheet(gridSheetName(registry, g)));
   const names = () =>
@@ -336,21 +363,36 @@ async function chosenGrid(file: WorkbookFile, team: string | undefined, fileName
       grids.map((g) => `"${g.label}" (sheet "${gridSheetName(registry, g)}")`),
       'or',
     );
-  if (team !== undefined) {
+  const picked = (g: GridRecord) => ({ label: g.label, sheet: gridSheetName(registry, g) });
+  if (teams.some((t) => t.trim().toLowerCase() === 'all')) {
+    if (teams.length > 1) throw new UsageError('calibration: --team all already takes every grid; give it alone');
+    if (!grids.length) throw new UsageError('calibration: --team all: the workbook records no grids; leave --team out');
+    return grids.map(picked);
+  }
+  const out: GridRecord[] = [];
+  for (const team of teams) {
     const found = findGrid(registry, grids, team);
-    if (found) return gridSheetName(registry, found);
+    if (!found)
+      throw new CompetencyError(
+        'invalid-argument',
+        grids.length
+          ? `--team: no grid "${team}" in the workbook; give one of ${names()}`
+          : `--team: the workbook records no grids; leave --team out`,
+        fileName,
+      );
+    if (out.includes(found))
+      throw new UsageError(`calibration: --team "${team}" names the grid "${found.label}" a second time; give each grid once`);
+    out.push(found);
+  }
+  if (out.length) return out.map(picked);
+  if (grids.length > 1) {
     throw new CompetencyError(
       'invalid-argument',
-      grids.length
-        ? `--team: no grid "${team}" in the workbook; give one of ${names()}`
-        : `--team: the workbook records no grids; leave --team out`,
+      `the workbook has ${grids.length} grids; choose one with --team, or several on one framework with --team repeated or --team all: ${names()}`,
       fileName,
     );
   }
-  if (grids.length > 1) {
-    throw new CompetencyError('invalid-argument', `the workbook has ${grids.length} grids; choose one with --team: ${names()}`, fileName);
-  }
-  return undefined;
+  return [{ label: grids[0]?.label ?? '' }];
 }
 
 /** What the pack found, in a few lines: the figures a calibration meeting looks at first. */

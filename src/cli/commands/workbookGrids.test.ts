@@ -196,7 +196,7 @@ describe('calibration --grid with several grids', () => {
     const ask = await run({ 'book.xlsx': both }, 'calibration', '--grid', 'book.xlsx', '--out', 'pack.xlsx');
     expect(ask.code).toBe(1);
     expect(ask.io.stderr).toContain(
-      'the workbook has 2 grids; choose one with --team: "team-a" (sheet "Team grid") or "team-b" (sheet "team-b grid")',
+      'the workbook has 2 grids; choose one with --team, or several on one framework with --team repeated or --team all: "team-a" (sheet "Team grid") or "team-b" (sheet "team-b grid")',
     );
     const pack = await run(
       { 'book.xlsx': both },
@@ -213,5 +213,78 @@ describe('calibration --grid with several grids', () => {
     expect(pack.io.stderr).not.toContain('error');
     expect(pack.code).toBe(0);
     expect(pack.io.stdout).toContain('4 people');
+  });
+});
+
+describe('calibration --team repeated or all: grids calibrated together', () => {
+  async function bookOf(b: string[]) {
+    const book = await firstBook();
+    const two = await run(
+      { 'book.xlsx': book, 'team-b.csv': roster(MIT, b, 'B1') },
+      'workbook',
+      '--framework',
+      'mit-devops',
+      '--roster',
+      'team-b.csv',
+      '--into',
+      'book.xlsx',
+      '--new-grid',
+    );
+    expect(two.code).toBe(0);
+    return two.io.files.get('book.xlsx')!;
+  }
+
+  it('pools the two grids into one pack over both teams', async () => {
+    const pack = await run(
+      { 'book.xlsx': await bookOf(['B1', 'B2']) },
+      'calibration',
+      '--grid',
+      'book.xlsx',
+      '--team',
+      'all',
+      '--min-group',
+      '1',
+      '--out',
+      'pack.xlsx',
+    );
+    expect(pack.io.stderr).not.toContain('error');
+    expect(pack.code).toBe(0);
+    expect(pack.io.stdout).toContain('5 people, 2 managers');
+    expect(pack.io.stdout).toContain('Pooled team-a + team-b');
+  });
+
+  it('refuses a person on both grids, naming them, and writes no pack', async () => {
+    const pack = await run(
+      { 'book.xlsx': await bookOf(['B1', ' a2']) },
+      'calibration',
+      '--grid',
+      'book.xlsx',
+      '--team',
+      'team-a',
+      '--team',
+      'team-b',
+      '--out',
+      'pack.xlsx',
+    );
+    expect(pack.code).toBe(1);
+    expect(pack.io.stderr).toContain('a person is on two of the grids: a2 (on "team-a" and "team-b")');
+    expect(pack.io.files.has('pack.xlsx')).toBe(false);
+  });
+
+  it('refuses --team all beside another --team', async () => {
+    const pack = await run(
+      { 'book.xlsx': await bookOf(['B1']) },
+      'calibration',
+      '--grid',
+      'book.xlsx',
+      '--team',
+      'all',
+      '--team',
+      'team-a',
+      '--out',
+      'pack.xlsx',
+    );
+    expect(pack.code).toBe(2);
+    expect(pack.io.stderr).toContain('--team all already takes every grid; give it alone');
   });
 });

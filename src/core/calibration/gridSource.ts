@@ -21,4 +21,6 @@ export interface GridSource {
   /** Meets % and readiness for the next role (shares 0..1), where the grid has them: the talent grid's axes. */
   meetsCol?: number;
   readinessCol?: number;
+  /** The cells are live copies of several grids' (a pooled sheet): a blank there is empty text, not an empty cell. */
+  pooled?: boolean;
 }

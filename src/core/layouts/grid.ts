@@ -73,6 +73,8 @@ export interface GridGeometry {
   targets: Rect;
   gaps: Rect;
   values: Rect;
+  /** A pooled sheet of several grids (calibration/pooledGrids.ts), in a grid's shape; never set on a grid. */
+  pooled?: boolean;
 }
 
 export interface GridLayout {

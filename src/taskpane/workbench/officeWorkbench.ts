@@ -315,6 +315,26 @@ export function createOfficeWorkbench(): Workbench {
         import(/* webpackChunkName: "calibration" */ '../../core/calibration/requireIdentifiedRows'),
       ]);
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
+      if (request.together && request.together.length > 1) {
+        const { calibratePooledGrids } = await import(/* webpackChunkName: "calibration" */ '../../core/calibration/pooledGrids');
+        const members = [];
+        let sheetNames: readonly string[] = [];
+        for (const { sheet, label } of request.together) {
+          const { grid, values, read } = await gridOn(sheet, request.framework, w);
+          requireIdentifiedRows(grid.problems);
+          members.push({ label, geometry: grid.geometry, rows: values });
+          sheetNames = read.sheetNames;
+          throwIfCancelled(run.signal);
+        }
+        const pooled = calibratePooledGrids({
+          model: request.framework,
+          members,
+          settings: { minGroup: request.minGroupSize },
+          takenSheetNames: sheetNames,
+        });
+        const summary = summaryOfReport(await w.applyLayoutPlan(pooled.plan, applyOptions(run)));
+        return { ...summary, warnings: [...pooled.warnings, ...summary.warnings] };
+      }
       const { grid, values, read } = await gridOn(request.gridSheet, request.framework, w);
       requireIdentifiedRows(grid.problems);
       // What the room set on an earlier pack of this grid is kept; the smallest group typed in the pane wins.

@@ -120,6 +120,8 @@ export interface CalibrationRequest {
   framework: FrameworkModel;
   gridSheet: string;
   minGroupSize: number;
+  /** Calibrate these grids (on the same framework, `gridSheet` among them) together, on one pooled pack. */
+  together?: readonly { sheet: string; label: string }[];
 }
 
 export interface CollectRequest {

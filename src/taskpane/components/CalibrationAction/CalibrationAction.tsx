@@ -1,5 +1,6 @@
 /** Builds the calibration pack from the assessment grid: rater statistics and heatmaps. */
-import { Body1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Body1, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { FrameworkModel } from '../../../core/framework/model';
 import { strings } from '../../strings';
 import { useTaskpane } from '../../state/TaskpaneContext';
@@ -18,11 +19,22 @@ export function CalibrationAction(props: { framework: FrameworkModel }) {
   const styles = useStyles();
   const { state, dispatch, workbench, run } = useTaskpane();
   const minGroupSize = parseWholeNumber(state.calibration.minGroupSize, 2, 50);
-  const { chosen } = frameworkGrids(state);
+  const { chosen, grids } = frameworkGrids(state);
+  // Every grid on the framework calibrated together: one pack, its figures over all their people.
+  const [together, setTogether] = useState(false);
+  const pooled = together && grids.length > 1;
   return (
     <div className={styles.root}>
       <Body1 className={styles.muted}>{strings.calibration.description}</Body1>
-      <GridChoice id="calibration-grid" />
+      {!pooled && <GridChoice id="calibration-grid" />}
+      {grids.length > 1 && (
+        <Checkbox
+          id="calibration-together"
+          checked={together}
+          onChange={(_, d) => setTogether(d.checked === true)}
+          label={strings.calibration.together(grids.length, props.framework.name)}
+        />
+      )}
       <Field
         label={strings.calibration.minGroup}
         validationState={minGroupSize === undefined ? 'error' : 'none'}
@@ -46,7 +58,15 @@ export function CalibrationAction(props: { framework: FrameworkModel }) {
           chosen &&
           minGroupSize !== undefined &&
           void run('calibration', (control) =>
-            workbench.buildCalibration({ framework: props.framework, gridSheet: chosen.sheet, minGroupSize }, control),
+            workbench.buildCalibration(
+              {
+                framework: props.framework,
+                gridSheet: chosen.sheet,
+                minGroupSize,
+                together: pooled ? grids.map((g) => ({ sheet: g.sheet, label: g.label || g.sheet })) : undefined,
+              },
+              control,
+            ),
           )
         }
       />

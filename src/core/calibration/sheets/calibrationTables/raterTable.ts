@@ -16,8 +16,8 @@ import type { DataRefs } from '../dataSheet';
 import { exactCriterion, formula } from '../sheetCanvas';
 import { abs, type CalibrationCursor, COUNT_COL, rect } from './calibrationCursor';
 import type { SettingsTable } from './settingsTable';
-import { gridRatingsRef } from './gridRefs';
 import { managerGroupKey, type SelfDifferences } from '../../selfDifferences';
+import { gridEntriesCount } from './gridRefs';
 
 const FLAG_FILL = 'FCE4D6';
 const COMPRESSED_FILL = 'FFF2CC';
@@ -368,7 +368,7 @@ export function raterTable(cursor: CalibrationCursor, input: RaterTableInput): R
   );
   canvas.style(rect(row++, 0), 'cal-note');
   canvas.set(row, 0, 'Grid entries not counted (N/A, or text that is not a level of the scale)');
-  canvas.set(row, m.n, formula(`COUNTA(${gridRatingsRef(grid)})-${nAll}`, matrix.notCounted));
+  canvas.set(row, m.n, formula(`${gridEntriesCount(grid)}-${nAll}`, matrix.notCounted));
   canvas.style(rect(row++, 0), 'cal-note');
 
   // The rater effect's figures across managers.

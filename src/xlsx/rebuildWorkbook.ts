@@ -112,6 +112,7 @@ const WHY: Record<UnplacedRating['reason'], string> = {
   'not-a-level': "not a level of the competency's scale",
   conflict:
     'the roster file (or a second row) gives another rating for the same person and competency; the grid keeps the one entered in the workbook',
+  'typed-since-undone': 'typed on sheets whose action in the add-in was then undone',
 };
 
 function notALevel(model: FrameworkModel, competencyId: string): string {

@@ -30,7 +30,9 @@ export type UnplacedReason =
   /** The value is not a level of the competency's scale (found by callers that read levels, e.g. the file rebuild). */
   | 'not-a-level'
   /** The new plan brought a different value for a cell that held a rating: the rating stays, the plan's value is set aside. */
-  | 'conflict';
+  | 'conflict'
+  /** Typed on an action's sheets after the action, which was then undone: the old sheets have no cell for it. */
+  | 'typed-since-undone';
 
 export interface UnplacedRating {
   person: string;

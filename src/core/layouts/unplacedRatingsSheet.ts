@@ -27,6 +27,7 @@ const REASON_WORDS: Record<UnplacedReason, string> = {
   'region-not-in-plan': 'the new sheets have no place for these ratings',
   'not-a-level': "some values are not levels of their competency's scale",
   conflict: 'the new data brought a different value for a cell that already held one, which was kept',
+  'typed-since-undone': 'they were typed on sheets whose action was then undone',
 };
 
 /**

@@ -146,7 +146,7 @@ async function inspect(ctx: XRequestContext, round: Round, budget: number): Prom
     brought: record.planInputs ?? [],
     now: now.flatMap((n) => n.ratings),
   });
-  const typed: UnplacedRating[] = found.typed.map((r) => ({ ...r, reason: 'person-not-in-plan' }));
+  const typed: UnplacedRating[] = found.typed.map((r) => ({ ...r, reason: 'typed-since-undone' }));
   const { cleared } = found;
   const readingOf = new Map(now.map((r) => [r.live.sheet.id, r]));
   const created = record.created

@@ -13,7 +13,7 @@ import { officeHost } from './excelHost';
 import { hostCapabilities } from './capabilities';
 import { DEFAULT_READ_BUDGET_BYTES } from './payload';
 import { readRowsInSlices } from './readSlices';
-import { liveEntries, readWorkbookState } from './workbookState';
+import { liveEntries, readWorkbookState, type WorkbookState } from './workbookState';
 import { applyLayoutPlan } from './applyLayoutPlan';
 import type { ApplyReport } from './applyReport';
 import { textInput } from './cellInput';
@@ -33,6 +33,23 @@ export interface CollectHostOptions {
 /** Placed values written per round trip: each is one small range write, far under Excel's 5 MB request cap. */
 const PLACEMENTS_PER_SYNC = 2_000;
 
+/** The cells (from A1 to the end of its footprint) of every intact product sheet of one kind, in tab order. */
+async function readSheetsOfKind(ctx: XRequestContext, state: WorkbookState, kind: string, budget: number): Promise<SheetRows[]> {
+  const live = liveEntries(state).filter((e) => e.entry.kind === kind && e.entry.footprint && !e.entry.damaged);
+  const out: SheetRows[] = [];
+  for (const { entry, sheet } of live.sort((a, b) => a.sheet.position - b.sheet.position)) {
+    const f = entry.footprint!;
+    const rows = await readRowsInSlices(
+      ctx,
+      sheet.handle,
+      { row: 0, col: 0, rows: f.row + f.rows, cols: f.col + f.cols },
+      { budgetBytes: budget, label: `“${sheet.name}”` },
+    );
+    out.push({ name: sheet.name, rows });
+  }
+  return out;
+}
+
 /** The open workbook as a cycle master, or a refusal saying what it is instead (nothing is changed). */
 export async function readOpenMaster(options: CollectHostOptions = {}): Promise<MasterReading> {
   const host = options.host ?? officeHost();
@@ -41,24 +58,24 @@ export async function readOpenMaster(options: CollectHostOptions = {}): Promise<
   return host.run(async (ctx: XRequestContext) => {
     const state = await readWorkbookState(ctx, async () => void (await ctx.sync()), budget);
     const records = masterRecords(state.registry.cycle, 'This workbook');
-    const live = liveEntries(state).filter((e) => e.entry.footprint && !e.entry.damaged);
-    const read = async (kind: string): Promise<SheetRows[]> => {
-      const out: SheetRows[] = [];
-      for (const { entry, sheet } of live.filter((e) => e.entry.kind === kind).sort((a, b) => a.sheet.position - b.sheet.position)) {
-        const f = entry.footprint!;
-        const rows = await readRowsInSlices(
-          ctx,
-          sheet.handle,
-          { row: 0, col: 0, rows: f.row + f.rows, cols: f.col + f.cols },
-          { budgetBytes: budget, label: `“${sheet.name}”` },
-        );
-        out.push({ name: sheet.name, rows });
-      }
-      return out;
-    };
-    const grids = await read('grid');
-    const [self] = await read('self-ratings');
+    const grids = await readSheetsOfKind(ctx, state, 'grid', budget);
+    const [self] = await readSheetsOfKind(ctx, state, 'self-ratings', budget);
     return readMasterSheets(records, grids, self, 'This workbook');
+  });
+}
+
+/**
+ * A cycle master's "Self ratings" sheet, where the product wrote one and it is intact, for the
+ * calibration pack's self − manager column; undefined in any other workbook.
+ */
+export async function readSelfRatingsSheet(options: CollectHostOptions = {}): Promise<{ sheet: string; rows: unknown[][] } | undefined> {
+  const host = options.host ?? officeHost();
+  hostCapabilities(host);
+  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
+  return host.run(async (ctx: XRequestContext) => {
+    const state = await readWorkbookState(ctx, async () => void (await ctx.sync()), budget);
+    const [self] = await readSheetsOfKind(ctx, state, 'self-ratings', budget);
+    return self && { sheet: self.name, rows: self.rows as unknown[][] };
   });
 }
 

@@ -138,3 +138,33 @@ describe('Collect returned workbooks in the pane', () => {
     expect(fake().sheetNames()).toEqual(names);
   });
 });
+
+describe('the pane’s calibration pack on a cycle master', () => {
+  /** Every cell of a sheet as the fake holds it (formulas as "=..."), row by row. */
+  function cells(sheet: string): string[] {
+    const record = fake().sheetRecord(sheet) as { cells: [string, unknown, string | undefined][] };
+    return record.cells.map(([, v, f]) => f ?? String(v));
+  }
+
+  it('gains the self − manager column, read live from the master’s Self ratings sheet, as the command line’s does', async () => {
+    await putMasterInExcel(split('cycle-one', 'Spring 2026'));
+    const bench = createOfficeWorkbench();
+    await bench.buildCalibration({ framework: MIT, gridSheet: 'Team grid', minGroupSize: 1 }, run());
+    const calibration = cells('Calibration');
+    expect(calibration).toContain('Self − manager (mean)');
+    expect(calibration.some((c) => c.startsWith('=') && c.includes("'Self ratings'!"))).toBe(true);
+  });
+
+  it('has no such column on a grid that is not a cycle master', async () => {
+    const cycle = split('cycle-one', 'Spring 2026');
+    const built = cycleWorkbookPlan(MIT, cycle.master.roster, {
+      kind: 'master',
+      formulas: 'portable',
+      readiness: 'strict',
+      withSelfSheet: false,
+    });
+    await applyLayoutPlan({ ...built.plan, cycle: cycle.records }, { host: fake().host });
+    await createOfficeWorkbench().buildCalibration({ framework: MIT, gridSheet: 'Team grid', minGroupSize: 1 }, run());
+    expect(cells('Calibration')).not.toContain('Self − manager (mean)');
+  });
+});

@@ -338,10 +338,13 @@ export function createOfficeWorkbench(): Workbench {
       const { grid, values, read } = await gridOn(request.gridSheet, request.framework, w);
       requireIdentifiedRows(grid.problems);
       // What the room set on an earlier pack of this grid is kept; the smallest group typed in the pane wins.
-      const [kept, { guidelineFor }] = await Promise.all([
+      const [kept, { guidelineFor }, { readSelfRatingsSheet }] = await Promise.all([
         w.readCalibrationSettings(request.gridSheet),
         import(/* webpackChunkName: "calibration" */ '../../core/calibration/sheetSettings'),
+        import(/* webpackChunkName: "writing" */ '../../host/collectIntoMaster'),
       ]);
+      // A cycle master's self ratings give the rater table its self − manager column, as on the command line.
+      const selfRatings = await readSelfRatingsSheet();
       throwIfCancelled(run.signal);
       const codes = gridScale(request.framework, grid.geometry.competencyIds).scale.levels.map((l) => l.code);
       const pack = calibrateGrid({
@@ -351,6 +354,7 @@ export function createOfficeWorkbench(): Workbench {
         settings: { ...kept.settings, guideline: guidelineFor(kept.guideline, codes), minGroup: request.minGroupSize },
         takenSheetNames: read.sheetNames,
         talentCutoffs: kept.talentCutoffs,
+        selfRatings,
       });
       const summary = summaryOfReport(await w.applyLayoutPlan(pack.plan, applyOptions(run)));
       return { ...summary, warnings: [...pack.warnings, ...summary.warnings] };

@@ -201,6 +201,9 @@ export function readGridRows(sheetName: string, rows: Rows, formulas: FormulaMod
     readyCol,
     blockingCol,
     readinessThresholdCell,
+    ...(optionalCol(K.performance) !== undefined || optionalCol(K.potential) !== undefined
+      ? { performanceCol: optionalCol(K.performance), potentialCol: optionalCol(K.potential) }
+      : {}),
     roleNumberCol: col(K.roleNumber),
     nextRoleNumberCol: optionalCol(K.nextRoleNumber),
     competencyIds: ratings.ids,

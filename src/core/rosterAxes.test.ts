@@ -68,7 +68,13 @@ describe('a roster with performance and potential columns', () => {
   });
 
   it('has no axes when the roster has neither column', () => {
-    const roster = parseRoster([['id', 'name', 'role'], ['e1', 'Ada', role]], mit);
+    const roster = parseRoster(
+      [
+        ['id', 'name', 'role'],
+        ['e1', 'Ada', role],
+      ],
+      mit,
+    );
     expect(roster.performance).toBeUndefined();
     expect(roster.potential).toBeUndefined();
     expect('performance' in roster.people[0]).toBe(false);

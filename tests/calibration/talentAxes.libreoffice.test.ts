@@ -8,7 +8,11 @@ import ExcelJS from 'exceljs';
 import type { LayoutPlan } from '../../src/core/layouts/plan';
 import { renderPlan } from '../../src/xlsx/renderPlan';
 import { formulaMismatches, libreOfficeWorkspace, convert, CSV_ALL_SHEETS, sheetsCsv, sofficeFor } from '../support/libreoffice';
+import { readGridRows } from '../../src/core/layouts/readGridRows';
+import { gridRosterRows } from '../../src/core/layouts/gridRosterRows';
+import { parseRoster } from '../../src/core/roster';
 import { axesTeam, HAND_COUNTS, HAND_NAMES, HAND_UNPLACED } from './talentAxesFromRoster';
+import { sheetValues } from './team';
 import { writeFileSync, rmSync } from 'fs';
 import { join } from 'path';
 
@@ -31,6 +35,21 @@ describe('the talent grid on the roster’s performance and potential', () => {
     ]);
     expect(talent.grid.names).toEqual(HAND_NAMES);
     expect(talent.grid.unplaced).toBe(HAND_UNPLACED);
+  });
+
+  it('keeps performance and potential when the grid is read back as a roster (a rebuild)', () => {
+    const { model, roster, workbook } = axesTeam();
+    const gridSheet = workbook.plan.sheets.find((s) => s.name === workbook.grid!.sheetName)!;
+    const read = readGridRows(gridSheet.name, sheetValues(gridSheet))!;
+    expect([read.geometry.performanceCol, read.geometry.potentialCol]).toEqual([
+      workbook.grid!.performanceCol,
+      workbook.grid!.potentialCol,
+    ]);
+    const again = parseRoster(gridRosterRows(read, { ratings: true }), model);
+    expect(again.people.map((p) => [p.id, p.performance, p.potential])).toEqual(
+      roster.people.map((p) => [p.id, p.performance, p.potential]),
+    );
+    expect([again.performance, again.potential]).toEqual([{ steps: 3 }, { steps: 5 }]);
   });
 
   withLibreOffice(

@@ -22,6 +22,14 @@ export interface RosterPerson {
   row: number;
   /** Ratings given in the source, by competency id. */
   ratings: Map<string, ScaleLevel>;
+  /** Performance and potential (1..steps), where the roster has those columns and the cell held a value. */
+  performance?: number;
+  potential?: number;
+}
+
+/** A performance or potential column of the roster: Low/Medium/High or 1-3 is a 3-step axis; any 4 or 5 makes it 1-5. */
+export interface RosterAxis {
+  steps: 3 | 5;
 }
 
 export interface Roster {
@@ -31,6 +39,9 @@ export interface Roster {
   warnings: string[];
   /** How `manager` names a manager: by id (a "manager id" column), by id or name (a "manager" column), or not at all. */
   managerBy?: 'id' | 'id-or-name' | 'none';
+  /** Present when the roster has a performance / potential column: the talent grid's axes then. */
+  performance?: RosterAxis;
+  potential?: RosterAxis;
 }
 
 export interface RosterOptions {
@@ -45,13 +56,48 @@ export interface RosterOptions {
   firstRow?: number;
 }
 
-const HEADER_ALIASES: Record<'id' | 'name' | 'role' | 'manager' | 'managerId', string[]> = {
+const HEADER_ALIASES: Record<'id' | 'name' | 'role' | 'manager' | 'managerId' | 'performance' | 'potential', string[]> = {
   id: ['id', 'person id', 'employee id', 'employee number', 'staff id', 'personnel number'],
   name: ['name', 'full name', 'person', 'employee', 'employee name'],
   role: ['role', 'job title', 'title', 'position', 'level', 'grade'],
   manager: ['manager', 'line manager', 'rater', 'manager name', 'reports to'],
   managerId: ['manager id', 'line manager id', 'manager employee id', 'manager number', 'reports to id', 'manager person id'],
+  performance: ['performance', 'performance rating', 'performance score', 'perf'],
+  potential: ['potential', 'potential rating', 'potential score'],
 };
+
+const AXIS_WORDS = ['low', 'medium', 'high'];
+
+/**
+ * A performance or potential column read as numbers 1..steps. Words Low/Medium/High
+ * (any case) are 1-3; whole numbers 1-3 likewise; a column holding any 4 or 5 is a
+ * 1-5 axis, and words in it are then refused. Every other value gets one warning naming
+ * its row, and that person has no value on the axis.
+ */
+function readAxisColumn(
+  label: string,
+  cells: { rowNo: number; raw: unknown }[],
+): { axis: RosterAxis; values: (number | undefined)[]; warnings: string[] } {
+  const asNumber = (v: unknown): number | undefined => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.0+)?\s*$/.test(v) ? Number(v) : NaN;
+    return Number.isInteger(n) ? n : undefined;
+  };
+  const steps: 3 | 5 = cells.some(({ raw }) => [4, 5].includes(asNumber(raw) ?? 0)) ? 5 : 3;
+  const warnings: string[] = [];
+  const values = cells.map(({ rowNo, raw }) => {
+    const t = cellText(raw);
+    if (!t) return undefined;
+    const n = asNumber(raw);
+    if (n !== undefined && n >= 1 && n <= steps) return n;
+    const word = AXIS_WORDS.indexOf(normaliseLevelText(t));
+    if (word >= 0 && steps === 3) return word + 1;
+    warnings.push(
+      `row ${rowNo}, ${label}: "${t}" is not a value of the ${steps === 5 ? '1-5' : 'Low/Medium/High (1-3)'} scale this column uses; that person has no ${label.toLowerCase()} on the talent grid: use ${steps === 5 ? 'a whole number from 1 to 5' : 'Low, Medium or High (or 1-3)'}`,
+    );
+    return undefined;
+  });
+  return { axis: { steps }, values, warnings };
+}
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -100,6 +146,8 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
     role: headerIndex(header, 'role'),
     manager: headerIndex(header, 'manager'),
     managerId: headerIndex(header, 'managerId'),
+    performance: headerIndex(header, 'performance'),
+    potential: headerIndex(header, 'potential'),
   };
   // A "manager id" column is the exact one; a "manager" column beside it is only shown text and is not read.
   const managerCol = col.managerId >= 0 ? col.managerId : col.manager;
@@ -206,11 +254,26 @@ export function parseRoster(rows: unknown[][], model: FrameworkModel, options: R
   if (!people.length) {
     throw new CompetencyError('invalid-roster', 'the roster has a header row but no people; add one row per person under it', source);
   }
+  const axes: Pick<Roster, 'performance' | 'potential'> = {};
+  for (const field of ['performance', 'potential'] as const) {
+    if (col[field] < 0) continue;
+    const label = field === 'performance' ? 'Performance' : 'Potential';
+    const read = readAxisColumn(
+      label,
+      people.map((p) => ({ rowNo: p.row, raw: (rows[p.row - firstRow] ?? [])[col[field]] })),
+    );
+    axes[field] = read.axis;
+    read.values.forEach((v, i) => {
+      if (v !== undefined) people[i][field] = v;
+    });
+    warnings.push(...read.warnings);
+  }
   return {
     people,
     ratedCompetencies: ratingColumns.map((c) => c.competency),
     warnings,
     managerBy: col.managerId >= 0 ? 'id' : col.manager >= 0 ? 'id-or-name' : 'none',
+    ...axes,
   };
 }
 

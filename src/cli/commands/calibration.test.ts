@@ -9,6 +9,7 @@ import { plainValue } from '../../xlsx/cellValue';
 import { isFormula } from '../../core/layouts/plan';
 import Papa from 'papaparse';
 import { team, teamRows } from '../../../tests/calibration/team';
+import { AXES_ROSTER_CSV, HAND_COUNTS } from '../../../tests/calibration/talentAxesFromRoster';
 import { ZipParts } from '../../xlsx/zipEntries';
 import { workbookCharts } from '../../xlsx/charts';
 
@@ -158,6 +159,33 @@ describe('competency-matrix calibration', () => {
     const counts = expected.map((_, b) => plainValue(rebuilt.getCell(14 - Math.floor(b / 3), 2 + (b % 3)).value) ?? 0);
     expect(counts).toEqual(expected);
     expect(expected.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it('builds the talent grid on the roster’s performance and potential, keeps an edited cut-off on rebuild, and the counts follow', async () => {
+    // The hand-counted team of tests/calibration/talentAxesFromRoster.ts, through the workbook command.
+    const io = captureIO({ 'axes.csv': Buffer.from(AXES_ROSTER_CSV) });
+    expect(await main(['workbook', '--framework', 'mit-devops', '--roster', 'axes.csv', '--out', 'team.xlsx'], io)).toBe(0);
+    expect(io.stderr).toContain('row 11, Potential: "Great" is not a value');
+    const first = await run({ 'team.xlsx': io.files.get('team.xlsx')! }, '--grid', 'team.xlsx', '--out', 'pack.xlsx');
+    expect(first.code).toBe(0);
+    const book = await open(first.io.files.get('pack.xlsx')!);
+    const talent = book.getWorksheet('Talent grid')!;
+    expect([6, 7, 8, 9].map((r) => [talent.getCell(`A${r}`).value, talent.getCell(`B${r}`).value])).toEqual([
+      ['Performance: medium from', 2],
+      ['Performance: high from', 3],
+      ['Potential: medium from', 3],
+      ['Potential: high from', 4],
+    ]);
+    const counts = (ws: ExcelJS.Worksheet) =>
+      [14, 13, 12].flatMap((r) => ['B', 'C', 'D'].map((c) => Number(plainValue(ws.getCell(`${c}${r}`).value) ?? 0)));
+    expect(counts(talent)).toEqual(HAND_COUNTS);
+    talent.getCell('B7').value = 4; // performance: high from, above the 1-3 scale
+    const second = await run({ 'pack.xlsx': Buffer.from(await book.xlsx.writeBuffer()) }, '--grid', 'pack.xlsx', '--out', 'pack2.xlsx');
+    expect(second.io.stderr).toBe('');
+    const rebuilt = (await open(second.io.files.get('pack2.xlsx')!)).getWorksheet('Talent grid')!;
+    expect(rebuilt.getCell('B7').value).toBe(4);
+    // Counted by hand: Ann, Ed and Hal drop from high to medium performance.
+    expect(counts(rebuilt)).toEqual([1, 1, 0, 0, 3, 0, 1, 2, 0]);
   });
 
   it('refuses a rebuild whose talent grid cut-offs are the wrong way round, and says which to correct', async () => {

@@ -128,6 +128,9 @@ export function readGridRatings(input: Pick<GridCalibrationInput, 'model' | 'geo
     blockingCol: g.blockingCol !== undefined && g.blockingCol >= 0 ? g.blockingCol : undefined,
     meetsCol: g.meetsCol,
     readinessCol: g.readinessCol !== undefined && g.readinessCol >= 0 ? g.readinessCol : undefined,
+    ...(g.performanceCol !== undefined && g.potentialCol !== undefined
+      ? { performanceCol: g.performanceCol, potentialCol: g.potentialCol }
+      : {}),
     pooled: g.pooled,
   };
   const competencies = picked.map(({ id }) => ({ id, name: model.findCompetency(id)?.name ?? id }));

@@ -21,6 +21,9 @@ export interface GridSource {
   /** Meets % and readiness for the next role (shares 0..1), where the grid has them: the talent grid's axes. */
   meetsCol?: number;
   readinessCol?: number;
+  /** Performance and potential (1..3 or 1..5), where the roster had them: then the talent grid's axes instead. */
+  performanceCol?: number;
+  potentialCol?: number;
   /** The cells are live copies of several grids' (a pooled sheet): a blank there is empty text, not an empty cell. */
   pooled?: boolean;
 }

@@ -17,6 +17,9 @@ export interface RatedPerson {
   /** Meets % and readiness (0..1) as the grid computed them; null where the grid shows none. */
   meets?: number | null;
   readiness?: number | null;
+  /** Performance and potential (1..steps) from the grid's plain-value columns, where the roster had them. */
+  performance?: number | null;
+  potential?: number | null;
 }
 
 export interface RatedCompetency {

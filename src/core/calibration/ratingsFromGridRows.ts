@@ -43,6 +43,8 @@ export function ratingsFromGridRows(
       blocking: typeof blocking === 'number' ? blocking : blocking === undefined ? undefined : null,
       ...(grid.meetsCol === undefined ? {} : { meets: share(r, grid.meetsCol) }),
       ...(grid.readinessCol === undefined ? {} : { readiness: share(r, grid.readinessCol) }),
+      ...(grid.performanceCol === undefined ? {} : { performance: share(r, grid.performanceCol) }),
+      ...(grid.potentialCol === undefined ? {} : { potential: share(r, grid.potentialCol) }),
     });
   }
   const matrix = emptyRatingMatrix(scale, people, competencies);

@@ -6,7 +6,7 @@
  */
 import type { InputRegion } from '../layouts/plan';
 import type { CalibrationSettingsInput } from './settings';
-import { TALENT_CUTOFFS_REGION, type TalentCutoffs } from './talentGrid';
+import { DEFAULT_TALENT_CUTOFFS, TALENT_CUTOFFS_REGION, type TalentCutoffs } from './talentGrid';
 
 export const SETTINGS_REGION = 'calibration-settings';
 export const GUIDELINE_REGION = 'calibration-guideline';
@@ -54,7 +54,11 @@ export function calibrationSheetSettings(regions: readonly InputRegion[], cellAt
     const v = cut.rowKeys.map((_, i) => cellAt(cut.range.row + i, cut.range.col));
     if (v.length === 4 && v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
       const [ml, mh, rl, rh] = v as number[];
-      out.talentCutoffs = { meets: { low: ml, high: mh }, readiness: { low: rl, high: rh } };
+      // A performance/potential grid keeps its own cut-offs; meets % and readiness then keep their defaults.
+      out.talentCutoffs =
+        cut.rowKeys[0] === 'performanceLow'
+          ? { ...DEFAULT_TALENT_CUTOFFS, performance: { low: ml, high: mh }, potential: { low: rl, high: rh } }
+          : { meets: { low: ml, high: mh }, readiness: { low: rl, high: rh } };
     }
   }
   return out;

@@ -20,7 +20,15 @@ import { takeSnapshot, type RatingSnapshot } from '../calibration/snapshot';
 import { beforeAfterDistribution, compareWithSnapshot, type SnapshotComparison } from '../calibration/compareSnapshot';
 import { changesSheet, type ChangesSheetLayout } from '../calibration/sheets/changesSheet';
 import { snapshotSheet, SnapshotRefs } from '../calibration/sheets/snapshotSheet';
-import { DEFAULT_TALENT_CUTOFFS, talentGrid, type TalentCutoffs, type TalentGrid } from '../calibration/talentGrid';
+import {
+  DEFAULT_TALENT_CUTOFFS,
+  MEETS_READINESS_AXES,
+  performancePotentialAxes,
+  talentGrid,
+  type TalentAxes,
+  type TalentCutoffs,
+  type TalentGrid,
+} from '../calibration/talentGrid';
 import { TALENT_STYLES, talentGridSheet, type TalentGridLayout } from '../calibration/sheets/talentGridSheet';
 
 export interface CalibrationPlanOptions {
@@ -69,7 +77,7 @@ export interface CalibrationPlan {
   /** Ratings per level in the baseline snapshot and now (lowest level first), as the Changes sheet shows them. */
   beforeAfter?: { before: number[]; now: number[] };
   /** The 9-box, where the grid has meets % and readiness columns. */
-  talent?: { grid: TalentGrid; layout: TalentGridLayout };
+  talent?: { grid: TalentGrid; layout: TalentGridLayout; axes: TalentAxes };
 }
 
 /** The registry title of a pack's sheets, which names the grid it reads. */
@@ -106,7 +114,9 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
     return unique;
   };
   const calibrationName = name('Calibration');
-  const hasTalentAxes = grid.meetsCol !== undefined && grid.readinessCol !== undefined;
+  // Performance and potential from the roster, where the grid has both; else meets % and readiness.
+  const fromRoster = grid.performanceCol !== undefined && grid.potentialCol !== undefined;
+  const hasTalentAxes = fromRoster || (grid.meetsCol !== undefined && grid.readinessCol !== undefined);
   const talentName = hasTalentAxes ? name('Talent grid') : undefined;
   const own = options.snapshot ? takeSnapshot(matrix, options.snapshot.cycle, options.snapshot.taken) : undefined;
   const baseline = options.earlier ?? own;
@@ -131,10 +141,11 @@ export function calibrationPlan(options: CalibrationPlanOptions): CalibrationPla
   let talent: CalibrationPlan['talent'];
   if (talentName) {
     const cutoffs = options.talentCutoffs ?? DEFAULT_TALENT_CUTOFFS;
-    const boxes = talentGrid(matrix.people, cutoffs);
-    const t = talentGridSheet({ name: talentName, grid, people: matrix.people, cutoffs, talent: boxes });
+    const axes = fromRoster ? performancePotentialAxes(matrix.people) : MEETS_READINESS_AXES;
+    const boxes = talentGrid(matrix.people, cutoffs, axes);
+    const t = talentGridSheet({ name: talentName, grid, people: matrix.people, cutoffs, talent: boxes, axes });
     sheets.push(t.sheet);
-    talent = { grid: boxes, layout: t.layout };
+    talent = { grid: boxes, layout: t.layout, axes };
   }
   let comparison: SnapshotComparison | undefined;
   let changesLayout: ChangesSheetLayout | undefined;

@@ -73,6 +73,9 @@ export interface GridGeometry {
   targets: Rect;
   gaps: Rect;
   values: Rect;
+  /** Performance and potential (plain numbers 1..steps), where the roster had those columns. */
+  performanceCol?: number;
+  potentialCol?: number;
   /** A pooled sheet of several grids (calibration/pooledGrids.ts), in a grid's shape; never set on a grid. */
   pooled?: boolean;
 }
@@ -147,6 +150,9 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   const gapCol0 = targetCol0 + n;
   const valueCol0 = gapCol0 + n;
   const endCol = valueCol0 + n; // the framework key sits here
+  // Performance and potential, only when the roster has them: after the framework key, so no other column moves.
+  const axisFields = (['performance', 'potential'] as const).filter((k) => roster[k]);
+  const axisCol = (k: 'performance' | 'potential') => (axisFields.includes(k) ? endCol + 1 + axisFields.indexOf(k) : undefined);
   const scales = competencies.map((c) => model.scaleOf(c));
   const refs = competencies.map((c) => options.scaleRefs(c.scale));
   const roleIndex = new Map(roles.map((r, i) => [r.id, i]));
@@ -262,6 +268,14 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
   ]);
   b.style({ row: S.keyRow, col: 0, rows: 1, cols: endCol + 1 }, STYLE.key);
   b.rowHeight(S.keyRow, 12, true);
+  for (const k of axisFields) {
+    const col = axisCol(k)!;
+    b.cell(S.headerRow, col, k === 'performance' ? 'Performance' : 'Potential');
+    b.style({ row: S.headerRow, col, rows: 1, cols: 1 }, STYLE.header);
+    b.cell(S.keyRow, col, K[k]);
+    b.style({ row: S.keyRow, col, rows: 1, cols: 1 }, STYLE.key);
+    b.width(col, 12);
+  }
 
   // One row per person.
   const roleNames = options.targets.roleNamesRef;
@@ -336,6 +350,8 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
       cells[gapCol0 + j] = { formula: f.gap(ratingCell, valueCell, targetCell, refs[j]), result: gapValues[j] ?? '' };
       cells[valueCol0 + j] = { formula: f.levelValue(ratingCell, refs[j]), result: ratingValues[j] ?? '' };
     }
+    if (axisFields.length) cells[endCol] = null; // under the framework key
+    for (const k of axisFields) cells[axisCol(k)!] = person[k] ?? null;
     rows[i] = cells;
   }
   if (P) b.block(first, 0, rows);
@@ -487,6 +503,7 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
       readyCol: C.ready,
       blockingCol: C.blocking,
       readinessThresholdCell: thresholdCell,
+      ...(axisFields.length ? { performanceCol: axisCol('performance'), potentialCol: axisCol('potential') } : {}),
       roleNumberCol: C.roleNumber,
       nextRoleNumberCol: C.nextRoleNumber,
       competencyIds: ids,

@@ -8,14 +8,11 @@ import type { GridRows } from './readGridRows';
 
 export function gridRosterRows(grid: Pick<GridRows, 'geometry' | 'people'>, options: { ratings?: boolean } = {}): string[][] {
   const ids = options.ratings ? grid.geometry.competencyIds : [];
+  // Performance and potential travel with the people, so a rebuilt grid keeps its talent-grid axes.
+  const axes = (['performance', 'potential'] as const).filter((k) => grid.geometry[`${k}Col`] !== undefined);
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   return [
-    ['id', 'name', 'role', 'manager', ...ids],
-    ...grid.people.map((p) => [
-      p.id,
-      p.name,
-      p.role,
-      p.manager,
-      ...ids.map((id) => (p.ratings[id] === null || p.ratings[id] === undefined ? '' : String(p.ratings[id]))),
-    ]),
+    ['id', 'name', 'role', 'manager', ...axes, ...ids],
+    ...grid.people.map((p) => [p.id, p.name, p.role, p.manager, ...axes.map((k) => text(p[k])), ...ids.map((id) => text(p.ratings[id]))]),
   ];
 }

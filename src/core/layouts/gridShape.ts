@@ -111,6 +111,9 @@ export const GRID_KEYS = {
   value: 'value:',
   /** The last key of the row: "framework:<framework id>". */
   framework: 'framework:',
+  /** Only where the roster had them: plain values after the framework key, the talent grid's axes. */
+  performance: 'performance',
+  potential: 'potential',
 } as const;
 
 export const GRID_HEADER_LABELS = {

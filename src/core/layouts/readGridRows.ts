@@ -27,6 +27,9 @@ export interface GridPerson {
   manager: string;
   /** The rating cell of each competency as it stands (a code, a number, text someone typed), null when blank. */
   ratings: Record<string, GridCellValue>;
+  /** The Performance / Potential cells as they stand, where the grid has those columns. */
+  performance?: GridCellValue;
+  potential?: GridCellValue;
 }
 
 /**
@@ -138,6 +141,7 @@ export function readGridRows(sheetName: string, rows: Rows, formulas: FormulaMod
     const at = (key: string) => (col(key) >= 0 ? text(row[col(key)]) : '');
     const person: GridPerson = { row: r, id, name: at(K.name), role: at(K.role), manager: at(K.manager), ratings: {} };
     ratings.cols.forEach((c, j) => (person.ratings[ratings.ids[j]] = ratingValue(row[c])));
+    for (const k of [K.performance, K.potential] as const) if (col(k) >= 0) person[k] = ratingValue(row[col(k)]);
     people.push(person);
   }
   const lastPersonRow = people.length ? people[people.length - 1].row : -1;
@@ -201,6 +205,9 @@ export function readGridRows(sheetName: string, rows: Rows, formulas: FormulaMod
     readyCol,
     blockingCol,
     readinessThresholdCell,
+    ...(optionalCol(K.performance) !== undefined || optionalCol(K.potential) !== undefined
+      ? { performanceCol: optionalCol(K.performance), potentialCol: optionalCol(K.potential) }
+      : {}),
     roleNumberCol: col(K.roleNumber),
     nextRoleNumberCol: optionalCol(K.nextRoleNumber),
     competencyIds: ratings.ids,

@@ -14,7 +14,16 @@ import type { Rect, SheetPlan } from '../../layouts/plan';
 import { cellRef, rectRef, sheetRef } from '../../layouts/a1';
 import type { GridSource } from '../gridSource';
 import type { RatedPerson } from '../ratingMatrix';
-import { BAND_NAMES, TALENT_CUTOFF_KEYS, TALENT_CUTOFFS_REGION, type TalentCutoffs, type TalentGrid } from '../talentGrid';
+import {
+  axisCut,
+  BAND_NAMES,
+  MEETS_READINESS_AXES,
+  talentCutoffKeys,
+  TALENT_CUTOFFS_REGION,
+  type TalentAxes,
+  type TalentCutoffs,
+  type TalentGrid,
+} from '../talentGrid';
 import { formula, SheetCanvas } from './sheetCanvas';
 
 export interface TalentGridLayout {
@@ -31,8 +40,9 @@ export interface TalentGridLayout {
 /** Boxes in the order of the names table and of the grid read top-left first: readiness high first, meets low first. */
 export const BOX_ORDER = [6, 7, 8, 3, 4, 5, 0, 1, 2];
 
-export function boxLabel(box: number): string {
-  return `Readiness ${BAND_NAMES[Math.floor(box / 3)].toLowerCase()} · meets ${BAND_NAMES[box % 3].toLowerCase()}`;
+export function boxLabel(box: number, axes: TalentAxes = MEETS_READINESS_AXES): string {
+  const [up, across] = [axes.up, axes.across].map((a) => a.name.replace(' %', ''));
+  return `${up} ${BAND_NAMES[Math.floor(box / 3)].toLowerCase()} · ${across.toLowerCase()} ${BAND_NAMES[box % 3].toLowerCase()}`;
 }
 
 const HELPER_COL = 10;
@@ -43,10 +53,16 @@ export function talentGridSheet(input: {
   people: readonly RatedPerson[];
   cutoffs: TalentCutoffs;
   talent: TalentGrid;
+  /** Meets % and readiness (default), or performance and potential where the roster had them. */
+  axes?: TalentAxes;
 }): { sheet: SheetPlan; layout: TalentGridLayout } {
   const { name, grid, people, cutoffs, talent } = input;
-  if (grid.meetsCol === undefined || grid.readinessCol === undefined)
-    throw new Error('talentGridSheet: the grid has no meets or readiness column');
+  const axes = input.axes ?? MEETS_READINESS_AXES;
+  const scaleAxes = axes.across.field === 'performance';
+  const [acrossCol, upCol] = scaleAxes ? [grid.performanceCol, grid.potentialCol] : [grid.meetsCol, grid.readinessCol];
+  if (acrossCol === undefined || upCol === undefined)
+    throw new Error(`talentGridSheet: the grid has no ${axes.across.name} or ${axes.up.name} column`);
+  const scaleText = (a: TalentAxes['across']) => (a.steps === 5 ? '1-5' : 'Low/Medium/High as 1-3');
   const P = people.length;
   const canvas = new SheetCanvas();
   const note = (row: number, text: string) => {
@@ -59,18 +75,27 @@ export function talentGridSheet(input: {
     1,
     'Who should see this: it names people in boxes. Share it with the calibration room (HR and the managers calibrating), not with the team.',
   );
-  note(
-    2,
-    'Across: meets % in the current role. Up: readiness for the next role. Edit the blue cut-offs and every box follows; figures are live on the grid.',
-  );
-  note(3, 'People with no meets % or no readiness on the grid (no targets, or no next role) are in no box and counted apart.');
+  if (scaleAxes) {
+    note(
+      2,
+      `Axes from the roster: across, performance (${scaleText(axes.across)}); up, potential (${scaleText(axes.up)}). Edit the blue cut-offs and every box follows; figures are live on the grid's Performance and Potential columns.`,
+    );
+    note(3, 'People with no performance or no potential on the grid are in no box and counted apart.');
+  } else {
+    note(
+      2,
+      'Across: meets % in the current role. Up: readiness for the next role. Edit the blue cut-offs and every box follows; figures are live on the grid.',
+    );
+    note(3, 'People with no meets % or no readiness on the grid (no targets, or no next role) are in no box and counted apart.');
+  }
 
   // Cut-offs.
+  const [acrossCut, upCut] = [axisCut(axes.across, cutoffs), axisCut(axes.up, cutoffs)];
   const cutRows: [string, number][] = [
-    ['Meets %: medium from', cutoffs.meets.low],
-    ['Meets %: high from', cutoffs.meets.high],
-    ['Readiness: medium from', cutoffs.readiness.low],
-    ['Readiness: high from', cutoffs.readiness.high],
+    [`${axes.across.name}: medium from`, acrossCut.low],
+    [`${axes.across.name}: high from`, acrossCut.high],
+    [`${axes.up.name}: medium from`, upCut.low],
+    [`${axes.up.name}: high from`, upCut.high],
   ];
   const cut0 = 5;
   canvas.set(cut0 - 1, 0, 'Cut-offs');
@@ -79,12 +104,12 @@ export function talentGridSheet(input: {
     canvas.set(cut0 + i, 0, label);
     canvas.set(cut0 + i, 1, value);
   });
-  canvas.style({ row: cut0, col: 1, rows: 4, cols: 1 }, 'cal-input-percent');
+  canvas.style({ row: cut0, col: 1, rows: 4, cols: 1 }, scaleAxes ? 'cal-input' : 'cal-input-percent');
   // Registered as an input region, so a rebuilt pack reads the cut-offs back (sheetSettings.ts).
   canvas.inputs.push({
     id: TALENT_CUTOFFS_REGION,
     range: { row: cut0, col: 1, rows: 4, cols: 1 },
-    rowKeys: [...TALENT_CUTOFF_KEYS],
+    rowKeys: talentCutoffKeys(axes),
     colKeys: ['value'],
   });
   const [meetsLow, meetsHigh, readyLow, readyHigh] = [0, 1, 2, 3].map((i) => cellRef(cut0 + i, 1, true));
@@ -97,8 +122,8 @@ export function talentGridSheet(input: {
   const placeInBox = new Map<number, number>();
   for (let i = 0; i < P; i++) {
     const r = first + i;
-    const m = gridCell(i, grid.meetsCol);
-    const q = gridCell(i, grid.readinessCol);
+    const m = gridCell(i, acrossCol);
+    const q = gridCell(i, upCol);
     const [nameCell, idCell] = [gridCell(i, grid.nameCol), gridCell(i, grid.idCol)];
     const label = people[i].name || people[i].id;
     canvas.set(r, HELPER_COL, formula(`IF(${nameCell}="",${idCell}&"",${nameCell}&"")`, label));
@@ -127,10 +152,12 @@ export function talentGridSheet(input: {
 
   // The nine boxes: readiness high at the top, meets low on the left.
   const gridTop = 10;
-  canvas.setRow(gridTop, 0, ['People per box', ...BAND_NAMES.map((b) => `Meets ${b.toLowerCase()}`)]);
+  const acrossWord = scaleAxes ? axes.across.name : 'Meets';
+  const upWord = scaleAxes ? axes.up.name : 'Readiness';
+  canvas.setRow(gridTop, 0, ['People per box', ...BAND_NAMES.map((b) => `${acrossWord} ${b.toLowerCase()}`)]);
   canvas.style({ row: gridTop, col: 0, rows: 1, cols: 4 }, 'cal-header');
   const countCell = (box: number) => ({ row: gridTop + 1 + (2 - Math.floor(box / 3)), col: 1 + (box % 3) });
-  for (let level = 2; level >= 0; level--) canvas.set(gridTop + 1 + (2 - level), 0, `Readiness ${BAND_NAMES[level].toLowerCase()}`);
+  for (let level = 2; level >= 0; level--) canvas.set(gridTop + 1 + (2 - level), 0, `${upWord} ${BAND_NAMES[level].toLowerCase()}`);
   for (let box = 0; box < 9; box++) {
     const at = countCell(box);
     canvas.set(at.row, at.col, formula(`COUNTIF(${boxes},${box})`, talent.names[box].length));
@@ -145,7 +172,7 @@ export function talentGridSheet(input: {
   // The names in each box, one column per box.
   const namesHeader = first - 1;
   const namesCol = (box: number) => BOX_ORDER.indexOf(box);
-  BOX_ORDER.forEach((box, c) => canvas.set(namesHeader, c, boxLabel(box)));
+  BOX_ORDER.forEach((box, c) => canvas.set(namesHeader, c, boxLabel(box, axes)));
   canvas.style({ row: namesHeader, col: 0, rows: 1, cols: 9 }, 'cal-header');
   // Two lines of heading; and room for the large counts of the boxes.
   canvas.rowHeights.push({ row: namesHeader, height: 30 }, ...[1, 2, 3].map((i) => ({ row: gridTop + i, height: 24 })));

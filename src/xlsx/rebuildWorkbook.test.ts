@@ -88,6 +88,17 @@ describe('rebuilding the product’s sheets in an existing workbook', () => {
     expect(report.unplaced).toEqual([]);
   });
 
+  it('keeps a cleared cell cleared over a second rebuild with the same roster: the first records it as decided', async () => {
+    const wb = await productWorkbook(team, (w) => {
+      setRating(w, 2, 1, ''); // Max's Deploy was L: cleared
+    });
+    rebuildWorkbook(wb, tiny, { roster: parseRosterCsv(team, tiny) });
+    const once = await reload(wb);
+    const report = rebuildWorkbook(once, tiny, { roster: parseRosterCsv(team, tiny) });
+    expect(ratings(await reload(once)).K3).toEqual({ review: 'M' });
+    expect(report.disagreements).toEqual([{ person: 'K3', competency: 'deploy', typed: '', roster: 'L' }]);
+  });
+
   it('fills a cell the grid was written blank and still shows blank with the roster’s new level: it was never rated, not cleared', async () => {
     // Kim's Review was never rated (blank on the roster the grid was built from); the new roster file gives H.
     const wb = await productWorkbook();

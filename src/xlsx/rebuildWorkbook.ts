@@ -228,6 +228,7 @@ function mergeRatings(
   old: { values: Map<string, PlanCell>; covered: Set<string>; unrecorded: Set<string> },
   unplaced: UnplacedRating[],
   disagreements: Disagreement[],
+  cleared: { rowKey: string; colKey: string }[],
 ): Map<string, PlanCell> {
   const people = new Map(roster.people.map((p) => [personIdKey(p.id), p]));
   const carry = new Map<string, PlanCell>();
@@ -274,6 +275,7 @@ function mergeRatings(
       const key = ratingKey('ratings', personIdKey(p.id), competency);
       if (!old.covered.has(key) || typed.has(key)) continue;
       p.ratings.delete(competency);
+      cleared.push({ rowKey: p.id, colKey: competency });
       disagreements.push({
         person: p.id,
         competency,
@@ -291,6 +293,17 @@ function mergeRatings(
       personOrder.get(a.person)! - personOrder.get(b.person)! || competencyOrder.get(a.competency)! - competencyOrder.get(b.competency)!,
   );
   return carry;
+}
+
+/** The cleared cells a rebuild kept blank, on the grid's ratings region, so the registry records them as decided. */
+function withCleared<T extends { plan: LayoutPlan }>(carried: T, cleared: { rowKey: string; colKey: string }[]): T {
+  if (!cleared.length) return carried;
+  const sheets = carried.plan.sheets.map((s) =>
+    s.kind === 'grid' && s.inputs?.some((r) => r.id === 'ratings')
+      ? { ...s, inputs: s.inputs.map((r) => (r.id === 'ratings' ? { ...r, cleared } : r)) }
+      : s,
+  );
+  return { ...carried, plan: { ...carried.plan, sheets } };
 }
 
 /** A rebuild worked out before anything is written: the plan to render, what goes, and the report. */
@@ -380,9 +393,10 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
 
   const unplaced: UnplacedRating[] = [...duplicates];
   const disagreements: Disagreement[] = [];
+  const cleared: { rowKey: string; colKey: string }[] = [];
   // Only a roster file given on the command line can disagree with the grid; the grid's own people carry its ratings.
   const carry = roster
-    ? mergeRatings(model, roster, { values, covered: options.roster ? covered : new Set(), unrecorded }, unplaced, disagreements)
+    ? mergeRatings(model, roster, { values, covered: options.roster ? covered : new Set(), unrecorded }, unplaced, disagreements, cleared)
     : new Map([...values].filter(([k]) => splitRatingKey(k).region !== 'coverage-levels'));
   const coverageLevels = new Map<string, string>();
   for (const [key, value] of values) {
@@ -407,7 +421,7 @@ export function planRebuild(old: OldWorkbook, model: FrameworkModel, options: Re
       coverageLevels,
     });
   const plan = stored ? planKeepingFramework(layout.plan, stored, model.data) : layout.plan;
-  const carried = carryRatings(plan, carry, { alsoUnplaced: distinct(unplaced) });
+  const carried = withCleared(carryRatings(plan, carry, { alsoUnplaced: distinct(unplaced) }), cleared);
 
   // The product's names that the new plan defines again, or that point into a replaced sheet, go.
   const newNames = new Set(carried.plan.names.map((n) => n.name.toLowerCase()));

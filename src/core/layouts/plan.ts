@@ -117,6 +117,12 @@ export interface InputRegion {
   range: Rect;
   rowKeys: string[];
   colKeys: string[];
+  /**
+   * Cells left blank on purpose: a person cleared them in the workbook and a rebuild kept that over
+   * a roster's rating. The registry records them as decided, like a rating, so the next rebuild
+   * keeps them blank too instead of taking them for never rated.
+   */
+  cleared?: { rowKey: string; colKey: string }[];
 }
 
 /**

@@ -40,6 +40,7 @@
  * read as one grid. Unknown record types are skipped, so later versions
  * can add some.
  */
+import { personIdKey } from '../personId';
 import type { InputRegion, PlanCell, Rect, SheetPlan } from './plan';
 import { columnIndex, columnLetters, parseCellRef, rectRef } from './a1';
 import { CompetencyError } from '../problems';
@@ -456,6 +457,14 @@ function ratedMarks(sheet: SheetPlan, region: InputRegion): string[] {
         const rated = v !== null && v !== undefined && (typeof v !== 'string' || v.trim() !== '');
         marks[r - row][c - col] = rated ? RATED_MARK : UNRATED_MARK;
       }
+    }
+  }
+  if (region.cleared?.length) {
+    const rowAt = new Map(region.rowKeys.map((k, i) => [personIdKey(k), i]));
+    const colAt = new Map(region.colKeys.map((k, j) => [k, j]));
+    for (const { rowKey, colKey } of region.cleared) {
+      const [i, j] = [rowAt.get(personIdKey(rowKey)), colAt.get(colKey)];
+      if (i !== undefined && j !== undefined) marks[i][j] = RATED_MARK;
     }
   }
   return marks.map((m) => m.join(''));

@@ -264,6 +264,19 @@ function* renderSheet(
 /** Rows written between two turns of the event loop while streaming (the zip compresses meanwhile). */
 const ROWS_PER_TURN = 500;
 
+/**
+ * ExcelJS's streaming sheet keeps the model of every formula cell it has
+ * written, by address, in case a later cell shares its formula
+ * (lib/stream/xlsx/worksheet-writer.js `_formulae`, ExcelJS 4.4). A plan never
+ * writes shared formulas, so once rows are committed those models are only
+ * memory: for a 50,000-person calibration pack, most of the heap. Emptied as
+ * the rows are written.
+ */
+function forgetWrittenFormulas(worksheet: unknown): void {
+  const sheet = worksheet as { _formulae?: Record<string, unknown> };
+  if (sheet._formulae && typeof sheet._formulae === 'object') sheet._formulae = {};
+}
+
 /** Sheet names for a plan, unique against those taken; and the renames formulas must follow. */
 function planNames(plan: LayoutPlan, taken: string[]): { names: string[]; renames: SheetRenames } {
   const names = plan.sheets.map((s) => {
@@ -328,8 +341,11 @@ export async function writePlanStream(
     const worksheet = workbook.addWorksheet(names[i], worksheetOptions(sheet));
     // Every few hundred rows the event loop turns, so the zip deflates the rows written
     // instead of holding a whole pack's XML unpacked until the last sheet is done.
-    for (const r of renderSheet(worksheet, sheet, plan.styles, rename, true, options.password))
-      if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise<void>((go) => setImmediate(go));
+    for (const r of renderSheet(worksheet, sheet, plan.styles, rename, true, options.password)) {
+      if (r % ROWS_PER_TURN !== ROWS_PER_TURN - 1) continue;
+      forgetWrittenFormulas(worksheet);
+      await new Promise<void>((go) => setImmediate(go));
+    }
     // The sheet points to its drawing as it streams, so adding the charts never unpacks its XML.
     if (sheet.charts?.length) {
       const drawing = drawingPartName(wired.size + 1);
@@ -337,6 +353,7 @@ export async function writePlanStream(
       wired.set(names[i], drawing);
     }
     worksheet.commit();
+    forgetWrittenFormulas(worksheet);
     options.onSheet?.(names[i], i, plan.sheets.length);
     sheets.push({ plan: sheet, worksheet, name: names[i] });
   }

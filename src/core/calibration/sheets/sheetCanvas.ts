@@ -76,7 +76,8 @@ export function exactCriterion(text: string, cell: string): string {
  * (a "cons string"), several times the size of its characters. Reading a
  * character makes V8 flatten it into one run of characters in place, and the
  * pieces are let go: a pack keeps a formula per person per column until it is
- * written, so this halves the pack's memory for 50,000 people (docs/workbooks.md).
+ * written, so this halves the pack's plan (5,000 people: 100 MB to 48 MB of
+ * heap; docs/calibration.md, Limits).
  */
 export function flatText(text: string): string {
   text.charCodeAt(0);

@@ -155,15 +155,17 @@ export function worksheetOptions(sheet: SheetPlan): Partial<AddWorksheetOptions>
  * Writes one sheet row by row, top to bottom: every row gets its values,
  * styles and height before the next, so a streaming writer can commit (and
  * forget) each row as it goes. Merges, dropdowns and heatmaps go first.
+ * It yields after each row, so a streaming caller can let the zip take
+ * what was written before it goes on.
  */
-function renderSheet(
+function* renderSheet(
   ws: SheetTarget,
   sheet: SheetPlan,
   styles: Record<string, CellStyle>,
   rename: (f: string) => string,
   commitRows: boolean,
   password?: string,
-): void {
+): Generator<number, void> {
   // Synchronous in ExcelJS (the promise resolves at once), and it must precede the streaming writer's first row.
   if (sheet.protect) void ws.protect(password ?? '', { ...PROTECTION_ALLOWS, ...(password ? { spinCount: 10000 } : {}) });
   for (const w of sheet.columnWidths) {
@@ -255,7 +257,24 @@ function renderSheet(
       if (h.hidden) row.hidden = true;
     }
     if (commitRows) row.commit();
+    yield r;
   }
+}
+
+/** Rows written between two turns of the event loop while streaming (the zip compresses meanwhile). */
+const ROWS_PER_TURN = 500;
+
+/**
+ * ExcelJS's streaming sheet keeps the model of every formula cell it has
+ * written, by address, in case a later cell shares its formula
+ * (lib/stream/xlsx/worksheet-writer.js `_formulae`, ExcelJS 4.4). A plan never
+ * writes shared formulas, so once rows are committed those models are only
+ * memory: for a 50,000-person calibration pack, most of the heap. Emptied as
+ * the rows are written.
+ */
+function forgetWrittenFormulas(worksheet: unknown): void {
+  const sheet = worksheet as { _formulae?: Record<string, unknown> };
+  if (sheet._formulae && typeof sheet._formulae === 'object') sheet._formulae = {};
 }
 
 /** Sheet names for a plan, unique against those taken; and the renames formulas must follow. */
@@ -276,7 +295,7 @@ export function renderPlan(workbook: Workbook, plan: LayoutPlan, options: Render
 
   const sheets: RenderedSheet[] = plan.sheets.map((sheet, i) => {
     const worksheet = workbook.addWorksheet(names[i], worksheetOptions(sheet));
-    renderSheet(worksheet, sheet, plan.styles, rename, false, options.password);
+    for (const _ of renderSheet(worksheet, sheet, plan.styles, rename, false, options.password));
     options.onSheet?.(names[i], i, plan.sheets.length);
     return { plan: sheet, worksheet, name: names[i] };
   });
@@ -318,9 +337,15 @@ export async function writePlanStream(
   const rename = (f: string) => renameSheetRefs(f, renames);
   const sheets: RenderedSheet[] = [];
   const wired = new Map<string, string>();
-  plan.sheets.forEach((sheet, i) => {
+  for (const [i, sheet] of plan.sheets.entries()) {
     const worksheet = workbook.addWorksheet(names[i], worksheetOptions(sheet));
-    renderSheet(worksheet, sheet, plan.styles, rename, true, options.password);
+    // Every few hundred rows the event loop turns, so the zip deflates the rows written
+    // instead of holding a whole pack's XML unpacked until the last sheet is done.
+    for (const r of renderSheet(worksheet, sheet, plan.styles, rename, true, options.password)) {
+      if (r % ROWS_PER_TURN !== ROWS_PER_TURN - 1) continue;
+      forgetWrittenFormulas(worksheet);
+      await new Promise<void>((go) => setImmediate(go));
+    }
     // The sheet points to its drawing as it streams, so adding the charts never unpacks its XML.
     if (sheet.charts?.length) {
       const drawing = drawingPartName(wired.size + 1);
@@ -328,9 +353,10 @@ export async function writePlanStream(
       wired.set(names[i], drawing);
     }
     worksheet.commit();
+    forgetWrittenFormulas(worksheet);
     options.onSheet?.(names[i], i, plan.sheets.length);
     sheets.push({ plan: sheet, worksheet, name: names[i] });
-  });
+  }
   for (const n of plan.names) workbook.definedNames.add(rename(n.ref), n.name);
   const rendered = { sheets, renames };
   options.extra?.(workbook, rendered);

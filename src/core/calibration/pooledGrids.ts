@@ -16,7 +16,7 @@ import { uniqueSheetName } from '../layouts/sheetNames';
 import { personIdKey } from '../personId';
 import { CompetencyError, listForHumans } from '../problems';
 import { calibrateGrid, type GridCalibration, type GridCalibrationInput } from './calibrateGrid';
-import { SheetCanvas } from './sheets/sheetCanvas';
+import { flatText, SheetCanvas } from './sheets/sheetCanvas';
 
 export interface PooledMember {
   /** Whose grid it is (a team's label), shown in the pooled sheet's Grid column. */
@@ -96,7 +96,7 @@ function copied(member: PooledMember, row: number, col: number | undefined): Pla
   if (col === undefined || col < 0) return null;
   const at = `${quoteSheet(member.geometry.sheetName)}!${cellRef(row, col, true)}`;
   const now = member.rows[row]?.[col];
-  return { formula: `IF(${at}="","",${at})`, result: now === null || now === undefined ? '' : (now as string | number) };
+  return { formula: flatText(`IF(${at}="","",${at})`), result: now === null || now === undefined ? '' : (now as string | number) };
 }
 
 export function poolGrids(members: readonly PooledMember[], takenSheetNames: readonly string[]): PooledGrids {

@@ -57,4 +57,14 @@ module.exports = [
     },
     rules: { 'prettier/prettier': 'off' },
   },
+  {
+    // The ES-module scripts (the Stryker config and its sampling plugin).
+    files: ['**/*.mjs'],
+    languageOptions: {
+      sourceType: 'module',
+      ecmaVersion: 2022,
+      globals: Object.fromEntries(['process', 'console', 'Buffer', 'URL'].map((g) => [g, 'readonly'])),
+    },
+    rules: { 'prettier/prettier': 'off' },
+  },
 ];

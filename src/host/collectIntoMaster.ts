@@ -8,12 +8,10 @@
  * cells and writes them.
  */
 import type { XRequestContext } from './excelApi';
-import type { ExcelHost } from './excelHost';
 import { officeHost } from './excelHost';
-import { hostCapabilities } from './capabilities';
-import { DEFAULT_READ_BUDGET_BYTES } from './payload';
 import { readRowsInSlices } from './readSlices';
-import { liveEntries, readWorkbookState, type WorkbookState } from './workbookState';
+import { liveEntries, type WorkbookState } from './workbookState';
+import { withWorkbookState, type StateRead, type StateReadOptions } from './stateRead';
 import { applyLayoutPlan } from './applyLayoutPlan';
 import type { ApplyReport } from './applyReport';
 import { textInput } from './cellInput';
@@ -25,10 +23,7 @@ import { cellRef } from '../core/layouts/a1';
 import { LAYOUT_STYLES } from '../core/layouts/styles';
 import { personIdKey } from '../core/personId';
 
-export interface CollectHostOptions {
-  host?: ExcelHost;
-  readBudgetBytes?: number;
-}
+export type CollectHostOptions = StateReadOptions;
 
 /** Placed values written per round trip: each is one small range write, far under Excel's 5 MB request cap. */
 const PLACEMENTS_PER_SYNC = 2_000;
@@ -52,11 +47,7 @@ async function readSheetsOfKind(ctx: XRequestContext, state: WorkbookState, kind
 
 /** The open workbook as a cycle master, or a refusal saying what it is instead (nothing is changed). */
 export async function readOpenMaster(options: CollectHostOptions = {}): Promise<MasterReading> {
-  const host = options.host ?? officeHost();
-  hostCapabilities(host);
-  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
-  return host.run(async (ctx: XRequestContext) => {
-    const state = await readWorkbookState(ctx, async () => void (await ctx.sync()), budget);
+  return withWorkbookState(options, async ({ ctx, state, budget }) => {
     const records = masterRecords(state.registry.cycle, 'This workbook');
     const grids = await readSheetsOfKind(ctx, state, 'grid', budget);
     const [self] = await readSheetsOfKind(ctx, state, 'self-ratings', budget);
@@ -68,15 +59,19 @@ export async function readOpenMaster(options: CollectHostOptions = {}): Promise<
  * A cycle master's "Self ratings" sheet, where the product wrote one and it is intact, for the
  * calibration pack's self − manager column; undefined in any other workbook.
  */
-export async function readSelfRatingsSheet(options: CollectHostOptions = {}): Promise<{ sheet: string; rows: unknown[][] } | undefined> {
-  const host = options.host ?? officeHost();
-  hostCapabilities(host);
-  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
-  return host.run(async (ctx: XRequestContext) => {
-    const state = await readWorkbookState(ctx, async () => void (await ctx.sync()), budget);
-    const [self] = await readSheetsOfKind(ctx, state, 'self-ratings', budget);
-    return self && { sheet: self.name, rows: self.rows as unknown[][] };
-  });
+export async function readSelfRatingsSheet(options: CollectHostOptions = {}): Promise<SelfRatingsSheet | undefined> {
+  return withWorkbookState(options, selfRatingsIn);
+}
+
+export interface SelfRatingsSheet {
+  sheet: string;
+  rows: unknown[][];
+}
+
+/** The self ratings, read inside a workbook read that already holds the state. */
+export async function selfRatingsIn({ ctx, state, budget }: StateRead): Promise<SelfRatingsSheet | undefined> {
+  const [self] = await readSheetsOfKind(ctx, state, 'self-ratings', budget);
+  return self && { sheet: self.name, rows: self.rows as unknown[][] };
 }
 
 export interface CollectWriteResult {

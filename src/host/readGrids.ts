@@ -7,13 +7,9 @@
  * records (whose each grid is, which sheets it uses) come with them, with
  * the sheets under the names they have now.
  */
-import type { XRequestContext } from './excelApi';
-import type { ExcelHost } from './excelHost';
-import { officeHost } from './excelHost';
-import { hostCapabilities } from './capabilities';
-import { DEFAULT_READ_BUDGET_BYTES } from './payload';
 import { readRowsInSlices } from './readSlices';
-import { liveEntries, readWorkbookState } from './workbookState';
+import { liveEntries } from './workbookState';
+import { withWorkbookState, type StateRead, type StateReadOptions } from './stateRead';
 import { readGridRows, type GridRows } from '../core/layouts/readGridRows';
 import type { Registry } from '../core/layouts/registry';
 import { gridSheetName, gridsOf, type GridRecord } from '../core/layouts/gridRecords';
@@ -29,45 +25,41 @@ export interface WorkbookGrids {
   records: GridRecord[];
 }
 
-export interface ReadGridsOptions {
-  host?: ExcelHost;
-  readBudgetBytes?: number;
-}
+export type ReadGridsOptions = StateReadOptions;
 
 export async function readWorkbookGrids(options: ReadGridsOptions = {}): Promise<WorkbookGrids> {
-  const host = options.host ?? officeHost();
-  hostCapabilities(host);
-  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
-  return host.run(async (ctx: XRequestContext) => {
-    const state = await readWorkbookState(ctx, async () => void (await ctx.sync()), budget);
-    const grids: WorkbookGrids['grids'] = [];
-    const entries = liveEntries(state)
-      .filter((e) => e.entry.kind === 'grid' && e.entry.footprint && !e.entry.damaged)
-      .sort((a, b) => a.sheet.position - b.sheet.position);
-    for (const { entry, sheet } of entries) {
-      const foot = entry.footprint!;
-      const rows = foot.row + foot.rows;
-      const cols = foot.col + foot.cols;
-      const values = await readRowsInSlices(
-        ctx,
-        sheet.handle,
-        { row: 0, col: 0, rows, cols },
-        { budgetBytes: budget, label: `“${sheet.name}”` },
-      );
-      const found = readGridRows(sheet.name, values);
-      if (!found) continue;
-      const g = found.geometry;
-      if (g.personCount > 0 && g.gapCols.length) {
-        const firstGap = sheet.handle.getRangeByIndexes(g.firstPersonRow, g.gapCols[0], 1, 1).load('formulas');
-        await ctx.sync();
-        if (String(firstGap.formulas[0]?.[0] ?? '').includes('COMPETENCY.')) g.formulas = 'addin';
-      }
-      grids.push({ grid: found, values });
+  return withWorkbookState(options, workbookGridsIn);
+}
+
+/** The grids, read inside a workbook read that already holds the state. */
+export async function workbookGridsIn({ ctx, state, budget }: StateRead): Promise<WorkbookGrids> {
+  const grids: WorkbookGrids['grids'] = [];
+  const entries = liveEntries(state)
+    .filter((e) => e.entry.kind === 'grid' && e.entry.footprint && !e.entry.damaged)
+    .sort((a, b) => a.sheet.position - b.sheet.position);
+  for (const { entry, sheet } of entries) {
+    const foot = entry.footprint!;
+    const rows = foot.row + foot.rows;
+    const cols = foot.col + foot.cols;
+    const values = await readRowsInSlices(
+      ctx,
+      sheet.handle,
+      { row: 0, col: 0, rows, cols },
+      { budgetBytes: budget, label: `“${sheet.name}”` },
+    );
+    const found = readGridRows(sheet.name, values);
+    if (!found) continue;
+    const g = found.geometry;
+    if (g.personCount > 0 && g.gapCols.length) {
+      const firstGap = sheet.handle.getRangeByIndexes(g.firstPersonRow, g.gapCols[0], 1, 1).load('formulas');
+      await ctx.sync();
+      if (String(firstGap.formulas[0]?.[0] ?? '').includes('COMPETENCY.')) g.formulas = 'addin';
     }
-    const registry: Registry = { ...state.registry, sheets: liveEntries(state).map((l) => ({ ...l.entry, name: l.sheet.name })) };
-    const frameworkOf = new Map(grids.map((g) => [g.grid.geometry.sheetName, g.grid.geometry.frameworkId]));
-    const records = gridsOf(registry, (sheet) => frameworkOf.get(sheet));
-    for (const g of grids) g.record = records.find((r) => gridSheetName(registry, r) === g.grid.geometry.sheetName);
-    return { grids, sheetNames: state.sheets.map((s) => s.name), registry, records };
-  });
+    grids.push({ grid: found, values });
+  }
+  const registry: Registry = { ...state.registry, sheets: liveEntries(state).map((l) => ({ ...l.entry, name: l.sheet.name })) };
+  const frameworkOf = new Map(grids.map((g) => [g.grid.geometry.sheetName, g.grid.geometry.frameworkId]));
+  const records = gridsOf(registry, (sheet) => frameworkOf.get(sheet));
+  for (const g of grids) g.record = records.find((r) => gridSheetName(registry, r) === g.grid.geometry.sheetName);
+  return { grids, sheetNames: state.sheets.map((s) => s.name), registry, records };
 }

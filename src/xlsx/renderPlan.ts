@@ -272,7 +272,7 @@ const ROWS_PER_TURN = 500;
  * memory: for a 50,000-person calibration pack, most of the heap. Emptied as
  * the rows are written.
  */
-function forgetWrittenFormulas(worksheet: unknown): void {
+export function forgetWrittenFormulas(worksheet: unknown): void {
   const sheet = worksheet as { _formulae?: Record<string, unknown> };
   if (sheet._formulae && typeof sheet._formulae === 'object') sheet._formulae = {};
 }

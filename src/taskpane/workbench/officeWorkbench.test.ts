@@ -98,3 +98,25 @@ describe('the task pane building the calibration pack again', () => {
     expect(fake().read(talent, 'B6:B9')).toEqual([[0.3], [0.8], [0.5], [0.95]]);
   });
 });
+
+describe('the task pane building a calibration pack', () => {
+  /** Reads of the workbook's state (its sheet list, then the registry) since action `from`, up to the first sheet it adds. */
+  const stateReadsBeforeWriting = (from: number) => {
+    const actions = fake().actions.slice(from);
+    const firstAdd = actions.findIndex((a) => a.target.startsWith('ws.add('));
+    return actions
+      .slice(0, firstAdd < 0 ? actions.length : firstAdd)
+      .filter((a) => a.kind === 'load' && a.target === 'worksheets' && JSON.stringify(a.args).includes('position')).length;
+  };
+
+  it('reads the workbook once for its inputs (grid, earlier settings, self ratings), then once more to check before writing', async () => {
+    const bench = createOfficeWorkbench();
+    await bench.createGrid({ framework: model, roster: { kind: 'csv', fileName: 'team.csv', text: csv }, formulas: 'portable' }, run());
+    const [grid] = await bench.listGrids();
+    const from = fake().actions.length;
+    const summary = await bench.buildCalibration({ framework: model, gridSheet: grid.sheet, minGroupSize: 2 }, run());
+    expect(summary.sheetsCreated).toEqual(expect.arrayContaining(['Calibration', 'Talent grid']));
+    // Once per reader before (grids, settings, self ratings): 3 reads and the writer's check.
+    expect(stateReadsBeforeWriting(from)).toBe(2);
+  });
+});

@@ -34,8 +34,8 @@ function loadWriting() {
     import(/* webpackChunkName: "writing" */ '../../host/readProductInputs'),
     import(/* webpackChunkName: "writing" */ '../../core/layouts/coverageLevelsFromInputs'),
     import(/* webpackChunkName: "writing" */ '../../core/layouts/gridWorkbook'),
-    import(/* webpackChunkName: "writing" */ '../../host/readCalibrationSettings'),
-  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, coverage, gridWorkbook, calibrationSettings]) => ({
+    import(/* webpackChunkName: "writing" */ '../../host/readCalibrationInputs'),
+  ]).then(([workbook, apply, roster, read, grids, gridRoster, inputs, coverage, gridWorkbook, calibrationInputs]) => ({
     ...workbook,
     ...apply,
     ...roster,
@@ -45,7 +45,7 @@ function loadWriting() {
     ...inputs,
     ...coverage,
     ...gridWorkbook,
-    ...calibrationSettings,
+    ...calibrationInputs,
   }));
 }
 
@@ -82,7 +82,11 @@ function loadStorage() {
 
 /** The grid on `sheet` in the workbook, made with `model`; a plain error when it is gone or was made with another framework. */
 async function gridOn(sheet: string, model: FrameworkModel, w: Writing) {
-  const read = await w.readWorkbookGrids();
+  return pickGrid(await w.readWorkbookGrids(), sheet, model);
+}
+
+/** The grid on a sheet, among the grids read, refused if it has gone or is of another framework. */
+function pickGrid(read: Awaited<ReturnType<Writing['readWorkbookGrids']>>, sheet: string, model: FrameworkModel) {
   const found = read.grids.find((g) => g.grid.geometry.sheetName === sheet);
   if (!found) throw new CompetencyError('invalid-argument', strings.gridChoice.gone(sheet));
   if (found.grid.geometry.frameworkId !== model.id)
@@ -317,15 +321,14 @@ export function createOfficeWorkbench(): Workbench {
       run.onProgress({ done: 0, total: 0, detail: strings.progress.readingGrid });
       if (request.together && request.together.length > 1) {
         const { calibratePooledGrids } = await import(/* webpackChunkName: "calibration" */ '../../core/calibration/pooledGrids');
-        const members = [];
-        let sheetNames: readonly string[] = [];
-        for (const { sheet, label } of request.together) {
-          const { grid, values, read } = await gridOn(sheet, request.framework, w);
+        const read = await w.readWorkbookGrids();
+        const members = request.together.map(({ sheet, label }) => {
+          const { grid, values } = pickGrid(read, sheet, request.framework);
           requireIdentifiedRows(grid.problems);
-          members.push({ label, geometry: grid.geometry, rows: values });
-          sheetNames = read.sheetNames;
-          throwIfCancelled(run.signal);
-        }
+          return { label, geometry: grid.geometry, rows: values };
+        });
+        const sheetNames = read.sheetNames;
+        throwIfCancelled(run.signal);
         const pooled = calibratePooledGrids({
           model: request.framework,
           members,
@@ -335,16 +338,14 @@ export function createOfficeWorkbench(): Workbench {
         const summary = summaryOfReport(await w.applyLayoutPlan(pooled.plan, applyOptions(run)));
         return { ...summary, warnings: [...pooled.warnings, ...summary.warnings] };
       }
-      const { grid, values, read } = await gridOn(request.gridSheet, request.framework, w);
-      requireIdentifiedRows(grid.problems);
-      // What the room set on an earlier pack of this grid is kept; the smallest group typed in the pane wins.
-      const [kept, { guidelineFor }, { readSelfRatingsSheet }] = await Promise.all([
-        w.readCalibrationSettings(request.gridSheet),
+      // One read of the workbook: the grid; what the room set on an earlier pack of it (kept, but the smallest
+      // group typed in the pane wins); a cycle master's self ratings, for the rater table's self − manager column.
+      const [{ read, kept, selfRatings }, { guidelineFor }] = await Promise.all([
+        w.readCalibrationInputs(request.gridSheet),
         import(/* webpackChunkName: "calibration" */ '../../core/calibration/sheetSettings'),
-        import(/* webpackChunkName: "writing" */ '../../host/collectIntoMaster'),
       ]);
-      // A cycle master's self ratings give the rater table its self − manager column, as on the command line.
-      const selfRatings = await readSelfRatingsSheet();
+      const { grid, values } = pickGrid(read, request.gridSheet, request.framework);
+      requireIdentifiedRows(grid.problems);
       throwIfCancelled(run.signal);
       const codes = gridScale(request.framework, grid.geometry.competencyIds).scale.levels.map((l) => l.code);
       const pack = calibrateGrid({

@@ -51,9 +51,15 @@ export interface ActionSummary {
   warnings: string[];
   /** What the action replaced was kept: the pane offers to undo it. */
   undoable?: boolean;
-  /** Sentences that come first in the summary (what an undo or a "Keep" did). */
+  /**
+   * Sentences that lead the summary, before the sheets and ratings lines: what an undo or a
+   * "Keep" did, which is the whole point of those actions.
+   */
   notes?: string[];
-  /** Other facts the user should hear, in plain sentences (a meeting's outcome). */
+  /**
+   * Sentences that close the summary, after the sheets and ratings lines: the details of an
+   * outcome (a meeting's decisions, a collect's report). Kept apart from `notes` for that order.
+   */
   facts?: string[];
 }
 

@@ -37,6 +37,8 @@ export default {
   htmlReporter: { fileName: `${reports}/mutation.html` },
   thresholds: { high: 90, low: 85, break: null },
   timeoutMS: 20000,
+  // The first run is the whole unit suite with coverage: minutes, more on a busy 2-core machine.
+  dryRunTimeoutMinutes: 30,
   concurrency: 2,
   tempDirName: '.stryker-tmp',
 };

@@ -21,15 +21,9 @@ import { applyLayoutPlan } from '../../src/host/applyLayoutPlan';
 import { writeCycleWorkbook } from '../../src/xlsx/cycleWorkbookFile';
 import { strings } from '../../src/taskpane/strings';
 import { ExcelFake } from '../fakes/excelFake';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type LaunchedChromium } from './support/chromium';
-import { productionBuild } from './support/productionBuild';
-import { serveDirectory, type StaticServer } from './support/staticServer';
-import { fakeHostBundle } from './support/fakeHostBundle';
-import { openTaskpane, type TaskpanePage } from './support/taskpanePage';
+import type { TaskpanePage } from './support/taskpanePage';
+import { describeInChromium, paneSession } from './support/paneSession';
 import type { FakeHostConfig } from './fakeHost/fakeHostConfig';
-
-const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable()) console.warn(`SKIPPED browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
 
 const MIT = builtIn('mit-devops');
 const ROSTER = [
@@ -88,23 +82,16 @@ async function teamFile(dir: string, s: SplitPlan, manager: string, edits: Recor
   return file;
 }
 
-describeIfChromium('Collect returned workbooks (task pane, fake host, production build)', () => {
-  let server: StaticServer;
-  let chromium: LaunchedChromium;
-  let fakeHost: string;
+describeInChromium('Collect returned workbooks (task pane, fake host, production build)', () => {
+  const session = paneSession();
   let pane: TaskpanePage | undefined;
   let dir: string;
 
-  beforeAll(async () => {
-    const dist = productionBuild();
-    [server, chromium, fakeHost] = await Promise.all([serveDirectory(dist), launchChromium(), fakeHostBundle()]);
+  beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cm-collect-'));
-  }, 240_000);
+  });
 
-  afterAll(async () => {
-    await pane?.page.close();
-    await chromium?.close();
-    await server?.close();
+  afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -113,7 +100,7 @@ describeIfChromium('Collect returned workbooks (task pane, fake host, production
     const config = await masterHost(cycle);
     const edited = await teamFile(dir, cycle, 'M1', { [cell(0, 0)]: level(2), [cell(1, 1)]: level(1), [cell(1, 0)]: 'Excellent-ish' });
     const other = await teamFile(dir, split('cycle-two', 'Autumn 2025'), 'M2', { [cell(0, 0)]: level(3) });
-    pane = await openTaskpane(chromium.browser, server.origin, fakeHost, { width: 450, config });
+    pane = await session.open({ width: 450, config });
     const { page } = pane;
     await pane.chooseFramework(MIT.name);
     await pane.openSection(strings.collect.heading);

@@ -9,15 +9,9 @@
 import { builtIn } from '../../src/core/frameworks/library';
 import type { FrameworkModel } from '../../src/core/framework/model';
 import { strings } from '../../src/taskpane/strings';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type LaunchedChromium } from './support/chromium';
-import { productionBuild } from './support/productionBuild';
-import { serveDirectory, type StaticServer } from './support/staticServer';
-import { fakeHostBundle } from './support/fakeHostBundle';
-import { openTaskpane, type TaskpanePage } from './support/taskpanePage';
+import type { TaskpanePage } from './support/taskpanePage';
+import { describeInChromium, paneSession } from './support/paneSession';
 import type { FakeHostConfig } from './fakeHost/fakeHostConfig';
-
-const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable()) console.warn(`SKIPPED browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
 
 const MIT = builtIn('mit-devops');
 const SRE = builtIn('sre-ladder');
@@ -50,26 +44,9 @@ function host(second: FrameworkModel): FakeHostConfig {
 /** The first person's first rating cell on a grid (row 10, column L). */
 const FIRST_RATING = 'L10';
 
-describeIfChromium('several grids in one workbook (task pane, fake host, production build)', () => {
-  let server: StaticServer;
-  let chromium: LaunchedChromium;
-  let fakeHost: string;
+describeInChromium('several grids in one workbook (task pane, fake host, production build)', () => {
+  const session = paneSession();
   let pane: TaskpanePage | undefined;
-
-  beforeAll(async () => {
-    const dist = productionBuild();
-    [server, chromium, fakeHost] = await Promise.all([serveDirectory(dist), launchChromium(), fakeHostBundle()]);
-  }, 240_000);
-
-  afterEach(async () => {
-    await pane?.page.close();
-    pane = undefined;
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
 
   const records = (sheets: string[]) => Promise.all(sheets.map((s) => pane!.fake<unknown>('sheetRecord', s)));
 
@@ -86,7 +63,7 @@ describeIfChromium('several grids in one workbook (task pane, fake host, product
   ])(
     'two teams on %s give two grids side by side, and each action touches only its own grid',
     async (_case, second, secondGrid, ownSheets) => {
-      pane = await openTaskpane(chromium.browser, server.origin, fakeHost, { width: 450, config: host(second) });
+      pane = await session.open({ width: 450, config: host(second) });
       const { page } = pane;
       await pane.chooseFramework(MIT.name);
       await pane.openSection(strings.grid.heading);
@@ -141,7 +118,7 @@ describeIfChromium('several grids in one workbook (task pane, fake host, product
     180_000,
   );
   it('calibrates two grids on one framework together: one pack over both teams, both grids untouched', async () => {
-    pane = await openTaskpane(chromium.browser, server.origin, fakeHost, { width: 450, config: host(MIT) });
+    pane = await session.open({ width: 450, config: host(MIT) });
     const { page } = pane;
     await pane.chooseFramework(MIT.name);
     await pane.openSection(strings.grid.heading);

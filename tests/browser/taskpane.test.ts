@@ -9,16 +9,10 @@ import fs from 'fs';
 import path from 'path';
 import { builtIn } from '../../src/core/frameworks/library';
 import { strings } from '../../src/taskpane/strings';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type LaunchedChromium } from './support/chromium';
-import { productionBuild } from './support/productionBuild';
-import { serveDirectory, type StaticServer } from './support/staticServer';
-import { fakeHostBundle } from './support/fakeHostBundle';
-import { axeViolations, openTaskpane, type TaskpanePage } from './support/taskpanePage';
+import { axeViolations, type TaskpanePage } from './support/taskpanePage';
+import { describeInChromium, paneSession } from './support/paneSession';
 import type { FakeHostConfig } from './fakeHost/fakeHostConfig';
 import { FRAMEWORKS_SHEET, frameworksToSheetRows } from '../../src/core/interchange/frameworkSheet';
-
-const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable()) console.warn(`SKIPPED browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
 
 const MIT = builtIn('mit-devops');
 const SRE = builtIn('sre-ladder');
@@ -48,27 +42,10 @@ const pastedRosterHost: FakeHostConfig = {
   selection: { sheet: 'Sheet1', address: 'A1:D6' },
 };
 
-describeIfChromium('the task pane in Excel (fake host, production build)', () => {
-  let server: StaticServer;
-  let chromium: LaunchedChromium;
-  let fakeHost: string;
-  const open = (width: number, config?: FakeHostConfig) => openTaskpane(chromium.browser, server.origin, fakeHost, { width, config });
+describeInChromium('the task pane in Excel (fake host, production build)', () => {
+  const session = paneSession();
+  const open = (width: number, config?: FakeHostConfig) => session.open({ width, config });
   let pane: TaskpanePage | undefined;
-
-  beforeAll(async () => {
-    const dist = productionBuild();
-    [server, chromium, fakeHost] = await Promise.all([serveDirectory(dist), launchChromium(), fakeHostBundle()]);
-  }, 240_000);
-
-  afterEach(async () => {
-    await pane?.page.close();
-    pane = undefined;
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
 
   it.each([450, 320])(
     'takes a new user at %i px from a framework to a matrix, a grid for a pasted roster and heatmaps, by clicks alone',

@@ -8,15 +8,9 @@
  */
 import { builtIn } from '../../src/core/frameworks/library';
 import { strings } from '../../src/taskpane/strings';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type LaunchedChromium } from './support/chromium';
-import { productionBuild } from './support/productionBuild';
-import { serveDirectory, type StaticServer } from './support/staticServer';
-import { fakeHostBundle } from './support/fakeHostBundle';
-import { openTaskpane, type TaskpanePage } from './support/taskpanePage';
+import type { TaskpanePage } from './support/taskpanePage';
+import { describeInChromium, paneSession } from './support/paneSession';
 import type { FakeHostConfig } from './fakeHost/fakeHostConfig';
-
-const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable()) console.warn(`SKIPPED browser undo tests: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
 
 const MIT = builtIn('mit-devops');
 
@@ -38,26 +32,9 @@ const HOST: FakeHostConfig = {
   selection: { sheet: 'Sheet1', address: 'A1:F5' },
 };
 
-describeIfChromium('undo in the task pane (fake host, production build)', () => {
-  let server: StaticServer;
-  let chromium: LaunchedChromium;
-  let fakeHost: string;
+describeInChromium('undo in the task pane (fake host, production build)', () => {
+  const session = paneSession();
   let pane: TaskpanePage | undefined;
-
-  beforeAll(async () => {
-    const dist = productionBuild();
-    [server, chromium, fakeHost] = await Promise.all([serveDirectory(dist), launchChromium(), fakeHostBundle()]);
-  }, 240_000);
-
-  afterEach(async () => {
-    await pane?.page.close();
-    pane = undefined;
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
 
   /** Clicks "Undo <action>" and waits for the undo's own summary. */
   async function undo(p: TaskpanePage, action: string): Promise<string> {
@@ -93,7 +70,7 @@ describeIfChromium('undo in the task pane (fake host, production build)', () => 
   }
 
   it('undoes each action, leaving the workbook exactly as before it, the user sheets untouched', async () => {
-    pane = await openTaskpane(chromium.browser, server.origin, fakeHost, { width: 450, config: HOST });
+    pane = await session.open({ width: 450, config: HOST });
     const { page } = pane;
     await pane.chooseFramework(MIT.name);
 
@@ -120,7 +97,7 @@ describeIfChromium('undo in the task pane (fake host, production build)', () => 
   });
 
   it('asks before undoing over ratings typed since, and keeps them on "Unplaced ratings"; "Keep" removes the hidden copies', async () => {
-    pane = await openTaskpane(chromium.browser, server.origin, fakeHost, { width: 320, config: HOST });
+    pane = await session.open({ width: 320, config: HOST });
     const { page } = pane;
     await pane.chooseFramework(MIT.name);
     await pane.openSection(strings.grid.heading);

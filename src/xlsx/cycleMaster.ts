@@ -11,6 +11,7 @@ import type { CollectPlan, MasterState } from '../core/cycle/merge';
 import { masterRecords, readMasterSheets, type MasterCells, type SheetRows } from '../core/cycle/collectInputs';
 import { SELF_SHEET_NAME } from '../core/cycle/selfRatingsSheet';
 import { collectionSheet } from '../core/cycle/collectionSheet';
+import { markPlacedRated, type PlacedCell } from '../core/cycle/ratedRecord';
 import type { FieldName } from '../core/cycle/collectReport';
 import { personIdKey } from '../core/personId';
 import { LAYOUT_STYLES } from '../core/layouts/styles';
@@ -44,6 +45,7 @@ export function applyCollectPlan(
   plan: CollectPlan,
   fieldName?: FieldName,
 ): { collectionSheet: string } {
+  const placed: PlacedCell[] = [];
   for (const p of plan.placements) {
     const c = master.cells[p.rater];
     const sheet = c && workbook.getWorksheet(c.sheet);
@@ -53,6 +55,7 @@ export function applyCollectPlan(
     if (!c || !sheet || row === undefined || col === undefined)
       throw new Error(`collect: no cell in the master for ${p.rater} ${p.person} / ${p.field}`);
     sheet.getCell(row, col).value = p.value;
+    placed.push({ sheet: c.sheet, person: p.person, field: p.field });
   }
   const registry = readRegistry(workbook);
   const old = registry.sheets.filter((s) => s.kind === 'collection');
@@ -65,7 +68,11 @@ export function applyCollectPlan(
   const name = rendered.sheets[0].name;
   writeRegistry(workbook, {
     ...registry,
-    sheets: [...registry.sheets.filter((s) => s.kind !== 'collection'), registeredSheet(sheetPlan, name, 'Cycle collection')],
+    // What collect placed is decided, as what split wrote: a rebuild keeps it, or keeps it cleared.
+    sheets: [
+      ...markPlacedRated(registry.sheets, placed).filter((s) => s.kind !== 'collection'),
+      registeredSheet(sheetPlan, name, 'Cycle collection'),
+    ],
     cycle: plan.records,
   });
   // Formula results cached in the file predate the placed ratings: have Excel recalculate on open.

@@ -2,8 +2,10 @@
  * A cycle's workbooks as files. Writing and opening each happen in exactly one
  * function here (writeCycleWorkbook, openCycleWorkbook): a file handed out is
  * encrypted on the way out when it has a password to open; on the way in the
- * command decrypts it first (it holds the passwords). Opening uses ExcelJS
- * for now, kept to openCycleWorkbook so a streaming reader can take its place.
+ * command decrypts it first (it holds the passwords). A master is opened with
+ * ExcelJS (collect writes into it); a return is only read, so it is opened
+ * with the streaming reader (openReturnedWorkbook), which unpacks only the
+ * sheets asked for: its registry and its grid, not the framework's sheets.
  */
 import ExcelJS, { type Workbook } from 'exceljs';
 import { Writable } from 'stream';
@@ -11,6 +13,7 @@ import type { CycleRecords } from '../core/cycle/identity';
 import type { LayoutPlan } from '../core/layouts/plan';
 import { CompetencyError } from '../core/problems';
 import { writePlanStream } from './renderPlan';
+import { openWorkbook, type WorkbookFile } from './readWorkbook';
 import { encryptWorkbook, isEncryptedWorkbook } from './workbookEncryption';
 import { registryFor, streamRegistry } from './workbookRegistry';
 
@@ -45,27 +48,44 @@ export async function writeCycleWorkbook(plan: LayoutPlan, cycle: CycleRecords, 
   return options.openPassword === undefined ? bytes : encryptWorkbook(bytes, options.openPassword);
 }
 
-/**
- * A returned or master workbook from its bytes (decrypted already, when it has
- * a password to open: see cli/workbookAccess.ts); a file that is not an .xlsx
- * is refused by name.
- */
-export async function openCycleWorkbook(bytes: Uint8Array, fileName: string): Promise<Workbook> {
+function refuseEncrypted(bytes: Uint8Array, fileName: string): void {
   if (isEncryptedWorkbook(bytes))
     throw new CompetencyError(
       'invalid-file',
       'the workbook is encrypted with a password to open; give the passwords with --passwords FILE',
       fileName,
     );
+}
+
+const notAWorkbook = (reason: string) => `it cannot be read as an .xlsx workbook (${reason}); was it saved as "Excel Workbook (.xlsx)"?`;
+
+/**
+ * A returned or master workbook from its bytes (decrypted already, when it has
+ * a password to open: see cli/workbookAccess.ts); a file that is not an .xlsx
+ * is refused by name.
+ */
+export async function openCycleWorkbook(bytes: Uint8Array, fileName: string): Promise<Workbook> {
+  refuseEncrypted(bytes, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new CompetencyError(
-      'invalid-file',
-      `it cannot be read as an .xlsx workbook (${(e as Error).message}); was it saved as "Excel Workbook (.xlsx)"?`,
-      fileName,
-    );
+    throw new CompetencyError('invalid-file', notAWorkbook((e as Error).message), fileName);
   }
   return workbook;
+}
+
+/**
+ * A returned workbook from its bytes (decrypted already), opened for reading
+ * with the streaming reader; refused by name, as openCycleWorkbook does, when
+ * it is encrypted or not an .xlsx.
+ */
+export async function openReturnedWorkbook(bytes: Buffer, fileName: string): Promise<WorkbookFile> {
+  refuseEncrypted(bytes, fileName);
+  try {
+    return await openWorkbook(bytes, fileName);
+  } catch (e) {
+    if (!(e instanceof CompetencyError)) throw e;
+    throw new CompetencyError('invalid-file', notAWorkbook(e.where ? e.message.slice(e.where.length + 2) : e.message), fileName);
+  }
 }

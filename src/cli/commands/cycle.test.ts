@@ -250,6 +250,28 @@ describe('competency-matrix cycle collect, a master without its Self ratings she
 });
 
 describe('a cycle master rebuilt with workbook --into', () => {
+  it('treats collected ratings as decided: a rebuild with a roster that disagrees keeps them, and keeps one HR cleared blank', async () => {
+    const io = captureIO({ 'org.csv': organisationCsv(people) });
+    await split(io);
+    io.files.set(TEAM2, await edited(io.files.get(TEAM2)!, { L10: 'A', L11: 'B' }));
+    expect(await collect(io, TEAM2)).toBe(0);
+    // HR clears ZQ4X's collected rating in the master.
+    const book = await load(io.files.get('out/master.xlsx')!);
+    const grid = readGrid(book);
+    const zq4 = grid.people.find((p) => p.id === 'ZQ4X')!;
+    book.worksheets[0].getCell(zq4.row + 1, grid.geometry.ratingCols[0] + 1).value = null;
+    io.files.set('out/master.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    // A roster that rates both differently, e.g. last cycle's export.
+    const lines = organisationCsv(people).trimEnd().split('\n');
+    const withRatings = [`${lines[0]},Adaptability`, ...lines.slice(1).map((l) => `${l},${/^ZQ[34]X,/.test(l) ? 'E' : ''}`)];
+    io.files.set('org2.csv', Buffer.from(`${withRatings.join('\n')}\n`));
+    const rebuilt = await main(['workbook', '--framework', 'mit-devops', '--roster', 'org2.csv', '--into', 'out/master.xlsx'], io);
+    expect(io.stderr).toBe('');
+    expect(rebuilt).toBe(0);
+    expect(await masterRating(io, 'ZQ3X', 'adaptability')).toBe('A');
+    expect(await masterRating(io, 'ZQ4X', 'adaptability')).toBeNull();
+  });
+
   it('keeps its cycle records and sets comments aside on the Unplaced ratings sheet instead of losing them', async () => {
     const io = captureIO({ 'org.csv': organisationCsv(people) });
     await split(io);

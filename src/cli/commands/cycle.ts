@@ -27,8 +27,8 @@ import type { CycleRecords } from '../../core/cycle/identity';
 import { mergeReturns, type ReturnedWorkbook } from '../../core/cycle/merge';
 import { fieldNameOf, levelCanonical } from '../../core/cycle/collectInputs';
 import { reportText } from '../../core/cycle/collectReport';
-import { openCycleWorkbook, writeCycleWorkbook } from '../../xlsx/cycleWorkbookFile';
-import { readReturnedWorkbook } from '../../xlsx/cycleReturns';
+import { openCycleWorkbook, openReturnedWorkbook, writeCycleWorkbook } from '../../xlsx/cycleWorkbookFile';
+import { readReturnedFile } from '../../xlsx/cycleReturns';
 import { applyCollectPlan, readMaster } from '../../xlsx/cycleMaster';
 import { storedFrameworks } from '../../xlsx/storedFrameworks';
 import { PASSWORDS_FILE_NAME } from '../../core/cycle/passwordsFile';
@@ -258,8 +258,7 @@ async function cycleCollect(argv: string[], io: CliIO): Promise<void> {
     const file = files[i];
     try {
       const bytes = await workbookBytes(file, await io.readFile(file), accessByFileName(file, supplied));
-      const book = await openCycleWorkbook(new Uint8Array(bytes), file);
-      returns.push(readReturnedWorkbook(book, file));
+      returns.push(await readReturnedFile(await openReturnedWorkbook(bytes, file), file));
     } catch (e) {
       if (!(e instanceof CompetencyError)) throw e;
       returns.push({ file, unreadable: e.message.replace(`${file}: `, ''), sheet: '', people: [], cells: [] });

@@ -23,6 +23,7 @@ import { gapHeatmap, levelCodeHeatmap, levelValueHeatmap } from './heatmap';
 import type { MatrixGeometry } from './matrix';
 import { scaleRuns } from './competencyOrder';
 import { SheetBuilder } from './sheetBuilder';
+import { flattenRowFormulas } from './flatFormula';
 import { STYLE } from './styles';
 import { CHART_PALETTE } from './chartPalette';
 import { sheetTitle } from './sheetTitles';
@@ -352,6 +353,7 @@ export function gridLayout(model: FrameworkModel, roster: Roster, options: GridO
     }
     if (axisFields.length) cells[endCol] = null; // under the framework key
     for (const k of axisFields) cells[axisCol(k)!] = person[k] ?? null;
+    flattenRowFormulas(cells);
     rows[i] = cells;
   }
   if (P) b.block(first, 0, rows);

@@ -145,7 +145,9 @@ async function main() {
   );
   fs.writeFileSync(`${OUT}/sample.json`, JSON.stringify({ seed: SEED, spans: sample }, null, 1));
 
-  const run = spawnSync('npx', ['stryker', 'run'], {
+  // MUTATE_CONCURRENCY: more test runners than the config's 2, where the machine has the cores.
+  const concurrency = process.env.MUTATE_CONCURRENCY ? ['--concurrency', process.env.MUTATE_CONCURRENCY] : [];
+  const run = spawnSync('npx', ['stryker', 'run', ...concurrency], {
     stdio: 'inherit',
     env: { ...process.env, STRYKER_SAMPLE: `${OUT}/sample.json` },
   });

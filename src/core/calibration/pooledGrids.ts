@@ -16,7 +16,8 @@ import { uniqueSheetName } from '../layouts/sheetNames';
 import { personIdKey } from '../personId';
 import { CompetencyError, listForHumans } from '../problems';
 import { calibrateGrid, type GridCalibration, type GridCalibrationInput } from './calibrateGrid';
-import { flatText, SheetCanvas } from './sheets/sheetCanvas';
+import { SheetCanvas } from './sheets/sheetCanvas';
+import { flatText } from '../flatText';
 
 export interface PooledMember {
   /** Whose grid it is (a team's label), shown in the pooled sheet's Grid column. */

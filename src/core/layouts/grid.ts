@@ -23,7 +23,7 @@ import { gapHeatmap, levelCodeHeatmap, levelValueHeatmap } from './heatmap';
 import type { MatrixGeometry } from './matrix';
 import { scaleRuns } from './competencyOrder';
 import { SheetBuilder } from './sheetBuilder';
-import { flattenRowFormulas } from './flatFormula';
+import { flattenRowFormulas } from '../flatText';
 import { STYLE } from './styles';
 import { CHART_PALETTE } from './chartPalette';
 import { sheetTitle } from './sheetTitles';

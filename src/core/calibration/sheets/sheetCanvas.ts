@@ -2,6 +2,7 @@
  * A sheet being laid out cell by cell, then emitted as plan blocks: one block
  * of ragged rows from the top, so a renderer writes it in one pass.
  */
+import { flatText } from '../../flatText';
 import type {
   CellBlock,
   CellStyle,
@@ -69,19 +70,6 @@ export function formulaText(text: string): string {
 /** A SUMIF/COUNTIFS criterion matching a text exactly (wildcards and operators escaped), else the cell holding it. */
 export function exactCriterion(text: string, cell: string): string {
   return /[*?~]|^[<>=]/.test(text) ? formulaText(`=${text.replace(/[*?~]/g, '~$&')}`) : cell;
-}
-
-/**
- * A formula text joined from many pieces is held by V8 as a tree of its pieces
- * (a "cons string"), several times the size of its characters. Reading a
- * character makes V8 flatten it into one run of characters in place, and the
- * pieces are let go: a pack keeps a formula per person per column until it is
- * written, so this halves the pack's plan (5,000 people: 100 MB to 48 MB of
- * heap; docs/calibration.md, Limits).
- */
-export function flatText(text: string): string {
-  text.charCodeAt(0);
-  return text;
 }
 
 /** A formula cell with core's value; null results are written as "" (what IF(..., "", ...) shows). */

@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
-import { flattenRowFormulas } from './flatFormula';
+import { flattenRowFormulas } from './flatText';
 
 // A full collection on demand, so the heap measured is what the rows keep alive.
 setFlagsFromString('--expose-gc');

@@ -18,7 +18,11 @@ export interface PlacedCell {
 /** The registry's sheets with every placed cell marked as rated; sheets and regions without a rated record are left as they are. */
 export function markPlacedRated(sheets: readonly RegisteredSheet[], placed: readonly PlacedCell[]): RegisteredSheet[] {
   const bySheet = new Map<string, PlacedCell[]>();
-  for (const p of placed) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p]);
+  for (const p of placed) {
+    const list = bySheet.get(p.sheet);
+    if (list) list.push(p);
+    else bySheet.set(p.sheet, [p]);
+  }
   return sheets.map((sheet) => {
     const cells = bySheet.get(sheet.name);
     if (!cells) return sheet;

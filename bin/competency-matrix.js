@@ -11,6 +11,8 @@ try {
   }
   throw e;
 }
+// A smaller heap between garbage collections: large workbooks peak far lower (lib/cli/heapGrowth.js says why).
+require('../lib/cli/heapGrowth.js').boundHeapGrowth();
 // Output piped into a program that stops reading (`| head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {

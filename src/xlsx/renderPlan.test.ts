@@ -4,7 +4,9 @@ import { builtIn } from '../core/frameworks/library';
 import { parseRosterCsv } from '../core/roster';
 import { workbookLayout } from '../core/layouts/workbook';
 import { cellRef } from '../core/layouts/a1';
-import { renderPlan } from './renderPlan';
+import { Writable } from 'stream';
+import type { LayoutPlan } from '../core/layouts/plan';
+import { renderPlan, writePlanStream, zipBacklog } from './renderPlan';
 import { ZipParts } from './zipEntries';
 import { planWorkbookBytes } from '../../tests/xlsx/support/writeWorkbook';
 
@@ -135,4 +137,73 @@ describe('the ExcelJS renderer, read back', () => {
     expect(back.definedNames.model.map((n) => n.name)).toContain('CM_mit_proficiency_Codes');
     expect(back.getWorksheet('CompetencyMatrix.Registry')!.state).toBe('hidden');
   });
+});
+
+describe('streaming a large sheet: the zip keeps up', () => {
+  const ROWS = 30000;
+  const COLS = 8;
+  const plan: LayoutPlan = {
+    title: 'Numbers',
+    names: [],
+    styles: {},
+    sheets: [
+      {
+        name: 'Data',
+        kind: 'scale',
+        blocks: [
+          { row: 0, col: 0, cells: Array.from({ length: ROWS }, (_, r) => Array.from({ length: COLS }, (_, c) => r * COLS + c + 0.5)) },
+        ],
+        styles: [],
+        columnWidths: [],
+        validations: [],
+        conditionalFormats: [],
+      },
+    ],
+  };
+
+  /** Writes the plan; the most sheet XML seen queued in front of the zip, sampled as it runs, and the file. */
+  async function write(zipBacklogMax: number): Promise<{ peak: number; bytes: Buffer }> {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const sheets: unknown[] = [];
+    const add = ExcelJS.stream.xlsx.WorkbookWriter.prototype.addWorksheet;
+    const spy = jest.spyOn(ExcelJS.stream.xlsx.WorkbookWriter.prototype, 'addWorksheet').mockImplementation(function (
+      this: ExcelJS.stream.xlsx.WorkbookWriter,
+      ...args: Parameters<typeof add>
+    ) {
+      const ws = add.apply(this, args);
+      sheets.push(ws);
+      return ws;
+    });
+    let peak = 0;
+    const sample = setInterval(() => sheets.forEach((ws) => (peak = Math.max(peak, zipBacklog(ws)))), 1);
+    try {
+      await writePlanStream(plan, sink, { zipBacklogMax });
+    } finally {
+      clearInterval(sample);
+      spy.mockRestore();
+    }
+    return { peak, bytes: Buffer.concat(chunks) };
+  }
+
+  it('waits for the zip instead of holding the sheet XML unpacked in front of it, and writes every cell', async () => {
+    // Without the wait (no limit) most of the sheet's XML, about 7 MB, queues in front of the zip's deflate.
+    const unbounded = await write(Number.POSITIVE_INFINITY);
+    const bounded = await write(256 * 1024);
+    expect(unbounded.peak).toBeGreaterThan(3e6);
+    // The limit, one 64 KB buffer ExcelJS hands on at a time, and the rows of one turn (500 rows, about 130 KB here).
+    expect(bounded.peak).toBeLessThan(600 * 1024);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bounded.bytes as unknown as ArrayBuffer);
+    const ws = back.getWorksheet('Data')!;
+    expect(ws.rowCount).toBe(ROWS);
+    expect(ws.getCell('A1').value).toBe(0.5);
+    expect(ws.getCell('H30000').value).toBe(239999.5);
+    expect(ws.getCell('C12345').value).toBe(98754.5);
+  }, 120000);
 });

@@ -277,6 +277,56 @@ export function forgetWrittenFormulas(worksheet: unknown): void {
   if (sheet._formulae && typeof sheet._formulae === 'object') sheet._formulae = {};
 }
 
+/** A stream's queued bytes on both sides (Node's getters, or the readable-stream 2.x state ExcelJS's archiver uses). */
+interface QueuedStream {
+  writableLength?: number;
+  readableLength?: number;
+  _writableState?: { length?: number };
+  _readableState?: { length?: number };
+}
+
+/**
+ * Bytes of a streaming sheet's XML written but not yet taken by the zip.
+ * ExcelJS 4.4 writes each sheet into a StreamBuf (lib/utils/stream-buf.js),
+ * which hands every 64 KB on to the archiver's PassThrough for that entry
+ * (archiver-utils `normalizeInputSource`) without waiting for it to drain.
+ * The zip deflates on the thread pool, one chunk per turn of the event loop,
+ * so while rows are written it falls behind: for a 50,000-person pack about
+ * 0.45 GB of sheet XML waited unpacked in that PassThrough by the last sheet.
+ */
+export function zipBacklog(worksheet: unknown): number {
+  const stream = (worksheet as { _stream?: { buffers?: { length: number }[]; pipes?: QueuedStream[] } })._stream;
+  if (!stream) return 0;
+  let bytes = 0;
+  for (const b of stream.buffers ?? []) bytes += b.length;
+  for (const p of stream.pipes ?? []) {
+    bytes += p.writableLength ?? p._writableState?.length ?? 0;
+    bytes += p.readableLength ?? p._readableState?.length ?? 0;
+  }
+  return bytes;
+}
+
+/** The sheet XML that may wait for the zip before writing waits for it to catch up. */
+const ZIP_BACKLOG_MAX = 8 * 1024 * 1024;
+/** Polls without the backlog moving before writing goes on anyway: it never waits on a zip that has stopped taking data. */
+const ZIP_STALL_POLLS = 400;
+const ZIP_POLL_MS = 5;
+
+/**
+ * Waits while the zip is more than `most` bytes behind this sheet. A timer,
+ * unlike setImmediate, lets the event loop wait for the thread pool, so the
+ * deflate gets on while nothing else runs.
+ */
+async function letZipCatchUp(worksheet: unknown, most: number): Promise<void> {
+  let backlog = zipBacklog(worksheet);
+  for (let still = 0; backlog > most && still < ZIP_STALL_POLLS;) {
+    await new Promise<void>((go) => setTimeout(go, ZIP_POLL_MS));
+    const now = zipBacklog(worksheet);
+    still = now === backlog ? still + 1 : 0;
+    backlog = now;
+  }
+}
+
 /** Sheet names for a plan, unique against those taken; and the renames formulas must follow. */
 function planNames(plan: LayoutPlan, taken: string[]): { names: string[]; renames: SheetRenames } {
   const names = plan.sheets.map((s) => {
@@ -320,6 +370,8 @@ export async function writePlanStream(
     activeSheet?: number;
     /** Sheet names already in the workbook these sheets will join (a splice): a plan sheet is renamed around them. */
     taken?: readonly string[];
+    /** The most sheet XML (bytes) left waiting for the zip before writing waits for it; 8 MB unless given. */
+    zipBacklogMax?: number;
   } = {},
 ): Promise<RenderResult> {
   const charted = planHasCharts(plan.sheets);
@@ -345,6 +397,7 @@ export async function writePlanStream(
       if (r % ROWS_PER_TURN !== ROWS_PER_TURN - 1) continue;
       forgetWrittenFormulas(worksheet);
       await new Promise<void>((go) => setImmediate(go));
+      await letZipCatchUp(worksheet, options.zipBacklogMax ?? ZIP_BACKLOG_MAX);
     }
     // The sheet points to its drawing as it streams, so adding the charts never unpacks its XML.
     if (sheet.charts?.length) {

@@ -24,6 +24,7 @@ import { requireIdentifiedRows } from '../../core/calibration/requireIdentifiedR
 import type { CalibrationSettingsInput } from '../../core/calibration/settings';
 import { isSnapshotSheet, readSnapshot, takeSnapshot, type RatingSnapshot } from '../../core/calibration/snapshot';
 import { calibrationSheetSettings, guidelineFor, type SheetSettings } from '../../core/calibration/sheetSettings';
+import type { LayoutPlan } from '../../core/layouts/plan';
 import { REGISTRY_SHEET_NAME, type Registry } from '../../core/layouts/registry';
 import { findGridFrom, readGrid, readGridFrom, type GridRead } from '../../xlsx/readGrid';
 import type { WorkbookFile } from '../../xlsx/readWorkbook';
@@ -273,20 +274,53 @@ export async function packIntoFile(
   io: CliIO,
 ): Promise<{ added: AddedPack; bytes: Buffer }> {
   const progress = progressFor(file, io);
+  const { added, previous, sheets } = await writePack(file, model, options, progress, io);
+  progress(`copying the other sheets of ${file.fileName} through`);
+  const bytes = await spliceWorkbook(file, {
+    drop: [...previous, REGISTRY_SHEET_NAME],
+    add: sheets,
+    activeSheet: options.activeSheet,
+  });
+  return { added, bytes };
+}
+
+/**
+ * Plans the pack and writes its sheets into a workbook of their own. Of the
+ * plan only its outline is kept for the report: for a 50,000-person grid its
+ * cells are about half the heap, and the splice is still to run.
+ */
+async function writePack(
+  file: WorkbookFile,
+  model: FrameworkModel,
+  options: PackOptions & { grid: GridRead },
+  progress: (text: string) => void,
+  io: CliIO,
+): Promise<{ added: AddedPack; previous: string[]; sheets: Buffer }> {
   const planned = await planPack(fileSource(file), model, options.grid, options, io);
   const plan = planned.added.pack.plan;
-  const { bytes: sheets } = await writePlanBytes(plan, {
+  const { bytes } = await writePlanBytes(plan, {
     taken: file.sheets.map((s) => s.name).filter((n) => !planned.previous.includes(n) && n !== REGISTRY_SHEET_NAME),
     onSheet: (name, i, n) => progress(`wrote sheet ${i + 1} of ${n}: ${name}`),
     extra: (book, rendered) => streamRegistry(book, registryWithPack(planned, rendered)),
   });
-  progress(`copying the other sheets of ${file.fileName} through`);
-  const bytes = await spliceWorkbook(file, {
-    drop: [...planned.previous, REGISTRY_SHEET_NAME],
-    add: sheets,
-    activeSheet: options.activeSheet,
-  });
-  return { added: planned.added, bytes };
+  const added = { ...planned.added, pack: { ...planned.added.pack, plan: planOutline(plan) } };
+  return { added, previous: planned.previous, sheets: bytes };
+}
+
+/** A written plan without its cells: each sheet's name and kind, what the report says. */
+function planOutline(plan: LayoutPlan): LayoutPlan {
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      blocks: [],
+      styles: [],
+      columnWidths: [],
+      validations: [],
+      conditionalFormats: [],
+    })),
+  };
 }
 
 /** Is there a calibration pack in this workbook (one the product wrote)? A rebuilt grid needs it rebuilt too. */

@@ -37,6 +37,7 @@ import { uniqueSheetName } from '../core/layouts/sheetNames';
 import { renameSheetRefs, sheetRenames } from '../core/layouts/sheetRefs';
 import type { Registry, RegisteredSheet } from '../core/layouts/registry';
 import { REGISTRY_SHEET_NAME, registeredSheet, registryRows } from '../core/layouts/registry';
+import { markPlacedRated } from '../core/cycle/ratedRecord';
 import type { UnplacedRating } from '../core/layouts/carryRatings';
 import { carryRatings, ratingKey } from '../core/layouts/carryRatings';
 import { UNPLACED_SHEET_NAME } from '../core/layouts/unplacedRatingsSheet';
@@ -340,9 +341,11 @@ class PlanWriter {
     this.registryTarget = { tempName: uniqueSheetName('CM-new registry', everyName()) };
 
     const touched = new Set(fates.map((f) => f.reading.live.entry));
-    const untouched = liveEntries(state)
+    const kept = liveEntries(state)
       .filter((l) => !touched.has(l.entry))
       .map((l) => ({ ...l.entry, name: l.sheet.name }));
+    // A collect's placements are decided ratings, as the command line records them.
+    const untouched = plan.ratedCells?.length ? markPlacedRated(kept, plan.ratedCells) : kept;
     const fresh: RegisteredSheet[] = this.targets.map((t) => registeredSheet(t.plan, t.finalName, this.plan.title));
     const ownedNames = new Set(state.registry.names.map((n) => n.toLowerCase()));
     const existingNames = new Set(state.names.map((n) => n.toLowerCase()));

@@ -93,10 +93,6 @@ export async function writeCollectPlan(
 ): Promise<CollectWriteResult> {
   const host = options.host ?? officeHost();
   const sheet = collectionSheet(plan, master.state.records.identity, fieldName);
-  const apply = await applyLayoutPlan(
-    { title: 'Cycle collection', sheets: [sheet], names: [], styles: { ...LAYOUT_STYLES }, cycle: plan.records },
-    { host, readBudgetBytes: options.readBudgetBytes },
-  );
   const cells = plan.placements.map((p) => {
     const c = master.cells[p.rater];
     const row = c?.rows.get(personIdKey(p.person));
@@ -104,8 +100,19 @@ export async function writeCollectPlan(
     // The merge only places people and fields the master has; a miss here is a bug, not a user's mistake.
     if (!c || row === undefined || col === undefined)
       throw new Error(`collect: no cell in the master for ${p.rater} ${p.person} / ${p.field}`);
-    return { sheet: c.sheet, address: cellRef(row - 1, col - 1), value: p.value };
+    return { sheet: c.sheet, address: cellRef(row - 1, col - 1), value: p.value, person: p.person, field: p.field };
   });
+  const apply = await applyLayoutPlan(
+    {
+      title: 'Cycle collection',
+      sheets: [sheet],
+      names: [],
+      styles: { ...LAYOUT_STYLES },
+      cycle: plan.records,
+      ratedCells: cells.map((c) => ({ sheet: c.sheet, person: c.person, field: c.field })),
+    },
+    { host, readBudgetBytes: options.readBudgetBytes },
+  );
   if (cells.length) {
     await host.run(async (ctx: XRequestContext) => {
       for (let i = 0; i < cells.length; i += PLACEMENTS_PER_SYNC) {

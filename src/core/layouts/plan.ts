@@ -8,6 +8,7 @@
  * million objects, and so the Office.js renderer can assign whole ranges at once.
  */
 
+import type { PlacedCell } from '../cycle/ratedRecord';
 import type { GridRecord } from './gridRecords';
 import type { CycleRecords } from '../cycle/identity';
 
@@ -238,6 +239,11 @@ export interface LayoutPlan {
   grids?: GridRecord[];
   /** The workbook's assessment-cycle records once this plan is written (a collect updates them); absent: kept as they are. */
   cycle?: CycleRecords;
+  /**
+   * Cells a collect fills in sheets the plan does not rebuild: the registry's rated record marks
+   * them rated (core/cycle/ratedRecord.ts), so a later rebuild treats them as decided.
+   */
+  ratedCells?: PlacedCell[];
 }
 
 /** Counts a renderer can report without looking at the workbook. */

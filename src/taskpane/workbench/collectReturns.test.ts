@@ -14,6 +14,7 @@ import { cycleWorkbookPlan } from '../../core/cycle/cycleWorkbook';
 import { GRID_SHAPE } from '../../core/layouts/gridShape';
 import { columnLetters } from '../../core/layouts/a1';
 import { applyLayoutPlan } from '../../host/applyLayoutPlan';
+import { withWorkbookState } from '../../host/stateRead';
 import { writeCycleWorkbook } from '../../xlsx/cycleWorkbookFile';
 import { encryptWorkbook } from '../../xlsx/workbookEncryption';
 import { createOfficeWorkbench } from './officeWorkbench';
@@ -98,6 +99,28 @@ describe('Collect returned workbooks in the pane', () => {
     const before = fake().sheetRecord('Team grid');
     await bench.collectReturns!({ framework: MIT, files: [edited] }, run());
     expect(fake().sheetRecord('Team grid')).toEqual(before);
+  });
+
+  it('records what it placed as rated in the registry, so a later rebuild keeps a collected rating HR clears blank', async () => {
+    const cycle = split('cycle-one', 'Spring 2026');
+    await putMasterInExcel(cycle);
+    const ratedOfGrid = () =>
+      withWorkbookState({ host: fake().host }, async ({ state }) => {
+        const grid = state.registry.sheets.find((s) => s.kind === 'grid')!;
+        return grid.inputs.find((r) => r.id === 'ratings')!.rated;
+      });
+    // Written blank by split: nobody rated (M1, A1, A2, M2, B1 by 9 competencies).
+    expect(await ratedOfGrid()).toEqual(Array(5).fill('_'.repeat(MIT.competencies.length)));
+    const edited = await teamFile(cycle, 'M1', { [cell(0, 0)]: level(2), [cell(1, 1)]: level(1) });
+    await createOfficeWorkbench().collectReturns!({ framework: MIT, files: [edited] }, run());
+    const rest = '_'.repeat(MIT.competencies.length - 2);
+    expect(await ratedOfGrid()).toEqual([
+      '_'.repeat(MIT.competencies.length), // M1 is not on their own team file
+      `R_${rest}`, // A1, first competency
+      `_R${rest}`, // A2, second competency
+      '_'.repeat(MIT.competencies.length),
+      '_'.repeat(MIT.competencies.length),
+    ]);
   });
 
   it('lists a value that is not a level and never changes a person the file was not issued for', async () => {
